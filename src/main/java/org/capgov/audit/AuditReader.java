@@ -1,0 +1,125 @@
+package org.capgov.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.capgov.shared.DataScope;
+import org.capgov.shared.SqlPredicate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/** Reads the trail: the scoped, filtered list and export, and the chain verification. */
+@Service
+public class AuditReader {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private final NamedParameterJdbcTemplate streaming;
+
+    AuditReader(DataSource dataSource) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(1000);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    @Transactional(readOnly = true)
+    public AuditVerification verify() {
+        long[] count = {0};
+        String[] expectedPrev = {AuditHash.GENESIS};
+        AuditVerification.BrokenEntry[] broken = {null};
+        streaming.query("select * from audit_entry order by id", Map.of(), (ResultSet rs) -> {
+            if (broken[0] != null) {
+                return;
+            }
+            AuditEntry entry = map(rs);
+            count[0]++;
+            if (!entry.prevHash().equals(expectedPrev[0])) {
+                broken[0] = new AuditVerification.BrokenEntry(entry.id(), entry.recordedAt(),
+                        "prev_hash 与前一条记录的哈希不一致（记录被删除、插入或改动）");
+            } else if (!AuditHash.of(entry).equals(entry.hash())) {
+                broken[0] = new AuditVerification.BrokenEntry(entry.id(), entry.recordedAt(),
+                        "内容与哈希不一致（记录被改动）");
+            }
+            expectedPrev[0] = entry.hash();
+        });
+        return new AuditVerification(broken[0] == null, count[0], broken[0]);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEntry> search(DataScope scope, AuditFilter filter, int page, int size) {
+        List<AuditEntry> result = new ArrayList<>();
+        Query q = query(scope, filter);
+        q.params.put("limit", size);
+        q.params.put("offset", (long) page * size);
+        streaming.query("select * from audit_entry where " + q.where + " order by id desc limit :limit offset :offset",
+                q.params, (ResultSet rs) -> {
+                    result.add(map(rs));
+                });
+        return result;
+    }
+
+    @Transactional(readOnly = true)
+    public long count(DataScope scope, AuditFilter filter) {
+        Query q = query(scope, filter);
+        return streaming.queryForObject("select count(*) from audit_entry where " + q.where, q.params, Long.class);
+    }
+
+    /** Streams every matching entry, oldest first, without holding them in memory. */
+    @Transactional(readOnly = true)
+    public void export(DataScope scope, AuditFilter filter, Consumer<AuditEntry> sink) {
+        Query q = query(scope, filter);
+        streaming.query("select * from audit_entry where " + q.where + " order by id", q.params,
+                (ResultSet rs) -> {
+                    sink.accept(map(rs));
+                });
+    }
+
+    private record Query(String where, Map<String, Object> params) {
+    }
+
+    private static Query query(DataScope scope, AuditFilter f) {
+        SqlPredicate inScope = scope.regionPredicate("region_path");
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        StringBuilder where = new StringBuilder(inScope.sql());
+        if (f.from() != null) {
+            where.append(" and recorded_at >= :from");
+            params.put("from", java.sql.Timestamp.from(f.from().atStartOfDay(CHINA).toInstant()));
+        }
+        if (f.to() != null) {
+            where.append(" and recorded_at < :to");
+            params.put("to", java.sql.Timestamp.from(f.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
+        }
+        if (StringUtils.hasText(f.actor())) {
+            where.append(" and actor = :actor");
+            params.put("actor", f.actor().trim());
+        }
+        if (StringUtils.hasText(f.action())) {
+            where.append(" and action = :action");
+            params.put("action", f.action().trim());
+        }
+        if (StringUtils.hasText(f.entityType())) {
+            where.append(" and entity_type = :entityType");
+            params.put("entityType", f.entityType().trim());
+        }
+        if (StringUtils.hasText(f.entityId())) {
+            where.append(" and entity_id = :entityId");
+            params.put("entityId", f.entityId().trim());
+        }
+        return new Query(where.toString(), params);
+    }
+
+    private static AuditEntry map(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor"),
+                rs.getString("actor_ip"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
+                rs.getString("region_path"), rs.getString("summary"), rs.getString("before_state"),
+                rs.getString("after_state"), rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

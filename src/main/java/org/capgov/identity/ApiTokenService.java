@@ -1,0 +1,129 @@
+package org.capgov.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.capgov.audit.AuditAction;
+import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditTrail;
+import org.capgov.shared.Actors;
+import org.capgov.shared.DomainException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Issues, resolves and revokes API tokens. Only a SHA-256 of each token is stored. */
+@Service
+public class ApiTokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SELECT = """
+            select t.*, p.username from api_token t join person p on p.id = t.person_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Duration loginTokenLifetime;
+
+    ApiTokenService(JdbcClient jdbc, AuditTrail audit, @Value("${capgov.security.api-token-hours:8}") int hours) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.loginTokenLifetime = Duration.ofHours(hours);
+    }
+
+    /** A short-lived token for a person who just proved their password. */
+    @Transactional
+    public IssuedToken issueLoginToken(CapgovUser user) {
+        Instant expires = Instant.now().plus(loginTokenLifetime);
+        return issue(user.id(), user.username(), "login", "LOGIN", expires, user.username(), user.homeRegionPath());
+    }
+
+    /** A long-lived token for a system account, valid until revoked (or until {@code expiresAt} when given). */
+    @Transactional
+    public IssuedToken issueSystemToken(long personId, String name, Instant expiresAt, String regionPath) {
+        String username = jdbc.sql("select username from person where id = :id").param("id", personId)
+                .query(String.class).optional().orElseThrow(() -> DomainException.notFound("error.person.notFound", personId));
+        if (name == null || name.isBlank()) {
+            throw DomainException.invalid("name", "error.token.nameRequired");
+        }
+        return issue(personId, username, name.trim(), "SYSTEM", expiresAt, Actors.username(), regionPath);
+    }
+
+    private IssuedToken issue(long personId, String username, String name, String kind, Instant expires,
+            String createdBy, String regionPath) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = "cg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        long id = jdbc.sql("""
+                insert into api_token (person_id, name, token_hash, kind, created_by, expires_at)
+                values (:p, :name, :hash, :kind, :by, :exp) returning id
+                """).param("p", personId).param("name", name).param("hash", hash(token)).param("kind", kind)
+                .param("by", createdBy).param("exp", expires == null ? null : Timestamp.from(expires))
+                .query(Long.class).single();
+        audit.record(new AuditEvent(AuditAction.TOKEN_ISSUED, "api_token", Long.toString(id), regionPath,
+                username + " / " + name, null, Map.of("kind", kind, "person", username,
+                        "expiresAt", expires == null ? "" : expires.toString())));
+        return new IssuedToken(token, expires);
+    }
+
+    /** The person id behind a valid token; notes its use (at most once a minute, to spare the database). */
+    @Transactional
+    public Optional<Long> resolve(String token) {
+        Optional<ApiToken> found = jdbc.sql(SELECT + " where t.token_hash = :h").param("h", hash(token))
+                .query((rs, n) -> map(rs)).optional().filter(t -> t.activeAt(Instant.now()));
+        found.ifPresent(t -> jdbc.sql("""
+                update api_token set last_used_at = now()
+                where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')
+                """).param("id", t.id()).update());
+        return found.map(ApiToken::personId);
+    }
+
+    public List<ApiToken> systemTokens() {
+        return jdbc.sql(SELECT + " where t.kind = 'SYSTEM' order by t.created_at desc").query((rs, n) -> map(rs)).list();
+    }
+
+    @Transactional
+    public void revoke(long tokenId) {
+        ApiToken before = jdbc.sql(SELECT + " where t.id = :id").param("id", tokenId).query((rs, n) -> map(rs))
+                .optional().orElseThrow(() -> DomainException.notFound("error.token.notFound", tokenId));
+        if (before.revokedAt() != null) {
+            throw DomainException.conflict("error.token.alreadyRevoked");
+        }
+        jdbc.sql("update api_token set revoked_at = now(), revoked_by = :by where id = :id")
+                .param("by", Actors.username()).param("id", tokenId).update();
+        audit.record(new AuditEvent(AuditAction.TOKEN_REVOKED, "api_token", Long.toString(tokenId), null,
+                before.username() + " / " + before.name(), Map.of("revoked", false), Map.of("revoked", true)));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApiToken map(ResultSet rs) throws SQLException {
+        return new ApiToken(rs.getLong("id"), rs.getLong("person_id"), rs.getString("username"), rs.getString("name"),
+                rs.getString("kind"), ts(rs, "created_at"), rs.getString("created_by"), ts(rs, "expires_at"),
+                ts(rs, "revoked_at"), rs.getString("revoked_by"), ts(rs, "last_used_at"));
+    }
+
+    private static Instant ts(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

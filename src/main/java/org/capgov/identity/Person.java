@@ -1,0 +1,14 @@
+package org.capgov.identity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A user of the platform and the memberships that give them roles and scope. */
+public record Person(long id, String username, String displayName, boolean enabled, boolean mustChangePassword,
+        int failedAttempts, Instant lockedUntil, Instant lastLoginAt, boolean systemAccount, Instant createdAt,
+        List<Membership> memberships) {
+
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

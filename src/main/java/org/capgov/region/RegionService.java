@@ -1,0 +1,77 @@
+package org.capgov.region;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditTrail;
+import org.capgov.shared.Actors;
+import org.capgov.shared.DomainException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads regions and lets a coordinator set the air zone and key-region flag of regions in their scope. */
+@Service
+public class RegionService {
+
+    private final RegionRepository regions;
+    private final AuditTrail audit;
+
+    RegionService(RegionRepository regions, AuditTrail audit) {
+        this.regions = regions;
+        this.audit = audit;
+    }
+
+    public List<Region> all(boolean includeClosed) {
+        return regions.findAll(includeClosed);
+    }
+
+    public Region get(String code) {
+        return regions.findByCode(code).orElseThrow(() -> DomainException.notFound("error.region.notFound", code));
+    }
+
+    public List<Region> subtree(String code) {
+        return regions.findSubtree(get(code).path());
+    }
+
+    public Map<String, Long> countByKind() {
+        return regions.countOpenByKind();
+    }
+
+    public long countOpen() {
+        return regions.countOpenByKind().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Sets the air zone; the change is audited and the region stops showing "default, not yet set". */
+    @Transactional
+    public Region setAttributes(String code, AirZone airZone, Boolean keyAirRegion, String basis) {
+        Region before = get(code);
+        if (!Actors.scope().coversRegion(before.path())) {
+            throw DomainException.forbidden("error.region.outsideScope", code);
+        }
+        if (airZone == null && keyAirRegion == null) {
+            throw DomainException.invalid("airZone", "error.region.nothingToChange");
+        }
+        if (airZone != null) {
+            if (basis == null || basis.isBlank()) {
+                throw DomainException.invalid("basis", "error.region.basisRequired");
+            }
+            regions.setAirZone(code, airZone, Actors.username(), basis.trim());
+        }
+        if (keyAirRegion != null) {
+            regions.setKeyAirRegion(code, keyAirRegion);
+        }
+        Region after = get(code);
+        audit.record(AuditEvent.updated("region", code, after.path(), attributes(before), attributes(after)));
+        return after;
+    }
+
+    private static Map<String, Object> attributes(Region r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("airZone", r.airZone().name());
+        m.put("airZoneSet", r.airZoneSet());
+        m.put("airZoneBasis", r.airZoneBasis());
+        m.put("keyAirRegion", r.keyAirRegion());
+        return m;
+    }
+}

@@ -1,0 +1,53 @@
+package org.capgov.shared;
+
+/**
+ * A refusal the user should read: carries an HTTP status, a message key (resolved in Chinese for the API and in
+ * the page's language for pages) and, for bad input, the field at fault.
+ */
+public class DomainException extends RuntimeException {
+
+    private final int status;
+    private final String messageKey;
+    private final Object[] args;
+    private final String field;
+
+    public DomainException(int status, String messageKey, String field, Object... args) {
+        super(messageKey + (field == null ? "" : " [" + field + "]"));
+        this.status = status;
+        this.messageKey = messageKey;
+        this.field = field;
+        this.args = args;
+    }
+
+    public static DomainException invalid(String field, String messageKey, Object... args) {
+        return new DomainException(400, messageKey, field, args);
+    }
+
+    public static DomainException notFound(String messageKey, Object... args) {
+        return new DomainException(404, messageKey, null, args);
+    }
+
+    public static DomainException conflict(String messageKey, Object... args) {
+        return new DomainException(409, messageKey, null, args);
+    }
+
+    public static DomainException forbidden(String messageKey, Object... args) {
+        return new DomainException(403, messageKey, null, args);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+
+    public String field() {
+        return field;
+    }
+}
