@@ -27,6 +27,8 @@ create table person (
     last_login_at        timestamptz,
     -- a system account (grid company, bank) is used by another system through long-lived tokens
     system_account       boolean     not null default false,
+    -- created by demo mode with a published password; disabled whenever capgov starts outside demo mode
+    demo_account         boolean     not null default false,
     created_at           timestamptz not null default now()
 );
 

@@ -55,9 +55,13 @@ class DemoAccounts implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         SystemActor.run(() -> {
             for (Account a : ACCOUNTS) {
-                if (people.findByUsername(a.username()).isEmpty()) {
-                    service.create(new NewPerson(a.username(), a.displayName(), PASSWORD, a.department(), a.role(),
-                            a.region(), a.dimensions(), a.uscc(), false), false);
+                var existing = people.findByUsername(a.username());
+                if (existing.isEmpty()) {
+                    Person created = service.create(new NewPerson(a.username(), a.displayName(), PASSWORD,
+                            a.department(), a.role(), a.region(), a.dimensions(), a.uscc(), false), false);
+                    people.markDemo(created.id());
+                } else if (!existing.get().enabled()) {
+                    service.setEnabled(existing.get().id(), true);
                 }
             }
         });

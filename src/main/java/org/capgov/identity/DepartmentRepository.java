@@ -39,8 +39,10 @@ class DepartmentRepository {
         return jdbc.sql(SELECT + " where d.code = :code").param("code", code).query((rs, n) -> map(rs)).optional();
     }
 
-    long count() {
-        return jdbc.sql("select count(*) from department where active").query(Long.class).single();
+    long countActiveVisible(DataScope scope) {
+        SqlPredicate inScope = scope.regionPredicate("r.path");
+        return jdbc.sql("select count(*) from department d join region r on r.code = d.region_code where d.active and "
+                + inScope.sql()).params(inScope.params()).query(Long.class).single();
     }
 
     long insert(String code, String name, String shortName, String nameEn, String regionCode, String kind,

@@ -59,12 +59,14 @@ public class PeopleService {
         return departments.findVisible(Actors.scope());
     }
 
+    /** People in the caller's scope. */
     public long countPeople() {
-        return people.count();
+        return people.countVisible(Actors.scope());
     }
 
+    /** Active departments in the caller's scope. */
     public long countDepartments() {
-        return departments.count();
+        return departments.countActiveVisible(Actors.scope());
     }
 
     /**

@@ -58,24 +58,34 @@ class PersonRepository {
      * people without any membership.
      */
     List<Person> findVisible(DataScope scope, String text) {
+        VisibleQuery q = visible(scope, text);
+        List<Long> ids = jdbc.sql("select p.id from person p where " + q.where() + " order by p.username")
+                .params(q.params()).query(Long.class).list();
+        return ids.stream().map(id -> findById(id).orElseThrow()).toList();
+    }
+
+    long countVisible(DataScope scope) {
+        VisibleQuery q = visible(scope, null);
+        return jdbc.sql("select count(*) from person p where " + q.where()).params(q.params()).query(Long.class).single();
+    }
+
+    private record VisibleQuery(String where, Map<String, Object> params) {
+    }
+
+    /**
+     * People visible in a scope: those with at least one membership inside it. The unrestricted scope also sees
+     * people without any membership.
+     */
+    private static VisibleQuery visible(DataScope scope, String text) {
         SqlPredicate inScope = scope.regionPredicate("r.path");
         Map<String, Object> params = new HashMap<>(inScope.params());
         params.put("text", text == null ? "" : text.trim());
-        String sql = "select p.* from person p where (:text = '' or p.username ilike '%' || :text || '%' "
-                + "or p.display_name ilike '%' || :text || '%') and ("
-                + "exists (select 1 from membership m join region r on r.code = m.region_code where m.person_id = p.id and "
-                + inScope.sql() + ")"
+        String where = "(:text = '' or p.username ilike '%' || :text || '%' or p.display_name ilike '%' || :text || '%') "
+                + "and (exists (select 1 from membership m join region r on r.code = m.region_code "
+                + "where m.person_id = p.id and " + inScope.sql() + ")"
                 + (scope.unrestricted() ? " or not exists (select 1 from membership m where m.person_id = p.id)" : "")
-                + ") order by p.username";
-        List<Person> people = new ArrayList<>();
-        jdbc.sql(sql).params(params).query((ResultSet rs) -> {
-            people.add(person(rs, List.of()));
-        });
-        return people.stream().map(p -> findById(p.id()).orElseThrow()).toList();
-    }
-
-    long count() {
-        return jdbc.sql("select count(*) from person").query(Long.class).single();
+                + ")";
+        return new VisibleQuery(where, params);
     }
 
     long insert(String username, String displayName, String passwordHash, boolean mustChange, boolean system) {
@@ -105,6 +115,16 @@ class PersonRepository {
     void updatePassword(long personId, String hash, boolean mustChange) {
         jdbc.sql("update person set password_hash = :h, must_change_password = :m, password_changed_at = now() where id = :id")
                 .param("h", hash).param("m", mustChange).param("id", personId).update();
+    }
+
+    void markDemo(long personId) {
+        jdbc.sql("update person set demo_account = true where id = :id").param("id", personId).update();
+    }
+
+    /** Disables every enabled demo account; returns their ids and usernames. */
+    List<Map<String, Object>> disableDemoAccounts() {
+        return jdbc.sql("update person set enabled = false where demo_account and enabled returning id, username")
+                .query().listOfRows();
     }
 
     void setEnabled(long personId, boolean enabled) {

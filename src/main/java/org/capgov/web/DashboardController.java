@@ -17,8 +17,10 @@ class DashboardController {
     private final RegionService regions;
     private final PeopleService people;
     private final AuditReader audit;
+    private final Labels labels;
 
-    DashboardController(RegionService regions, PeopleService people, AuditReader audit) {
+    DashboardController(RegionService regions, PeopleService people, AuditReader audit, Labels labels) {
+        this.labels = labels;
         this.regions = regions;
         this.people = people;
         this.audit = audit;
@@ -27,7 +29,9 @@ class DashboardController {
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
     String home(Model model) {
-        model.addAttribute("regionCounts", regions.countByKind());
+        var counts = regions.countByKind();
+        model.addAttribute("regionCounts", counts);
+        model.addAttribute("regionKindLabels", counts.keySet().stream().map(k -> labels.of("kind.", k)).toList());
         model.addAttribute("regionTotal", regions.countOpen());
         model.addAttribute("departmentCount", people.countDepartments());
         model.addAttribute("peopleCount", people.countPeople());

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** An unknown {@code /api/} path gets a problem+json 404; an unknown page falls through to the 404 page. */
 @ControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class MissingApiResourceAdvice {
 
     private final MessageSource messages;
