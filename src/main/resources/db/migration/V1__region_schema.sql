@@ -22,3 +22,11 @@ create table region (
 
 create index region_path_prefix on region (path text_pattern_ops);
 create index region_parent on region (parent_code);
+
+-- A region that ceases to exist is closed (closed_on), never deleted: records keep pointing at it.
+create function region_never_deleted() returns trigger language plpgsql as $$
+begin
+    raise exception 'region % cannot be deleted; set closed_on instead', old.code using errcode = 'integrity_constraint_violation';
+end;
+$$;
+create trigger region_no_delete before delete on region for each row execute function region_never_deleted();

@@ -57,7 +57,9 @@ class AdminPageController {
     @GetMapping("/admin/people/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     String person(@PathVariable long id, Model model) {
-        model.addAttribute("person", people.get(id));
+        Person person = people.get(id);
+        model.addAttribute("person", person);
+        model.addAttribute("locked", person.lockedAt(java.time.Instant.now()));
         formModel(model);
         return "admin/person";
     }
@@ -142,7 +144,9 @@ class AdminPageController {
     }
 
     private void formModel(Model model) {
-        model.addAttribute("roles", Role.values());
+        // only an administrator can grant the administrator role
+        model.addAttribute("roles", java.util.Arrays.stream(Role.values())
+                .filter(r -> r != Role.ADMIN || org.capgov.shared.Actors.scope().unrestricted()).toList());
         model.addAttribute("dimensionValues", Dimension.values());
         model.addAttribute("departments", people.visibleDepartments().stream().filter(Department::active).toList());
     }

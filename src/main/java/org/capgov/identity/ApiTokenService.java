@@ -72,7 +72,7 @@ public class ApiTokenService {
                 """).param("p", personId).param("name", name).param("hash", hash(token)).param("kind", kind)
                 .param("by", createdBy).param("exp", expires == null ? null : Timestamp.from(expires))
                 .query(Long.class).single();
-        audit.record(new AuditEvent(AuditAction.TOKEN_ISSUED, "api_token", Long.toString(id), regionPath,
+        audit.recordAs(createdBy, Actors.remoteAddress().orElse(null), new AuditEvent(AuditAction.TOKEN_ISSUED, "api_token", Long.toString(id), regionPath,
                 username + " / " + name, null, Map.of("kind", kind, "person", username,
                         "expiresAt", expires == null ? "" : expires.toString())));
         return new IssuedToken(token, expires);

@@ -10,6 +10,9 @@ import org.springframework.stereotype.Component;
 @Component("labels")
 public class Labels {
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+
     private final MessageSource messages;
 
     Labels(MessageSource messages) {
@@ -19,6 +22,11 @@ public class Labels {
     public String of(String prefix, Object code) {
         String key = prefix + code;
         return messages.getMessage(key, null, String.valueOf(code), LocaleContextHolder.getLocale());
+    }
+
+    /** A moment as local time in China, e.g. 2026-11-23 20:34; empty for null. */
+    public String time(java.time.Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
     }
 
     /** Labels of several codes, sorted by code, joined with the list separator of the language. */

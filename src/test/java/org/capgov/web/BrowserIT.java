@@ -59,6 +59,19 @@ class BrowserIT extends IntegrationTest {
             shots.toFile().mkdirs();
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("dashboard-zh.png")).setFullPage(true));
 
+            // the other pages of the shell render for a coordinator
+            page.navigate("http://localhost:" + port + "/regions/500102");
+            assertThat(page.locator("h1")).containsText("涪陵区");
+            assertThat(page.locator("#air-zone")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("region-zh.png")).setFullPage(true));
+            page.navigate("http://localhost:" + port + "/admin/people");
+            assertThat(page.locator("#people-table")).containsText(TestPeople.username(Role.COORDINATOR));
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("people-zh.png")).setFullPage(true));
+            page.navigate("http://localhost:" + port + "/audit");
+            assertThat(page.locator("#audit-table")).containsText("LOGIN");
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("audit-zh.png")).setFullPage(true));
+            page.navigate("http://localhost:" + port + "/");
+
             page.click("#lang-switch");
             assertThat(page.locator("#welcome")).containsText("Welcome");
             assertThat(page.locator("body")).containsText("Regions (current)");
