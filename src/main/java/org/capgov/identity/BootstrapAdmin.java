@@ -1,6 +1,9 @@
 package org.capgov.identity;
 
+import java.util.Locale;
 import java.util.Set;
+import org.capgov.shared.DomainException;
+import org.springframework.context.MessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,18 +25,20 @@ class BootstrapAdmin implements ApplicationRunner {
 
     private final PeopleService service;
     private final PersonRepository people;
+    private final MessageSource messages;
     private final String username;
     private final String password;
     private final String department;
     private final String region;
 
-    BootstrapAdmin(PeopleService service, PersonRepository people,
+    BootstrapAdmin(PeopleService service, PersonRepository people, MessageSource messages,
             @Value("${capgov.bootstrap-admin.username:}") String username,
             @Value("${capgov.bootstrap-admin.password:}") String password,
             @Value("${capgov.bootstrap-admin.department:CQ-LDXZB}") String department,
             @Value("${capgov.bootstrap-admin.region:500000}") String region) {
         this.service = service;
         this.people = people;
+        this.messages = messages;
         this.username = username;
         this.password = password;
         this.department = department;
@@ -49,8 +54,13 @@ class BootstrapAdmin implements ApplicationRunner {
             log.info("Bootstrap admin '{}' already exists; nothing to do", username);
             return;
         }
-        SystemActor.run(() -> service.create(new NewPerson(username, "系统管理员", password, department, Role.ADMIN,
-                region, Set.of(), null, false), true));
+        try {
+            SystemActor.run(() -> service.create(new NewPerson(username, "系统管理员", password, department, Role.ADMIN,
+                    region, Set.of(), null, false), true));
+        } catch (DomainException e) {
+            throw new BootstrapAdminRejectedException(messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    Locale.SIMPLIFIED_CHINESE), e);
+        }
         log.info("Bootstrap admin '{}' created; the password must be changed at the first login", username);
     }
 }
