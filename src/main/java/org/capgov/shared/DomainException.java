@@ -10,13 +10,30 @@ public class DomainException extends RuntimeException {
     private final String messageKey;
     private final Object[] args;
     private final String field;
+    private final java.util.List<FieldProblem> problems;
 
     public DomainException(int status, String messageKey, String field, Object... args) {
+        this(status, messageKey, field, java.util.List.of(), args);
+    }
+
+    private DomainException(int status, String messageKey, String field, java.util.List<FieldProblem> problems,
+            Object... args) {
         super(messageKey + (field == null ? "" : " [" + field + "]"));
         this.status = status;
         this.messageKey = messageKey;
         this.field = field;
+        this.problems = java.util.List.copyOf(problems);
         this.args = args;
+    }
+
+    /** One problem of several found in one input: field, offending value, Chinese reason. */
+    public record FieldProblem(String field, String value, String reason) {
+    }
+
+    /** Bad input with every problem found; the first names the field of the response. */
+    public static DomainException invalid(java.util.List<FieldProblem> problems) {
+        FieldProblem first = problems.get(0);
+        return new DomainException(400, "error.validation", first.field(), problems, first.field(), first.reason());
     }
 
     public static DomainException invalid(String field, String messageKey, Object... args) {
@@ -49,5 +66,9 @@ public class DomainException extends RuntimeException {
 
     public String field() {
         return field;
+    }
+
+    public java.util.List<FieldProblem> problems() {
+        return problems;
     }
 }

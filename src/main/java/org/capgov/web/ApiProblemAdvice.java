@@ -45,6 +45,9 @@ class ApiProblemAdvice {
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        if (!e.problems().isEmpty()) {
+            problem.setProperty("errors", e.problems());
+        }
         return respond(problem);
     }
 

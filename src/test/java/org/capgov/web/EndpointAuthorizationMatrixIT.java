@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
@@ -148,8 +147,17 @@ class EndpointAuthorizationMatrixIT extends IntegrationTest {
         return fields;
     }
 
+    /** Rows of endpoint-authorization.tsv and of every endpoint-authorization-<area>.tsv beside it. */
     static List<Row> matrix() throws IOException {
-        String text = new ClassPathResource("endpoint-authorization.tsv").getContentAsString(StandardCharsets.UTF_8);
+        List<Row> rows = new ArrayList<>();
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        for (var resource : resolver.getResources("classpath*:endpoint-authorization*.tsv")) {
+            rows.addAll(rows(resource.getContentAsString(StandardCharsets.UTF_8)));
+        }
+        return rows;
+    }
+
+    private static List<Row> rows(String text) {
         List<Row> rows = new ArrayList<>();
         for (String line : text.split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
