@@ -82,6 +82,26 @@ public class AuditReader {
                 });
     }
 
+    /**
+     * The history of one subject, newest first: entries whose entity id is {@code subjectId} or starts with
+     * {@code subjectId + "/"} (an enterprise and its equipment, e.g. {@code 9150…/BF1}).
+     */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> forSubject(DataScope scope, String subjectId, int limit) {
+        SqlPredicate inScope = scope.regionPredicate("region_path");
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        params.put("id", subjectId);
+        params.put("prefix", subjectId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+        params.put("limit", limit);
+        List<AuditEntry> result = new ArrayList<>();
+        streaming.query("select * from audit_entry where " + inScope.sql()
+                + " and (entity_id = :id or entity_id like :prefix) order by id desc limit :limit", params,
+                (ResultSet rs) -> {
+                    result.add(map(rs));
+                });
+        return result;
+    }
+
     private record Query(String where, Map<String, Object> params) {
     }
 

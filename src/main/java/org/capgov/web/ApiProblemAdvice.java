@@ -71,6 +71,17 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        // name the field when the JSON parsed but a value had the wrong type (e.g. "annualCapacity":"abc")
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+                String field = d.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                ProblemDetail problem = problem(request, 400, "error.request.field", field, d.getOriginalMessage());
+                problem.setProperty("field", field);
+                return respond(problem);
+            }
+        }
         return respond(problem(request, 400, "error.request.unreadable"));
     }
 
