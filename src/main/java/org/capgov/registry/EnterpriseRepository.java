@@ -47,6 +47,18 @@ class EnterpriseRepository {
                 .param("uscc", uscc).query((rs, n) -> map(rs)).optional();
     }
 
+    long count(DataScope scope) {
+        SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
+        return jdbc.sql("select count(*) from enterprise e where " + inScope.sql()).params(inScope.params())
+                .query(Long.class).single();
+    }
+
+    long countEquipment(DataScope scope) {
+        SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
+        return jdbc.sql("select count(*) from equipment q join enterprise e on e.id = q.enterprise_id where "
+                + inScope.sql()).params(inScope.params()).query(Long.class).single();
+    }
+
     Optional<Long> idOf(String uscc) {
         return jdbc.sql("select id from enterprise where uscc = :u").param("u", uscc).query(Long.class).optional();
     }

@@ -50,6 +50,16 @@ public class EnterpriseService {
         enterprises.stream(checked(filter), regionPath(filter.region()), Actors.scope(), sink);
     }
 
+    /** Enterprises in the caller's scope. */
+    public long count() {
+        return enterprises.count(Actors.scope());
+    }
+
+    /** Equipment items of the enterprises in the caller's scope. */
+    public long countEquipment() {
+        return enterprises.countEquipment(Actors.scope());
+    }
+
     public List<StatusRecord> history(String uscc) {
         return enterprises.history(get(uscc).id());
     }

@@ -4,13 +4,14 @@ import org.capgov.audit.AuditFilter;
 import org.capgov.audit.AuditReader;
 import org.capgov.identity.PeopleService;
 import org.capgov.region.RegionService;
+import org.capgov.registry.EnterpriseService;
 import org.capgov.shared.Actors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page. It shows only figures the platform really has so far: regions, departments, people, audit. */
+/** The home page. It shows only figures the platform really has: regions, departments, people, audit, registry. */
 @Controller
 class DashboardController {
 
@@ -18,9 +19,12 @@ class DashboardController {
     private final PeopleService people;
     private final AuditReader audit;
     private final Labels labels;
+    private final EnterpriseService enterprises;
 
-    DashboardController(RegionService regions, PeopleService people, AuditReader audit, Labels labels) {
+    DashboardController(RegionService regions, PeopleService people, AuditReader audit, Labels labels,
+            EnterpriseService enterprises) {
         this.labels = labels;
+        this.enterprises = enterprises;
         this.regions = regions;
         this.people = people;
         this.audit = audit;
@@ -36,6 +40,8 @@ class DashboardController {
         model.addAttribute("departmentCount", people.countDepartments());
         model.addAttribute("peopleCount", people.countPeople());
         model.addAttribute("auditCount", audit.count(Actors.scope(), AuditFilter.none()));
+        model.addAttribute("enterpriseCount", enterprises.count());
+        model.addAttribute("equipmentCount", enterprises.countEquipment());
         return "dashboard";
     }
 }
