@@ -1,0 +1,81 @@
+package org.capgov.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.capgov.audit.AuditAction;
+import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditTrail;
+import org.capgov.shared.Actors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The published catalogue. At start-up the data files are compared with the published version by hash; new file
+ * content becomes a new published version (audited), so that every evaluation names the content it used.
+ */
+@Service
+public class CatalogService {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogService.class);
+
+    private final CatalogRepository repository;
+    private final AuditTrail audit;
+    private volatile Catalogue current;
+
+    CatalogService(CatalogRepository repository, AuditTrail audit) {
+        this.repository = repository;
+        this.audit = audit;
+    }
+
+    /** The published version (loaded on first use). */
+    public Catalogue current() {
+        Catalogue c = current;
+        if (c == null) {
+            synchronized (this) {
+                if (current == null) {
+                    current = repository.published().map(repository::load)
+                            .orElseThrow(() -> new IllegalStateException("no published catalogue version"));
+                }
+                c = current;
+            }
+        }
+        return c;
+    }
+
+    public List<CatalogRepository.Version> versions() {
+        return repository.versions();
+    }
+
+    /** Publishes the data files as a new version unless the published one already holds exactly them. */
+    @Transactional
+    public void synchroniseWithFiles() {
+        CatalogueFiles.Content files;
+        try {
+            files = CatalogueFiles.read("pending");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        repository.lock();
+        var published = repository.published();
+        if (published.isPresent() && files.hash().equals(published.get().sourceHash())) {
+            return;
+        }
+        String label = Integer.toString(repository.nextNumber());
+        int id = repository.insertVersion(label, "DRAFT", files.hash(), "数据文件 / data files", Actors.username());
+        repository.insertContent(id, files.catalogue());
+        repository.publish(id, Actors.username());
+        audit.record(new AuditEvent(AuditAction.PUBLISH, "catalog_version", label, null, "目录数据文件发布为版本 " + label,
+                published.map(v -> Map.of("version", v.label())).orElse(null),
+                Map.of("version", label, "documents", files.catalogue().documents().size(),
+                        "rules", files.catalogue().rules().size(), "targets", files.catalogue().targets().size(),
+                        "sourceHash", files.hash())));
+        current = null;
+        log.info("Catalogue version {} published from data files: {} documents, {} rules and elimination items, {} targets",
+                label, files.catalogue().documents().size(), files.catalogue().rules().size(),
+                files.catalogue().targets().size());
+    }
+}

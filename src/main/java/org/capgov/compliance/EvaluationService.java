@@ -1,0 +1,209 @@
+package org.capgov.compliance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.capgov.catalog.CatalogRule;
+import org.capgov.catalog.CatalogService;
+import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.SourceDocument;
+import org.capgov.monitoring.Metric;
+import org.capgov.monitoring.Units;
+import org.capgov.region.Region;
+import org.capgov.region.RegionService;
+import org.capgov.registry.EquipmentType;
+import org.capgov.registry.ParameterValidator;
+import org.capgov.shared.DomainException;
+import org.capgov.shared.DomainException.FieldProblem;
+import org.capgov.shared.Industry;
+import org.springframework.stereotype.Service;
+
+/**
+ * Evaluates an enterprise described in a request against the published catalogue. Every problem of the request is
+ * reported at once with the field it concerns (equipment[0].parameters.volume_m3, measurements[2].unit …).
+ */
+@Service
+public class EvaluationService {
+
+    private final CatalogService catalog;
+    private final RegionService regions;
+
+    EvaluationService(CatalogService catalog, RegionService regions) {
+        this.catalog = catalog;
+        this.regions = regions;
+    }
+
+    public EvaluationResult evaluate(EvaluationRequest request) {
+        if (request == null) {
+            throw DomainException.invalid(List.of(new FieldProblem("asOf", "", "请求体为空")));
+        }
+        Catalogue catalogue = catalog.current();
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : request.asOf();
+        Region region = region(request.region(), problems);
+        String industry = industry(request.industry(), problems);
+        List<Facts.EquipmentFact> equipment = equipment(request.equipment(), problems);
+        Set<String> refs = new HashSet<>();
+        equipment.forEach(e -> refs.add(e.ref()));
+        List<Facts.MeasurementFact> measurements = measurements(request.measurements(), refs, units(catalogue), problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+        Facts facts = new Facts(asOf, region.airZone().name(), documentsCovering(catalogue, region, asOf), industry,
+                equipment, measurements);
+        List<Finding> findings = ComplianceEngine.evaluate(catalogue, facts);
+        return new EvaluationResult(catalogue.version(), asOf, region.code(), region.airZone().name(), findings,
+                ConflictDetector.detect(catalogue, findings));
+    }
+
+    private Region region(String code, List<FieldProblem> problems) {
+        if (code == null || code.isBlank()) {
+            problems.add(new FieldProblem("region", "", "缺少区划代码"));
+            return null;
+        }
+        try {
+            return regions.get(code.trim());
+        } catch (DomainException e) {
+            problems.add(new FieldProblem("region", code, "区划代码 " + code + " 不存在"));
+            return null;
+        }
+    }
+
+    private static String industry(String code, List<FieldProblem> problems) {
+        if (code == null || code.isBlank()) {
+            problems.add(new FieldProblem("industry", "", "缺少行业代码"));
+            return null;
+        }
+        try {
+            return Industry.valueOf(code.trim().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("industry", code, "未知行业代码 " + code));
+            return null;
+        }
+    }
+
+    private static List<Facts.EquipmentFact> equipment(List<EvaluationRequest.EquipmentInput> input,
+            List<FieldProblem> problems) {
+        List<Facts.EquipmentFact> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; input != null && i < input.size(); i++) {
+            EvaluationRequest.EquipmentInput e = input.get(i);
+            String at = "equipment[" + i + "]";
+            if (e == null || e.ref() == null || e.ref().isBlank()) {
+                problems.add(new FieldProblem(at + ".ref", "", "缺少设备标识 ref"));
+                continue;
+            }
+            if (!seen.add(e.ref())) {
+                problems.add(new FieldProblem(at + ".ref", e.ref(), "设备标识 " + e.ref() + " 重复"));
+            }
+            var type = EquipmentType.of(e.type() == null ? "" : e.type().trim().toUpperCase(Locale.ROOT));
+            if (type.isEmpty()) {
+                problems.add(new FieldProblem(at + ".type", String.valueOf(e.type()), "未知设备类型 " + e.type()));
+                continue;
+            }
+            ParameterValidator.Result r = ParameterValidator.validate(type.get(), e.parameters());
+            r.violations().forEach(v -> problems.add(new FieldProblem(at + "." + v.field(), v.value(), v.reason())));
+            out.add(new Facts.EquipmentFact(e.ref(), type.get().name(), r.parameters()));
+        }
+        return out;
+    }
+
+    /** The unit of each metric: DOMAIN.md §4, then any further metric the catalogue uses. */
+    private static Map<String, String> units(Catalogue catalogue) {
+        Map<String, String> units = new HashMap<>();
+        for (CatalogRule r : catalogue.limits()) {
+            if ("MEASUREMENT".equals(r.subject()) && r.unit() != null) {
+                units.putIfAbsent(r.metric(), r.unit());
+            }
+        }
+        for (Metric m : Metric.values()) {
+            units.put(m.code(), m.unit());
+        }
+        return units;
+    }
+
+    private static List<Facts.MeasurementFact> measurements(List<EvaluationRequest.MeasurementInput> input,
+            Set<String> refs, Map<String, String> units, List<FieldProblem> problems) {
+        List<Facts.MeasurementFact> out = new ArrayList<>();
+        for (int i = 0; input != null && i < input.size(); i++) {
+            EvaluationRequest.MeasurementInput m = input.get(i);
+            String at = "measurements[" + i + "]";
+            if (m == null || m.metric() == null || m.metric().isBlank()) {
+                problems.add(new FieldProblem(at + ".metric", "", "缺少指标代码 metric"));
+                continue;
+            }
+            String metric = m.metric().trim();
+            boolean requirement = Metric.isRequirement(metric);
+            if (!requirement && !units.containsKey(metric)) {
+                problems.add(new FieldProblem(at + ".metric", metric, "未知指标代码 " + metric));
+                continue;
+            }
+            if (m.equipmentRef() != null && !m.equipmentRef().isBlank() && !refs.contains(m.equipmentRef())) {
+                problems.add(new FieldProblem(at + ".equipmentRef", m.equipmentRef(), "设备标识 " + m.equipmentRef()
+                        + " 不在 equipment 中"));
+            }
+            Map<String, String> attributes = m.attributes() == null ? Map.of() : m.attributes();
+            String ref = m.equipmentRef() == null || m.equipmentRef().isBlank() ? null : m.equipmentRef();
+            if (requirement) {
+                Boolean b = m.value() instanceof Boolean x ? x : m.value() == null ? null
+                        : ParameterValidator.parseBoolean(String.valueOf(m.value()));
+                if (b == null) {
+                    problems.add(new FieldProblem(at + ".value", String.valueOf(m.value()), metric + " 的值应为 true 或 false"));
+                    continue;
+                }
+                out.add(new Facts.MeasurementFact(ref, metric, b, null, attributes));
+                continue;
+            }
+            BigDecimal value;
+            try {
+                value = m.value() instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(String.valueOf(m.value()).trim());
+            } catch (NumberFormatException | NullPointerException e) {
+                problems.add(new FieldProblem(at + ".value", String.valueOf(m.value()), metric + " 的值应为数字"));
+                continue;
+            }
+            String expected = units.get(metric);
+            String unit = m.unit() == null || m.unit().isBlank() ? expected : m.unit().trim();
+            if (!Units.known(unit)) {
+                problems.add(new FieldProblem(at + ".unit", unit, "未知单位 " + unit + "（" + metric + " 的单位为 " + expected + "）"));
+                continue;
+            }
+            if (!Units.sameDimension(unit, expected)) {
+                problems.add(new FieldProblem(at + ".unit", unit, "单位 " + unit + " 与指标 " + metric + " 的量纲不符（应可换算为 "
+                        + expected + "）"));
+                continue;
+            }
+            out.add(new Facts.MeasurementFact(ref, metric, Units.convert(value, unit, expected).orElseThrow(), expected,
+                    attributes));
+        }
+        return out;
+    }
+
+    /** Documents in force on the date whose jurisdiction (a region subtree, or the nation) covers the region. */
+    private Set<String> documentsCovering(Catalogue catalogue, Region region, LocalDate asOf) {
+        Set<String> ids = new HashSet<>();
+        for (SourceDocument d : catalogue.documents().values()) {
+            if (d.expires() != null && !asOf.isBefore(d.expires())) {
+                continue;
+            }
+            if (d.jurisdiction() == null || d.jurisdiction().isBlank()) {
+                ids.add(d.id());
+                continue;
+            }
+            try {
+                if (region.path().startsWith(regions.get(d.jurisdiction()).path())) {
+                    ids.add(d.id());
+                }
+            } catch (DomainException e) {
+                // a jurisdiction the region table does not know covers nothing
+            }
+        }
+        return ids;
+    }
+}
