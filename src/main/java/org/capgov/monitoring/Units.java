@@ -70,7 +70,7 @@ public final class Units {
         if (f.get().factor().compareTo(t.get().factor()) == 0) {
             return Optional.of(value);
         }
-        return Optional.of(value.multiply(f.get().factor()).divide(t.get().factor(), MathContext.DECIMAL64)
-                .stripTrailingZeros());
+        return Optional.of(org.capgov.shared.Decimals.plain(
+                value.multiply(f.get().factor()).divide(t.get().factor(), MathContext.DECIMAL64)));
     }
 }

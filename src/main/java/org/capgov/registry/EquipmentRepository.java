@@ -103,7 +103,7 @@ class EquipmentRepository {
      * {@code status} on {@code date} by its status history and was commissioned by then.
      */
     BigDecimal capacity(Product product, String regionPath, LocalDate date, EquipmentStatus status, DataScope scope) {
-        SqlPredicate inScope = scope.predicate("q.region_path", null, null);
+        SqlPredicate inScope = scope.predicate("q.region_path", null, "e.uscc");
         Map<String, Object> params = new HashMap<>(inScope.params());
         params.put("product", product.name());
         params.put("path", regionPath + "%");
@@ -111,6 +111,7 @@ class EquipmentRepository {
         params.put("status", status.name());
         return jdbc.sql("""
                 select coalesce(sum(q.annual_capacity), 0) from equipment q
+                join enterprise e on e.id = q.enterprise_id
                 join equipment_status_history h on h.equipment_id = q.id and h.effective_from <= :date
                      and (h.effective_to is null or h.effective_to > :date)
                 where q.product = :product and q.region_path like :path and h.status = :status
@@ -120,12 +121,12 @@ class EquipmentRepository {
 
     /** Operating capacity per industry-independent product under a region path, as of today (region page). */
     Map<Product, BigDecimal> operatingByProduct(String regionPath, DataScope scope) {
-        SqlPredicate inScope = scope.predicate("q.region_path", null, null);
+        SqlPredicate inScope = scope.predicate("q.region_path", null, "e.uscc");
         Map<String, Object> params = new HashMap<>(inScope.params());
         params.put("path", regionPath + "%");
         Map<Product, BigDecimal> out = new LinkedHashMap<>();
         jdbc.sql("select q.product, sum(q.annual_capacity) as cap, count(*) as n from equipment q "
-                + "where q.status = 'OPERATING' and q.region_path like :path and " + inScope.sql()
+                + "join enterprise e on e.id = q.enterprise_id where q.status = 'OPERATING' and q.region_path like :path and " + inScope.sql()
                 + " group by q.product order by q.product").params(params)
                 .query((ResultSet rs) -> {
                     out.put(Product.valueOf(rs.getString("product")), rs.getBigDecimal("cap"));

@@ -130,7 +130,7 @@ public class EquipmentService {
         var r = regions.any(region.trim()).orElseThrow(() -> DomainException.invalid("region", "error.region.notFound", region));
         LocalDate d = date == null ? EnterpriseService.today() : date;
         BigDecimal sum = equipment.capacity(p, r.path(), d, s, Actors.scope());
-        return new Capacity(p.name(), r.code(), d, s.name(), sum.stripTrailingZeros(), p.unit());
+        return new Capacity(p.name(), r.code(), d, s.name(), org.capgov.shared.Decimals.plain(sum), p.unit());
     }
 
     public Map<Product, BigDecimal> operatingByProduct(String region) {

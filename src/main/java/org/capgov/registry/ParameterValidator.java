@@ -69,7 +69,7 @@ public final class ParameterValidator {
                             + " 到 " + spec.max().stripTrailingZeros().toPlainString() + " " + spec.unit() + " 之间"));
                     return null;
                 }
-                return number.stripTrailingZeros();
+                return org.capgov.shared.Decimals.plain(number);
             }
             case ENUM -> {
                 String code = text.toUpperCase(Locale.ROOT);
