@@ -50,7 +50,7 @@ final class ComplianceEngine {
             return false;
         }
         // rules about a kind of equipment follow the equipment; enterprise-level rules follow the industry
-        if (rule.equipmentType() == null && rule.industry() != null && !rule.industry().equals(facts.industry())) {
+        if (rule.equipmentType() == null && rule.industry() != null && !facts.industries().contains(rule.industry())) {
             return false;
         }
         return rule.when().stream().filter(c -> c.airZone() != null).allMatch(c -> c.airZone().contains(facts.airZone()));

@@ -56,7 +56,7 @@ public class EvaluationService {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
-        Facts facts = new Facts(asOf, region.airZone().name(), documentsCovering(catalogue, region, asOf), industry,
+        Facts facts = new Facts(asOf, region.airZone().name(), documentsCovering(catalogue, region, asOf), Set.of(industry),
                 equipment, measurements);
         List<Finding> findings = ComplianceEngine.evaluate(catalogue, facts);
         return new EvaluationResult(catalogue.version(), asOf, region.code(), region.airZone().name(), findings,

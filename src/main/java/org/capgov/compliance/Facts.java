@@ -7,9 +7,9 @@ import java.util.Set;
 
 /**
  * What the engine evaluates, already validated and normalised: the date, where the enterprise is (its air zone and
- * which documents' jurisdictions cover it), its industry, equipment and measurements.
+ * which documents' jurisdictions cover it), its industries, equipment and measurements.
  */
-record Facts(LocalDate asOf, String airZone, Set<String> applicableDocuments, String industry,
+record Facts(LocalDate asOf, String airZone, Set<String> applicableDocuments, Set<String> industries,
         List<EquipmentFact> equipment, List<MeasurementFact> measurements) {
 
     record EquipmentFact(String ref, String type, Map<String, Object> parameters) {

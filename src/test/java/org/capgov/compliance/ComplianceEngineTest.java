@@ -46,7 +46,7 @@ class ComplianceEngineTest {
             "VIOLATION", LocalDate.of(2015, 12, 31), FROM, null, "V", new Citation("渝府发〔2014〕3号", "二（三）", null, "…"));
 
     static Facts facts(String zone, List<Facts.MeasurementFact> ms) {
-        return new Facts(LocalDate.of(2016, 6, 30), zone, Set.of("cq", "cq2"), "CEMENT",
+        return new Facts(LocalDate.of(2016, 6, 30), zone, Set.of("cq", "cq2"), Set.of("CEMENT"),
                 List.of(new Facts.EquipmentFact("K1", "CEMENT_KILN", Map.of("process", "NSP", "clinker_t_per_d",
                         new BigDecimal("4000")))), ms);
     }
@@ -89,7 +89,7 @@ class ComplianceEngineTest {
                 "V", null);
         Catalogue c = new Catalogue("1", Map.of("cq", CQ), List.of(late), List.of());
         assertThat(ComplianceEngine.evaluate(c, facts("OTHER", List.of(so2("5"))))).isEmpty();
-        Facts elsewhere = new Facts(LocalDate.of(2021, 1, 1), "OTHER", Set.of(), "CEMENT", List.of(), List.of(so2("5")));
+        Facts elsewhere = new Facts(LocalDate.of(2021, 1, 1), "OTHER", Set.of(), Set.of("CEMENT"), List.of(), List.of(so2("5")));
         assertThat(ComplianceEngine.evaluate(c, elsewhere)).isEmpty();
     }
 
