@@ -29,6 +29,12 @@ import org.springframework.util.FileSystemUtils;
 class EmbeddedPostgresConfiguration {
 
     static final String DATABASE = "capgov";
+    /**
+     * Scope and subtree filters are {@code path LIKE :prefix}; a generic plan cannot use the prefix index for a
+     * bound pattern, so every statement is planned with its values (the same setting is made for an external
+     * database in application.yml).
+     */
+    static final String PLAN_CACHE_MODE = "set plan_cache_mode = force_custom_plan";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
@@ -70,6 +76,7 @@ class EmbeddedPostgresConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(20);
         config.setPoolName("capgov-embedded");
+        config.setConnectionInitSql(PLAN_CACHE_MODE);
         return new HikariDataSource(config);
     }
 
