@@ -46,6 +46,11 @@ public class CatalogService {
         return c;
     }
 
+    /** Another version has been published (a draft, see CatalogDraftService): the next {@link #current()} reads it. */
+    void published() {
+        current = null;
+    }
+
     public List<CatalogRepository.Version> versions() {
         return repository.versions();
     }
@@ -61,7 +66,11 @@ public class CatalogService {
         }
         repository.lock();
         var published = repository.published();
-        if (published.isPresent() && files.hash().equals(published.get().sourceHash())) {
+        // the newest version loaded from files tells whether the files changed; versions people published from
+        // drafts carry no hash and must survive a restart
+        var lastLoaded = repository.versions().stream().map(CatalogRepository.Version::sourceHash)
+                .filter(java.util.Objects::nonNull).findFirst();
+        if (published.isPresent() && lastLoaded.filter(files.hash()::equals).isPresent()) {
             return;
         }
         String label = Integer.toString(repository.nextNumber());

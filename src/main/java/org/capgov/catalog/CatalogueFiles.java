@@ -24,6 +24,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class CatalogueFiles {
 
     static final String LOCATION = "classpath*:catalog/*.yaml";
+    static final String STORAGE_FORMAT = "entries-v2";
 
     /** The parsed files and a hash of their bytes, which tells whether the database holds this content. */
     record Content(String hash, Catalogue catalogue) {
@@ -36,6 +37,8 @@ final class CatalogueFiles {
         Resource[] resources = new PathMatchingResourcePatternResolver().getResources(LOCATION);
         Arrays.sort(resources, Comparator.comparing(Resource::getFilename));
         MessageDigest digest = sha256();
+        // bumping this republishes once from the files (e.g. after a change in how entries are stored)
+        digest.update(STORAGE_FORMAT.getBytes(StandardCharsets.UTF_8));
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<CatalogRule> rules = new ArrayList<>();
         List<Target> targets = new ArrayList<>();

@@ -10,8 +10,4 @@ import java.util.List;
  */
 public record Condition(String param, String attribute, List<String> airZone, String scope, List<String> in, String op,
         BigDecimal value) {
-
-    public boolean isScope() {
-        return scope != null;
-    }
 }
