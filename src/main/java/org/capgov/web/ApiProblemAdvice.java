@@ -77,7 +77,7 @@ class ApiProblemAdvice {
                 String field = d.getPath().stream()
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-                ProblemDetail problem = problem(request, 400, "error.request.field", field, d.getOriginalMessage());
+                ProblemDetail problem = problem(request, 400, "error.request.field", field);
                 problem.setProperty("field", field);
                 return respond(problem);
             }
