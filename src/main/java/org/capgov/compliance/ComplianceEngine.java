@@ -1,11 +1,14 @@
 package org.capgov.compliance;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.capgov.catalog.CatalogRule;
 import org.capgov.catalog.Catalogue;
 import org.capgov.catalog.Condition;
@@ -23,9 +26,71 @@ final class ComplianceEngine {
     private ComplianceEngine() {
     }
 
+    private static final Comparator<Finding> ORDER = Comparator.comparing(Finding::dimension,
+            Comparator.nullsLast(Comparator.<String>naturalOrder())).thenComparing(Finding::ruleId)
+            .thenComparing(Finding::subject);
+
+    /**
+     * The rules of one catalogue that are in force on one date and bind existing capacity, indexed by what decides
+     * whether they can apply at all: rules about a kind of equipment by that type (they follow the equipment), the
+     * others by industry. An enterprise then meets only the few rules of its equipment types and industries, which
+     * is what makes a run over the whole registry cheap. Immutable; one per run, shared by every enterprise.
+     */
+    static final class Prepared {
+        final Catalogue catalogue;
+        final LocalDate asOf;
+        private final Map<String, List<CatalogRule>> byEquipmentType = new HashMap<>();
+        private final Map<String, List<CatalogRule>> byIndustry = new HashMap<>();
+        private final List<CatalogRule> everyEnterprise = new ArrayList<>();
+
+        private Prepared(Catalogue catalogue, LocalDate asOf) {
+            this.catalogue = catalogue;
+            this.asOf = asOf;
+            for (CatalogRule rule : catalogue.rules()) {
+                if (!rule.inForceOn(asOf) || rule.forProjectsOnly()) {
+                    continue;
+                }
+                if (rule.equipmentType() != null) {
+                    byEquipmentType.computeIfAbsent(rule.equipmentType(), t -> new ArrayList<>()).add(rule);
+                } else if (rule.industry() != null) {
+                    byIndustry.computeIfAbsent(rule.industry(), i -> new ArrayList<>()).add(rule);
+                } else {
+                    everyEnterprise.add(rule);
+                }
+            }
+        }
+
+        /** Rules that may apply to the facts: each at most once (an enterprise's types and industries are distinct). */
+        private List<CatalogRule> candidates(Facts facts) {
+            List<CatalogRule> out = new ArrayList<>(everyEnterprise);
+            Set<String> types = new HashSet<>();
+            for (Facts.EquipmentFact e : facts.equipment()) {
+                if (types.add(e.type())) {
+                    out.addAll(byEquipmentType.getOrDefault(e.type(), List.of()));
+                }
+            }
+            for (String industry : facts.industries()) {
+                out.addAll(byIndustry.getOrDefault(industry, List.of()));
+            }
+            return out;
+        }
+    }
+
+    static Prepared prepare(Catalogue catalogue, LocalDate asOf) {
+        return new Prepared(catalogue, asOf);
+    }
+
     static List<Finding> evaluate(Catalogue catalogue, Facts facts) {
+        return evaluate(prepare(catalogue, facts.asOf()), facts);
+    }
+
+    /** The findings of the facts, which must be as of the date the rules were prepared for. */
+    static List<Finding> evaluate(Prepared rules, Facts facts) {
+        if (!rules.asOf.equals(facts.asOf())) {
+            throw new IllegalArgumentException("rules prepared for " + rules.asOf + ", facts as of " + facts.asOf());
+        }
         List<Finding> findings = new ArrayList<>();
-        for (CatalogRule rule : catalogue.rules()) {
+        for (CatalogRule rule : rules.candidates(facts)) {
             if (!applicable(rule, facts)) {
                 continue;
             }
@@ -37,74 +102,108 @@ final class ComplianceEngine {
                 measurementRule(rule, facts, findings);
             }
         }
-        findings.sort(Comparator.comparing(Finding::dimension, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(Finding::ruleId).thenComparing(Finding::subject));
+        findings.sort(ORDER);
         return findings;
     }
 
+    /** In force and not for projects only: settled by {@link Prepared}; the industry too, for industry rules. */
     private static boolean applicable(CatalogRule rule, Facts facts) {
-        if (!rule.inForceOn(facts.asOf()) || rule.forProjectsOnly()) {
-            return false;
-        }
         if (!facts.applicableDocuments().contains(rule.documentId())) {
             return false;
         }
-        // rules about a kind of equipment follow the equipment; enterprise-level rules follow the industry
-        if (rule.equipmentType() == null && rule.industry() != null && !facts.industries().contains(rule.industry())) {
-            return false;
+        for (Condition c : rule.when()) {
+            if (c.airZone() != null && !c.airZone().contains(facts.airZone())) {
+                return false;
+            }
         }
-        return rule.when().stream().filter(c -> c.airZone() != null).allMatch(c -> c.airZone().contains(facts.airZone()));
+        return true;
     }
 
+    // The loops below are written out rather than streamed: a run applies them hundreds of thousands of times.
+
     private static void eliminate(CatalogRule rule, Facts facts, List<Finding> out) {
-        for (Facts.EquipmentFact e : equipmentOf(rule, facts)) {
-            Optional<Condition> first = rule.when().stream().filter(c -> c.param() != null).findFirst();
-            String metric = first.map(Condition::param).orElse(null);
-            Object value = metric == null ? null : e.parameters().get(metric);
-            Object limit = first.map(c -> c.in() != null ? (Object) c.in() : c.value()).orElse(null);
-            String comparator = first.map(c -> c.in() != null ? "in" : c.op()).orElse(null);
-            out.add(new Finding(rule.id(), rule.dimension(), "ELIMINATED", e.ref(), metric, value, comparator, limit,
-                    rule.unit(), rule.severity(), rule.deadline(), rule.confidence(), flags(rule, true), rule.citation()));
+        Condition first = null;
+        for (Condition c : rule.when()) {
+            if (c.param() != null) {
+                first = c;
+                break;
+            }
+        }
+        String metric = first == null ? null : first.param();
+        Object limit = first == null ? null : first.in() != null ? first.in() : first.value();
+        String comparator = first == null ? null : first.in() != null ? "in" : first.op();
+        for (Facts.EquipmentFact e : facts.equipment()) {
+            if (ofRule(rule, e)) {
+                Object value = metric == null ? null : e.parameters().get(metric);
+                out.add(new Finding(rule.id(), rule.dimension(), "ELIMINATED", e.ref(), metric, value, comparator, limit,
+                        rule.unit(), rule.severity(), rule.deadline(), rule.confidence(), flags(rule, true),
+                        rule.citation()));
+            }
         }
     }
 
     private static void parameterRule(CatalogRule rule, Facts facts, List<Finding> out) {
-        for (Facts.EquipmentFact e : equipmentOf(rule, facts)) {
-            Object value = e.parameters().get(rule.metric());
-            out.add(verdict(rule, e.ref(), value));
+        for (Facts.EquipmentFact e : facts.equipment()) {
+            if (ofRule(rule, e)) {
+                out.add(verdict(rule, e.ref(), e.parameters().get(rule.metric())));
+            }
         }
     }
 
     private static void measurementRule(CatalogRule rule, Facts facts, List<Finding> out) {
         if (rule.equipmentType() != null) {
-            for (Facts.EquipmentFact e : equipmentOf(rule, facts)) {
-                List<Facts.MeasurementFact> ms = facts.measurements().stream()
-                        .filter(m -> e.ref().equals(m.equipmentRef()) && matches(rule, m)).toList();
-                if (ms.isEmpty()) {
+            for (Facts.EquipmentFact e : facts.equipment()) {
+                if (!ofRule(rule, e)) {
+                    continue;
+                }
+                boolean any = false;
+                for (Facts.MeasurementFact m : facts.measurements()) {
+                    if (e.ref().equals(m.equipmentRef()) && matches(rule, m)) {
+                        out.add(verdict(rule, e.ref(), converted(rule, m)));
+                        any = true;
+                    }
+                }
+                if (!any) {
                     out.add(verdict(rule, e.ref(), null));
                 }
-                ms.forEach(m -> out.add(verdict(rule, e.ref(), converted(rule, m))));
             }
             return;
         }
-        List<Facts.MeasurementFact> ms = facts.measurements().stream().filter(m -> matches(rule, m)).toList();
-        if (ms.isEmpty()) {
+        boolean any = false;
+        for (Facts.MeasurementFact m : facts.measurements()) {
+            if (matches(rule, m)) {
+                out.add(verdict(rule, m.equipmentRef() == null ? ENTERPRISE : m.equipmentRef(), converted(rule, m)));
+                any = true;
+            }
+        }
+        if (!any) {
             out.add(verdict(rule, ENTERPRISE, null));
         }
-        ms.forEach(m -> out.add(verdict(rule, m.equipmentRef() == null ? ENTERPRISE : m.equipmentRef(), converted(rule, m))));
     }
 
     /** Equipment of the rule's type whose parameters meet every parameter condition. */
-    private static List<Facts.EquipmentFact> equipmentOf(CatalogRule rule, Facts facts) {
-        return facts.equipment().stream().filter(e -> e.type().equals(rule.equipmentType()))
-                .filter(e -> rule.when().stream().filter(c -> c.param() != null)
-                        .allMatch(c -> holds(c, e.parameters().get(c.param()))))
-                .toList();
+    private static boolean ofRule(CatalogRule rule, Facts.EquipmentFact e) {
+        if (!e.type().equals(rule.equipmentType())) {
+            return false;
+        }
+        for (Condition c : rule.when()) {
+            if (c.param() != null && !holds(c, e.parameters().get(c.param()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(CatalogRule rule, Facts.MeasurementFact m) {
-        return m.metric().equals(rule.metric()) && rule.when().stream().filter(c -> c.attribute() != null)
-                .allMatch(c -> holds(c, m.attributes().get(c.attribute())));
+        if (!m.metric().equals(rule.metric())) {
+            return false;
+        }
+        for (Condition c : rule.when()) {
+            if (c.attribute() != null && !holds(c, m.attributes().get(c.attribute()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean holds(Condition c, Object value) {
@@ -112,7 +211,13 @@ final class ComplianceEngine {
             return false;
         }
         if (c.in() != null) {
-            return c.in().stream().anyMatch(v -> v.equalsIgnoreCase(String.valueOf(value)));
+            String text = String.valueOf(value);
+            for (String v : c.in()) {
+                if (v.equalsIgnoreCase(text)) {
+                    return true;
+                }
+            }
+            return false;
         }
         if (c.op() != null && c.value() != null) {
             return compare(decimal(value), c.op(), c.value());
@@ -122,7 +227,8 @@ final class ComplianceEngine {
 
     private static Object converted(CatalogRule rule, Facts.MeasurementFact m) {
         if (m.value() instanceof BigDecimal d && rule.unit() != null && m.unit() != null) {
-            return Units.convert(d, m.unit(), rule.unit()).orElse(d);
+            // the same unit converts to the value itself; the common case skips the unit table
+            return m.unit().equals(rule.unit()) ? d : Units.convert(d, m.unit(), rule.unit()).orElse(d);
         }
         return m.value();
     }

@@ -9,17 +9,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
 import org.capgov.catalog.CatalogService;
 import org.capgov.catalog.Catalogue;
-import org.capgov.catalog.SourceDocument;
+import org.capgov.monitoring.MeasurementService;
 import org.capgov.monitoring.Metric;
 import org.capgov.monitoring.Units;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.registry.EquipmentType;
 import org.capgov.registry.ParameterValidator;
+import org.capgov.registry.RegistryFacts;
+import org.capgov.registry.RegistryFactsEnterprise;
+import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Industry;
@@ -34,10 +38,45 @@ public class EvaluationService {
 
     private final CatalogService catalog;
     private final RegionService regions;
+    private final RegistryFacts registry;
+    private final MeasurementService measurements;
+    /** The rules of the last catalogue and date asked for: most calls ask for today's published catalogue. */
+    private volatile ComplianceEngine.Prepared prepared;
+    /** Regions by code, read at most every {@link #REGIONS_FOR} ms: an air zone set is seen within that time. */
+    private volatile Map<String, Region> regionsByCode;
+    private volatile long regionsReadAt;
+    private static final long REGIONS_FOR = 30_000;
 
-    EvaluationService(CatalogService catalog, RegionService regions) {
+    EvaluationService(CatalogService catalog, RegionService regions, RegistryFacts registry,
+            MeasurementService measurements) {
         this.catalog = catalog;
         this.regions = regions;
+        this.registry = registry;
+        this.measurements = measurements;
+    }
+
+    /**
+     * Evaluates a registered enterprise as it stands: its current equipment from the registry and its latest valid
+     * measurements as of the date, against the published catalogue. 404 when it is not registered or not in the
+     * caller's scope.
+     */
+    public EvaluationResult evaluateRegistered(String uscc, LocalDate asOf) {
+        Catalogue catalogue = catalog.current();
+        LocalDate date = asOf == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : asOf;
+        String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
+        RegistryFactsEnterprise e = registry.find(code, date, Actors.scope())
+                .orElseThrow(() -> DomainException.notFound("error.compliance.enterpriseNotFound", code));
+        List<Facts.MeasurementFact> ms = new ArrayList<>();
+        measurements.latestValid(e.enterpriseId(), date).forEach(m -> ms.add(ComplianceRunMeasurements.fact(m)));
+        Facts facts = new FactsBuilder(catalogue, date, regionSnapshot()).facts(e, ms);
+        ComplianceEngine.Prepared rules = prepared;
+        if (rules == null || rules.catalogue != catalogue || !rules.asOf.equals(date)) {
+            rules = ComplianceEngine.prepare(catalogue, date);
+            prepared = rules;
+        }
+        List<Finding> findings = ComplianceEngine.evaluate(rules, facts);
+        return new EvaluationResult(catalogue.version(), date, e.regionCode(), facts.airZone(), findings,
+                ConflictDetector.detect(catalogue, findings));
     }
 
     public EvaluationResult evaluate(EvaluationRequest request) {
@@ -187,23 +226,29 @@ public class EvaluationService {
 
     /** Documents in force on the date whose jurisdiction (a region subtree, or the nation) covers the region. */
     private Set<String> documentsCovering(Catalogue catalogue, Region region, LocalDate asOf) {
-        Set<String> ids = new HashSet<>();
-        for (SourceDocument d : catalogue.documents().values()) {
-            if (d.expires() != null && !asOf.isBefore(d.expires())) {
-                continue;
-            }
-            if (d.jurisdiction() == null || d.jurisdiction().isBlank()) {
-                ids.add(d.id());
-                continue;
-            }
-            try {
-                if (region.path().startsWith(regions.get(d.jurisdiction()).path())) {
-                    ids.add(d.id());
-                }
-            } catch (DomainException e) {
-                // a jurisdiction the region table does not know covers nothing
-            }
+        return FactsBuilder.documentsCovering(catalogue, region, asOf, this::anyRegion);
+    }
+
+    /** Region lookups of registered enterprises: a snapshot instead of several queries per evaluation. */
+    private java.util.function.Function<String, Optional<Region>> regionSnapshot() {
+        Map<String, Region> byCode = regionsByCode;
+        long now = System.currentTimeMillis();
+        if (byCode == null || now - regionsReadAt > REGIONS_FOR) {
+            Map<String, Region> fresh = new HashMap<>();
+            regions.all(true).forEach(r -> fresh.put(r.code(), r));
+            byCode = fresh;
+            regionsByCode = fresh;
+            regionsReadAt = now;
         }
-        return ids;
+        Map<String, Region> snapshot = byCode;
+        return code -> Optional.ofNullable(snapshot.get(code));
+    }
+
+    private Optional<Region> anyRegion(String code) {
+        try {
+            return Optional.of(regions.get(code));
+        } catch (DomainException e) {
+            return Optional.empty();
+        }
     }
 }
