@@ -243,7 +243,8 @@ class RegistryPagesIT extends IntegrationTest {
         assertThat(page).doesNotContain("id=\"product-PIG_IRON\"");
         // the same figures as the capacity service gives for the whole subtree
         Map<org.capgov.shared.Product, BigDecimal> service = SystemActor.call(() -> equipment.operatingByProduct("500238"));
-        assertThat(service).hasSize(4);
+        assertThat(service).containsKeys(org.capgov.shared.Product.CLINKER, org.capgov.shared.Product.CEMENT,
+                org.capgov.shared.Product.COKE, org.capgov.shared.Product.STEEL_PRODUCTS);
         service.forEach((product, capacity) -> assertThat(row(page, "product-" + product))
                 .contains(RegistryPageController.format(capacity)));
         assertThat(row(page, "capacity-CEMENT-CLINKER")).contains("水泥").contains("775,000");
