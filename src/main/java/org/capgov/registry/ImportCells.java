@@ -1,0 +1,100 @@
+package org.capgov.registry;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Parsing of import cells: lists, dates, numbers, equipment parameters, and the formula test. */
+final class ImportCells {
+
+    /** No field of the registry is longer (an address is at most 500); longer cells are rejected, not cut. */
+    static final int MAX_CELL = 1000;
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    private static final Pattern DATE = Pattern.compile("([0-9]{4})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2})");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[;；,，、]");
+    private static final Pattern PARAMETER_SEPARATOR = Pattern.compile("[;；]");
+
+    private ImportCells() {
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (=, +, -, @ first). A plain signed number is not one: "-5" in a
+     * capacity column is a negative number and gets that clearer reason from the validator.
+     */
+    static boolean looksLikeFormula(String s) {
+        return !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !NUMBER.matcher(s).matches();
+    }
+
+    /** yyyy-MM-dd (also yyyy/M/d and yyyy.M.d, as spreadsheets write them); null when not a date. */
+    static LocalDate date(String s) {
+        var m = DATE.matcher(s);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A decimal number; null when not one. */
+    static BigDecimal decimal(String s) {
+        if (!NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        BigDecimal d = new BigDecimal(s);
+        // an exponent like 1e999999 would make later arithmetic crawl; nothing real is that large or small
+        return d.precision() - d.scale() > 30 || d.scale() > 30 ? null : d;
+    }
+
+    /** Items separated by ; (also ；, comma and 、), blanks dropped. */
+    static List<String> list(String s) {
+        List<String> out = new ArrayList<>();
+        if (s == null) {
+            return out;
+        }
+        for (String part : LIST_SEPARATOR.split(s)) {
+            String t = part.strip();
+            if (!t.isEmpty()) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * 'key=value;key=value' into an ordered map; a part without '=' or a repeated key is a problem (returned in
+     * {@code problems}, Chinese).
+     */
+    static Map<String, Object> parameters(String s, List<String> problems) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (s == null) {
+            return out;
+        }
+        for (String part : PARAMETER_SEPARATOR.split(s)) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            if (eq <= 0) {
+                problems.add("参数「" + EnterpriseValidator.abbreviate(p) + "」应写成 参数代码=值，多个参数用 ; 分隔");
+                continue;
+            }
+            String key = p.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            String value = p.substring(eq + 1).strip();
+            if (out.containsKey(key)) {
+                problems.add("参数 " + EnterpriseValidator.abbreviate(key) + " 重复填写");
+                continue;
+            }
+            out.put(key, value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,315 @@
+package org.capgov.registry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.capgov.audit.AuditAction;
+import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditTrail;
+import org.capgov.shared.DataScope;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import job from its file to its end, all or nothing: every row is read as a stream, checked, and COPYed
+ * into a TEMP staging table inside ONE transaction; the staged rows are checked in SQL; only when no error at all
+ * was found are they merged into the registry and the transaction committed, with one audit entry. Otherwise the
+ * transaction rolls back and the database is exactly as before. Progress and the error report are written in
+ * transactions of their own so that they are visible while the import runs and survive its rollback.
+ */
+@Component
+class ImportRunner {
+
+    /** The PostgreSQL advisory lock key of imports ("capgi"): one import at a time, across application nodes too. */
+    static final long IMPORT_LOCK = 0x6361706769L;
+    private static final int COPY_CHUNK = 1 << 18;
+    private static final long PROGRESS_NANOS = 1_000_000_000L;
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    /** Below this many rows the pending lists stay small and autovacuum's statistics suffice. */
+    private static final long UPKEEP_ROWS = 10_000;
+
+    /** What a job needs to run without the request that submitted it. */
+    record Work(long id, ImportKind kind, ImportMode mode, String fileName, Path file, String actor, String actorIp,
+            DataScope scope, String regionPath) {
+    }
+
+    /** How a run ended. */
+    private record Result(ImportJob.Status status, long rows, ImportRows.Counts counts, String message) {
+    }
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ImportJobRepository jobs;
+    private final RegionDirectory regions;
+    private final AuditTrail audit;
+    private final TransactionTemplate importTx;
+    private final TransactionTemplate sideTx;
+    private final ImportSettings settings;
+    private final java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "capgov-import-upkeep");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportRunner(DataSource dataSource, JdbcClient jdbc, ImportJobRepository jobs, RegionDirectory regions,
+            AuditTrail audit, PlatformTransactionManager transactions, ImportSettings settings) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.jobs = jobs;
+        this.regions = regions;
+        this.audit = audit;
+        this.settings = settings;
+        this.importTx = new TransactionTemplate(transactions);
+        this.sideTx = new TransactionTemplate(transactions);
+        sideTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * After a large import: the deferred merge of the GIN indexes' pending lists, the visibility map and fresh
+     * statistics (searches and the next import plan for the new size of the tables). Off the import thread, so the
+     * next job need not wait; autovacuum would get there too, later.
+     */
+    private void afterCommit(Work work) {
+        long t0 = System.nanoTime();
+        try {
+            List<String> tables = work.kind() == ImportKind.ENTERPRISES
+                    ? List.of("enterprise", "enterprise_status_history", "grid_account")
+                    : List.of("equipment", "equipment_status_history", "production_line");
+            for (String table : tables) {
+                // VACUUM merges the GIN pending lists, sets the visibility map (index-only scans, cheap counts)
+                // and ANALYZE refreshes the statistics; autovacuum would do the same, only later
+                jdbc.sql("vacuum (analyze) " + table).update();
+            }
+            log.info("Import {}: index upkeep and statistics done in {} ms", work.id(), (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("Import {}: upkeep after the commit failed; autovacuum will catch up", work.id(), e);
+        }
+    }
+
+    /** Waits until the upkeep of finished imports is done (for the benchmark, which measures searches after it). */
+    void awaitUpkeep() throws InterruptedException, java.util.concurrent.ExecutionException {
+        upkeep.submit(() -> { }).get();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        upkeep.shutdownNow();
+    }
+
+    /** Runs the job to its end; never throws (the outcome is recorded on the job). */
+    void run(Work work) {
+        ImportErrors errors = new ImportErrors(settings.maxStoredErrors());
+        Result result;
+        try {
+            jobs.start(work.id());
+            ImportFiles.Inspection file = ImportFiles.inspect(work.file());
+            jobs.inspected(work.id(), file.format().name(), file.sha256(),
+                    file.charset() == null ? null : file.charset().equals(ImportFiles.GBK) ? "GBK" : "UTF-8");
+            result = importTx.execute(tx -> importInTransaction(work, file, errors, tx));
+        } catch (ImportSource.Unreadable e) {
+            result = new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());
+        } catch (DuplicateKeyException e) {
+            log.warn("Import {} collided with a concurrent change", work.id(), e);
+            result = new Result(ImportJob.Status.FAILED, 0, null, "与同时进行的其他修改冲突（同一企业、设备或供电户号），未导入任何数据；请重新导入");
+        } catch (IOException | RuntimeException | Error e) {
+            // an Error too (a missing class, memory): the job must end as FAILED, never stay RUNNING for ever
+            log.error("Import {} failed", work.id(), e);
+            result = new Result(ImportJob.Status.FAILED, 0, null, "服务器未能完成导入，未导入任何数据：" + rootMessage(e));
+        }
+        finish(work, result, errors);
+    }
+
+    private Result importInTransaction(Work work, ImportFiles.Inspection file, ImportErrors errors, TransactionStatus tx) {
+        try {
+            jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", IMPORT_LOCK).query().singleRow();
+            // hash aggregates and joins over a million staged rows stay in memory instead of spilling to disk
+            jdbc.sql("set local work_mem = '256MB'").update();
+            // big set-based statements gain nothing from JIT compilation but its start-up time
+            jdbc.sql("set local jit = off").update();
+            // new GIN entries (names, industries) stay in the index's pending list instead of being merged row by row
+            // during the import; the merge runs after the commit (see afterCommit), in one efficient pass
+            jdbc.sql("set local gin_pending_list_limit = '1GB'").update();
+            Result r = stageAndCheck(work, file, errors);
+            if (r.status() != ImportJob.Status.SUCCEEDED) {
+                tx.setRollbackOnly();
+            }
+            return r;
+        } catch (ImportSource.Unreadable e) {
+            tx.setRollbackOnly();
+            return new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Result stageAndCheck(Work work, ImportFiles.Inspection file, ImportErrors errors)
+            throws IOException, SQLException {
+        ImportRows rows;
+        long count = 0;
+        long t0 = System.nanoTime();
+        try (ImportSource source = file.format() == ImportFiles.Format.XLSX ? new ImportXlsxSource(work.file())
+                : new ImportCsvSource(work.file(), file.charset(), file.bom())) {
+            ImportRow first = source.next();
+            while (first != null && first.blank()) {
+                first = source.next();
+            }
+            if (first == null) {
+                return new Result(ImportJob.Status.REJECTED, 0, null, "文件中没有表头行，也没有数据");
+            }
+            ImportHeader header = ImportHeader.resolve(work.kind(), first, errors);
+            if (errors.any()) {
+                return new Result(ImportJob.Status.REJECTED, 0, null, "表头与模板不符，未读取数据行；请按模板的列名修改表头");
+            }
+            rows = rows(work, header, errors);
+            jdbc.sql(rows.stageDdl()).update();
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.copySql());
+            try {
+                StringBuilder buffer = new StringBuilder(COPY_CHUNK + 4096);
+                long max = settings.maxRows(work.kind());
+                long nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                for (ImportRow row = source.next(); row != null; row = source.next()) {
+                    if (row.blank()) {
+                        continue;
+                    }
+                    if (++count > max) {
+                        throw new ImportSource.Unreadable("文件超过 " + max + " 行数据的上限（第 " + row.number()
+                                + " 行起）；请拆分为多个文件分批导入", null);
+                    }
+                    rows.stage(row, buffer);
+                    if (buffer.length() >= COPY_CHUNK) {
+                        send(copy, buffer);
+                    }
+                    if ((count & 1023) == 0 && System.nanoTime() > nextProgress) {
+                        progress(work.id(), "READING", count, source.bytesRead());
+                        nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                    }
+                }
+                send(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            progress(work.id(), "CHECKING", count, source.bytesRead());
+        }
+        if (count == 0) {
+            return new Result(ImportJob.Status.REJECTED, 0, null, "文件中只有表头，没有数据行");
+        }
+        // TEMP tables are never analysed automatically; without statistics the checks would use nested loops
+        jdbc.sql("analyze " + (work.kind() == ImportKind.ENTERPRISES ? "import_stage_enterprise" : "import_stage_equipment"))
+                .update();
+        long t1 = System.nanoTime();
+        rows.check(jdbc);
+        long t2 = System.nanoTime();
+        log.info("Import {}: {} rows read, checked and staged in {} ms, checked against each other and the registry in {} ms",
+                work.id(), count, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        if (errors.any()) {
+            return new Result(ImportJob.Status.REJECTED, count, null, null);
+        }
+        progress(work.id(), "WRITING", count, -1);
+        ImportRows.Counts counts = rows.merge(jdbc, work.actor());
+        log.info("Import {}: {} inserted, {} updated in {} ms", work.id(), counts.inserted(), counts.updated(),
+                (System.nanoTime() - t2) / 1_000_000);
+        audit.recordAs(work.actor(), work.actorIp(), new AuditEvent(AuditAction.CREATE, "import", Long.toString(work.id()),
+                work.regionPath(), summary(work, file, count, counts), null,
+                details(work, file, count, counts)));
+        return new Result(ImportJob.Status.SUCCEEDED, count, counts, null);
+    }
+
+    private ImportRows rows(Work work, ImportHeader header, ImportErrors errors) {
+        var open = regions.openRegions();
+        return work.kind() == ImportKind.ENTERPRISES
+                ? new ImportEnterpriseRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors)
+                : new ImportEquipmentRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors);
+    }
+
+    private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
+        if (buffer.length() == 0) {
+            return;
+        }
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        buffer.setLength(0);
+    }
+
+    private void progress(long id, String phase, long rows, long bytes) {
+        sideTx.executeWithoutResult(s -> jobs.progress(id, phase, rows, bytes));
+    }
+
+    private void finish(Work work, Result result, ImportErrors errors) {
+        try {
+            String message = result.message();
+            List<ImportError> kept = errors.kept();
+            long errorCount = errors.total();
+            if (result.status() != ImportJob.Status.SUCCEEDED && message != null && kept.isEmpty()) {
+                // a file-level refusal is also the first line of the error report
+                kept = List.of(new ImportError(0, "文件", work.fileName(), message));
+                errorCount = 1;
+            }
+            List<ImportError> stored = kept;
+            long total = errorCount;
+            ImportRows.Counts counts = result.counts() == null ? new ImportRows.Counts(0, 0) : result.counts();
+            sideTx.executeWithoutResult(s -> {
+                jobs.saveErrors(work.id(), stored);
+                jobs.finish(work.id(), result.status(), result.rows(), counts.inserted(), counts.updated(), total, message);
+            });
+            if (result.status() == ImportJob.Status.SUCCEEDED && result.rows() >= UPKEEP_ROWS) {
+                upkeep.execute(() -> afterCommit(work));
+            }
+        } catch (RuntimeException e) {
+            log.error("Import {} could not record its outcome", work.id(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(work.file());
+            } catch (IOException e) {
+                log.warn("Import {} left its file {}", work.id(), work.file(), e);
+            }
+        }
+    }
+
+    private static String summary(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts) {
+        return "批量导入" + work.kind().nameZh() + "（" + work.mode().nameZh() + "）：文件 " + work.fileName() + "，SHA-256 "
+                + file.sha256() + "，" + rows + " 行，新增 " + counts.inserted() + "，更新 " + counts.updated();
+    }
+
+    private static Map<String, Object> details(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", work.kind().name());
+        m.put("mode", work.mode().name());
+        m.put("fileName", work.fileName());
+        m.put("fileFormat", file.format().name());
+        m.put("sha256", file.sha256());
+        m.put("rows", rows);
+        m.put("inserted", counts.inserted());
+        m.put("updated", counts.updated());
+        return m;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
+    }
+}

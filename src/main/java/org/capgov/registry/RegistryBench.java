@@ -1,0 +1,218 @@
+package org.capgov.registry;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.capgov.identity.SystemActor;
+import org.capgov.region.Region;
+import org.capgov.shared.Industry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The registry benchmark, a command and never a test (machines are noisy): generates the demo CSVs, imports them
+ * through the real import path (upload copy, inspection, streaming parse, validation, COPY, SQL checks, merge,
+ * audit), then times enterprise searches (region subtree + industry) through {@link EnterpriseService#search}, prints
+ * the figures and exits. Run on a fresh data directory, e.g.
+ * {@code java -Xmx1g -jar capgov.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
+ * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
+ */
+@Component
+@ConditionalOnProperty(name = "capgov.bench", havingValue = "registry")
+class RegistryBench implements ApplicationRunner {
+
+    private final ImportService imports;
+    private final ImportRunner runner;
+    private final EnterpriseService enterprises;
+    private final RegionDirectory regions;
+    private final ConfigurableApplicationContext context;
+    private final int count;
+    private final int queries;
+    private final Path directory;
+
+    RegistryBench(ImportService imports, ImportRunner runner, EnterpriseService enterprises, RegionDirectory regions,
+            ConfigurableApplicationContext context, @Value("${capgov.bench.enterprises:1000000}") int count,
+            @Value("${capgov.bench.queries:500}") int queries, @Value("${capgov.data-dir}") String dataDir) {
+        this.imports = imports;
+        this.runner = runner;
+        this.enterprises = enterprises;
+        this.regions = regions;
+        this.context = context;
+        this.count = count;
+        this.queries = queries;
+        this.directory = Path.of(dataDir).resolve("bench").toAbsolutePath();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        int exit = 0;
+        HeapWatch heap = new HeapWatch();
+        try {
+            Files.createDirectories(directory);
+            Path enterpriseCsv = directory.resolve("enterprises.csv");
+            Path equipmentCsv = directory.resolve("equipment.csv");
+            long t0 = System.nanoTime();
+            new RegistryDemoGenerator(2014).writeCsv(count, enterpriseCsv, equipmentCsv);
+            print("generated %,d enterprises in %.1f s: %s (%,d MB), %s (%,d MB)", count, seconds(t0), enterpriseCsv,
+                    Files.size(enterpriseCsv) >> 20, equipmentCsv, Files.size(equipmentCsv) >> 20);
+            heap.start();
+            ImportJob e = timedImport(ImportKind.ENTERPRISES, enterpriseCsv);
+            ImportJob q = timedImport(ImportKind.EQUIPMENT, equipmentCsv);
+            heap.stop();
+            double total = (e.rowsRead() + q.rowsRead()) / ((seconds(e) + seconds(q)));
+            print("import total: %,d rows in %.1f s = %,.0f rows/s; peak heap used %,d MB (max heap %,d MB)",
+                    e.rowsRead() + q.rowsRead(), seconds(e) + seconds(q), total, heap.peak() >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20);
+            long t1 = System.nanoTime();
+            runner.awaitUpkeep();
+            print("index upkeep after the imports (GIN pending lists, statistics) finished %.1f s after the last import",
+                    seconds(t1));
+            searches();
+        } catch (RuntimeException | IOException | java.util.concurrent.ExecutionException e) {
+            exit = 1;
+            System.out.println("[bench] FAILED: " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            heap.stop();
+        }
+        int code = exit;
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+
+    private final List<Long> elapsed = new ArrayList<>();
+
+    private ImportJob timedImport(ImportKind kind, Path csv) throws InterruptedException {
+        long t0 = System.nanoTime();
+        ImportJob job = SystemActor.call(() -> imports.submit(kind, ImportMode.INSERT_ONLY, csv.getFileName().toString(),
+                sizeOf(csv), target -> Files.copy(csv, target, StandardCopyOption.REPLACE_EXISTING)));
+        ImportJob now = job;
+        String phase = null;
+        while (!now.finished()) {
+            Thread.sleep(200);
+            long id = job.id();
+            now = SystemActor.call(() -> imports.get(id));
+            if (now.phase() != null && !now.phase().equals(phase)) {
+                phase = now.phase();
+                print("  %s %s at %.1f s (%,d rows read)", kind, phase, seconds(t0), now.rowsRead());
+            }
+        }
+        long nanos = System.nanoTime() - t0;
+        elapsed.add(nanos);
+        if (now.status() != ImportJob.Status.SUCCEEDED) {
+            long id = job.id();
+            throw new IllegalStateException(kind + " import " + now.status() + ": " + now.message() + " "
+                    + SystemActor.call(() -> imports.errors(id, 5)));
+        }
+        print("import %s: %,d rows (%,d inserted) in %.1f s = %,.0f rows/s", kind, now.rowsRead(), now.inserted(),
+                nanos / 1e9, now.rowsRead() / (nanos / 1e9));
+        return now;
+    }
+
+    private double seconds(ImportJob job) {
+        return elapsed.get(job.kind() == ImportKind.ENTERPRISES ? 0 : 1) / 1e9;
+    }
+
+    /** Region subtree (a district or county) + one industry, first page of 20 by name, as the search page asks. */
+    private void searches() {
+        List<Region> districts = regions.openRegions().values().stream().filter(r -> r.path().startsWith("/500000/")
+                && r.level() == 2).sorted(java.util.Comparator.comparing(Region::code)).toList();
+        Industry[] industries = Industry.values();
+        SplittableRandom random = new SplittableRandom(7);
+        AtomicLong rows = new AtomicLong();
+        List<Long> times = new ArrayList<>();
+        List<Long> city = new ArrayList<>();
+        SystemActor.run(() -> {
+            for (int i = 0; i < queries + 50; i++) {
+                Region region = districts.get(random.nextInt(districts.size()));
+                String industry = industries[random.nextInt(industries.length)].name();
+                long t0 = System.nanoTime();
+                var page = enterprises.search(new EnterpriseFilter(null, region.code(), industry, null, null, null, null,
+                        null, false), 0, 20);
+                long t = System.nanoTime() - t0;
+                rows.addAndGet(page.rows().size());
+                if (i >= 50) {
+                    times.add(t);
+                }
+            }
+            for (int i = 0; i < 100; i++) {
+                String industry = industries[random.nextInt(industries.length)].name();
+                long t0 = System.nanoTime();
+                enterprises.search(new EnterpriseFilter(null, "500000", industry, null, null, null, null, null, false), 0, 20);
+                city.add(System.nanoTime() - t0);
+            }
+        });
+        print("search district + industry: %d queries, median %.1f ms, p95 %.1f ms, max %.1f ms (%,d rows shown)",
+                times.size(), percentile(times, 50), percentile(times, 95), percentile(times, 100), rows.get());
+        print("search whole city (500000) + industry: %d queries, median %.1f ms, p95 %.1f ms", city.size(),
+                percentile(city, 50), percentile(city, 95));
+    }
+
+    private static double percentile(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+
+    /** Samples the used heap every 20 ms; the largest sample is the peak the import needed. */
+    private static final class HeapWatch {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-watch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long peak() {
+            return peak.get();
+        }
+    }
+}
