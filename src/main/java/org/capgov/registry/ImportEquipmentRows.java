@@ -198,6 +198,7 @@ final class ImportEquipmentRows extends ImportRows {
                     select e.id, d.line
                     from (select distinct uscc, line from import_stage_equipment where line is not null) d
                     join enterprise e on e.uscc = d.uscc
+                    order by e.id
                     on conflict (enterprise_id, code) do nothing
                     """));
         }

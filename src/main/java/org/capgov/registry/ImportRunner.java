@@ -9,7 +9,11 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import jakarta.annotation.PreDestroy;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
@@ -62,7 +66,7 @@ class ImportRunner {
     private final TransactionTemplate importTx;
     private final TransactionTemplate sideTx;
     private final ImportSettings settings;
-    private final java.util.concurrent.ExecutorService upkeep = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService upkeep = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "capgov-import-upkeep");
         t.setDaemon(true);
         return t;
@@ -104,11 +108,11 @@ class ImportRunner {
     }
 
     /** Waits until the upkeep of finished imports is done (for the benchmark, which measures searches after it). */
-    void awaitUpkeep() throws InterruptedException, java.util.concurrent.ExecutionException {
+    void awaitUpkeep() throws InterruptedException, ExecutionException {
         upkeep.submit(() -> { }).get();
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void stop() {
         upkeep.shutdownNow();
     }
@@ -143,9 +147,10 @@ class ImportRunner {
             jdbc.sql("set local work_mem = '256MB'").update();
             // big set-based statements gain nothing from JIT compilation but its start-up time
             jdbc.sql("set local jit = off").update();
-            // new GIN entries (names, industries) stay in the index's pending list instead of being merged row by row
-            // during the import; the merge runs after the commit (see afterCommit), in one efficient pass
-            jdbc.sql("set local gin_pending_list_limit = '1GB'").update();
+            // new GIN entries (names, industries) collect in the index's pending list and are merged in a few large
+            // batches instead of many small ones; kept well below shared_buffers so that the list does not push the
+            // B-tree pages out. What is left is merged after the commit (see afterCommit)
+            jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
             Result r = stageAndCheck(work, file, errors);
             if (r.status() != ImportJob.Status.SUCCEEDED) {
                 tx.setRollbackOnly();

@@ -20,7 +20,7 @@ class ImportSettings {
             @Value("${capgov.imports.max-rows.equipment:5000000}") long maxEquipmentRows,
             @Value("${capgov.imports.max-stored-errors:10000}") int maxStoredErrors,
             @Value("${capgov.imports.queue-capacity:3}") int queueCapacity,
-            @Value("${capgov.imports.max-file-bytes:2147483648}") long maxFileBytes) {
+            @Value("${capgov.imports.max-file-bytes:1073741824}") long maxFileBytes) {
         this.maxEnterpriseRows = maxEnterpriseRows;
         this.maxEquipmentRows = maxEquipmentRows;
         this.maxStoredErrors = maxStoredErrors;

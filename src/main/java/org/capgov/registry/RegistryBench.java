@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
  * The registry benchmark, a command and never a test (machines are noisy): generates the demo CSVs, imports them
  * through the real import path (upload copy, inspection, streaming parse, validation, COPY, SQL checks, merge,
  * audit), then times enterprise searches (region subtree + industry) through {@link EnterpriseService#search}, prints
- * the figures and exits. Run on a fresh data directory, e.g.
- * {@code java -Xmx1g -jar capgov.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
- * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
+ * the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o package -DskipTests}:
+ * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
+ * --capgov.data-dir=target/registry-bench --capgov.embedded-db.clean-on-start=true --server.port=0}; add
+ * {@code --logging.level.org.capgov.registry.ImportRows=DEBUG} for the time of every check and merge statement.
  */
 @Component
 @ConditionalOnProperty(name = "capgov.bench", havingValue = "registry")
