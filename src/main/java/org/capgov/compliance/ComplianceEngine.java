@@ -278,8 +278,4 @@ final class ComplianceEngine {
     static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value));
     }
-
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 }

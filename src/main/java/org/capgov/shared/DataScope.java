@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -80,14 +79,6 @@ public record DataScope(boolean unrestricted, List<ScopeGrant> grants) {
             alternatives.add(clause.append(")").toString());
         }
         return new SqlPredicate("(" + String.join(" or ", alternatives) + ")", params);
-    }
-
-    public Set<Dimension> dimensionsAt(String path) {
-        if (unrestricted) {
-            return Set.of(Dimension.values());
-        }
-        return grants.stream().filter(g -> g.covers(path)).flatMap(g -> g.dimensions().stream())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     private static void checkColumn(String column) {
