@@ -56,11 +56,12 @@ class CreditRecordRepository {
     }
 
     /** The exit of the case was verified on {@code date}; the earliest verification counts. */
-    int markExitVerified(String caseId, LocalDate date) {
+    List<Long> markExitVerified(String caseId, LocalDate date) {
         return jdbc.sql("""
-                update credit_record set exit_verified_on = least(coalesce(exit_verified_on, :d), :d)
-                 where case_id = :c
-                """).param("c", caseId).param("d", date).update();
+                update credit_record set exit_verified_on = :d
+                 where case_id = :c and (exit_verified_on is null or exit_verified_on > :d)
+                returning id
+                """).param("c", caseId).param("d", date).query(Long.class).list();
     }
 
     Optional<CreditRecord> find(long id, DataScope scope) {

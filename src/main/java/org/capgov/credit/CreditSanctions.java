@@ -39,9 +39,9 @@ class CreditSanctions {
                     event.dimension(), event.departmentCode(), event.document(), event.effectiveDate());
         } else if (event.to() == CaseState.EXIT_VERIFIED || event.to() == CaseState.ANNOUNCED) {
             // 整改到位: the condition on which seed 001 三(六) lifts the restriction; see CreditRepairPolicy
-            if (records.markExitVerified(event.caseId(), event.effectiveDate()) > 0) {
-                audit.record(new AuditEvent(AuditAction.UPDATE, "credit_record", event.caseId(), event.regionPath(),
-                        "案件退出已核查，信用记录可申请修复", null,
+            for (long id : records.markExitVerified(event.caseId(), event.effectiveDate())) {
+                audit.record(new AuditEvent(AuditAction.UPDATE, "credit_record", Long.toString(id), event.regionPath(),
+                        "案件 " + event.caseId() + " 退出已核查，可申请信用修复", null,
                         Map.of("caseId", event.caseId(), "exitVerifiedOn", event.effectiveDate().toString())));
             }
         }

@@ -171,6 +171,10 @@ class CreditRecordsIT extends IntegrationTest {
         assertThat(early.body()).contains("尚未经现场核查").contains("整改到位前不得修复");
 
         fixtures.exitVerified(e, caseId, LocalDate.of(2025, 6, 1));
+        fixtures.transition(e, caseId, Dimension.ENERGY, CaseAction.ANNOUNCE, CaseState.EXIT_VERIFIED, CaseState.ANNOUNCED,
+                LocalDate.of(2025, 6, 20), "公告");
+        assertThat(jdbc.sql("select exit_verified_on from credit_record where id = :id").param("id", id)
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(2025, 6, 1));
         HttpResponse<String> beforeVerification = http.json("POST", path, coordinator, "{\"effectiveDate\":\"2025-05-01\"}");
         assertThat(beforeVerification.statusCode()).isEqualTo(409);
         assertThat(beforeVerification.body()).contains("早于退出核查日期 2025-06-01");
