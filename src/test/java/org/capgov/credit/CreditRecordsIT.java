@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.capgov.enforcement.CaseAction;
 import org.capgov.enforcement.CaseState;
 import org.capgov.identity.Role;
@@ -199,6 +200,26 @@ class CreditRecordsIT extends IntegrationTest {
         HttpResponse<String> again = http.json("POST", path, coordinator, "{}");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("已于 2025-06-10 修复");
+
+        Http page = Http.browser(port);
+        page.login(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
+        assertThat(page.get("/credit/records/" + id).body()).contains("已于 2025-06-10 修复")
+                .contains(TestPeople.username(Role.COORDINATOR)).doesNotContain("id=\"repair-form\"");
+    }
+
+    @Test
+    void aRefusedRepairOnThePageShowsItsReasonAndChangesNothing() {
+        Enterprise e = fixtures.enterprise("500102");
+        String caseId = CreditFixtures.caseId("TC");
+        fixtures.deadlineMissed(e, caseId, CaseState.EXIT_ORDERED, LocalDate.of(2025, 1, 31));
+        long id = recordId(caseId, "EXIT_DEADLINE_MISSED");
+        Http page = Http.browser(port);
+        page.login(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
+        HttpResponse<String> posted = page.post("/credit/records/" + id + "/repair", Map.of("ground", "EXIT_VERIFIED"));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(page.get("/credit/records/" + id).body()).contains("id=\"record-refusal\"").contains("尚未经现场核查");
+        assertThat(jdbc.sql("select status from credit_record where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("ACTIVE");
     }
 
     @Test
