@@ -33,7 +33,8 @@ create function enforcement_list_refresh(ids varchar[]) returns void language sq
            case when c.kind = 'EXIT' then a.effective_date else cl.effective_date end,
            case when c.kind = 'EXIT' then a.document else cl.document end,
            a.effective_date, a.document
-      from enforcement_case c
+      from unnest(ids) as u (id)
+      join enforcement_case c on c.id = u.id   -- a join, not "= any(ids)": that searches the array once per row
       left join lateral (select min(e.effective_date) as yellow_until from case_event e
                           where e.case_id = c.id and e.action in ('VERIFY_COMPLIANT', 'APPROVE_CLOSURE')) t on true
       left join lateral (select e.effective_date, e.document from case_event e
@@ -42,7 +43,6 @@ create function enforcement_list_refresh(ids varchar[]) returns void language sq
       left join lateral (select e.effective_date, e.document from case_event e
                           where e.case_id = c.id and e.action = 'ANNOUNCE'
                           order by e.effective_date, e.id limit 1) a on true
-     where c.id = any(ids)
     on conflict (case_id) do update set kind = excluded.kind, enterprise_id = excluded.enterprise_id,
         region_path = excluded.region_path, opened_on = excluded.opened_on, yellow_until = excluded.yellow_until,
         red_since = excluded.red_since, red_document = excluded.red_document, announced_on = excluded.announced_on,
