@@ -95,12 +95,12 @@ class PublicListBench implements ApplicationRunner {
                 long end = Math.min(cases, from + BATCH) - 1;
                 events += transactions.execute(s -> new PublicListBenchCases(jdbc).generate(start, end));
             }
-            jdbc.sql("analyze enforcement_case").update();
-            jdbc.sql("analyze case_event").update();
-            jdbc.sql("analyze case_exit_measure").update();
-            jdbc.sql("analyze enforcement_list_case").update();
             print("generated %,d cases with %,d events in %.1f s (setup, triggers included)", cases - existing, events,
                     (System.nanoTime() - t0) / 1e9);
+        }
+        // as autovacuum would after a bulk load: statistics, and the visibility map for index-only scans
+        for (String table : List.of("enforcement_case", "case_event", "case_exit_measure", "enforcement_list_case")) {
+            jdbc.sql("vacuum analyze " + table).update();
         }
         print("cases: %,d; events: %,d; list rows: %,d; open on the yellow list today: %,d; red: %,d; announced: %,d",
                 count("select count(*) from enforcement_case"), count("select count(*) from case_event"),
