@@ -65,6 +65,14 @@ class CaseOpening {
 
     /** Opens the case and returns its id; runs in the caller's transaction. */
     String open(OpenCaseRequest r, CaseActor actor) {
+        return open(r, actor, false);
+    }
+
+    /**
+     * {@code byPolicy}: the platform opens the case under capgov.enforcement.auto-open (see {@link CaseAutoOpening}):
+     * origin POLICY, which people cannot choose, and no officer's scope to check.
+     */
+    String open(OpenCaseRequest r, CaseActor actor, boolean byPolicy) {
         if (r == null) {
             throw DomainException.invalid("uscc", "enforcement.error.required", "uscc");
         }
@@ -89,7 +97,7 @@ class CaseOpening {
         }
         String origin = text(r.origin()) == null ? (finding != null ? "FINDING" : "MANUAL")
                 : text(r.origin()).toUpperCase(Locale.ROOT);
-        if (!ORIGINS.contains(origin)) {
+        if (!ORIGINS.contains(origin) && !(byPolicy && "POLICY".equals(origin))) {
             throw DomainException.invalid("origin", "enforcement.error.unknownCode", "origin", r.origin());
         }
         Enterprise enterprise = enterprise(uscc);
@@ -110,7 +118,7 @@ class CaseOpening {
         }
         LocalDate deadline = deadline(exit, catalogueDeadline, dimension, date, r.deadline());
 
-        Decision who = WhoMayAct.mayOpen(actor, enterprise.regionPath(), dimension);
+        Decision who = byPolicy ? Decision.ALLOWED : WhoMayAct.mayOpen(actor, enterprise.regionPath(), dimension);
         if (!who.allowed()) {
             throw DomainException.forbidden(who.reasonKey(), enterprise.regionName(),
                     CaseService.label("dimension", dimension));
