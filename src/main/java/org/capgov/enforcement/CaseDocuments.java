@@ -82,9 +82,8 @@ class CaseDocuments {
             }
             order.append("逾期未整改或经整改仍未达标的，将依法报请人民政府批准予以关停退出。");
             letter.paragraph(order.toString());
-            if (c.extensionUsed() && !c.deadline().equals(deadline)) {
-                letter.paragraph("（经批准延期，整改期限延至" + date(c.deadline()) + "。）");
-            }
+            last(d, CaseAction.GRANT_EXTENSION).ifPresent(g -> letter.paragraph("（" + date(g.effectiveDate())
+                    + "经批准延期" + g.months() + "个月，整改期限延至" + date(g.deadline()) + "。）"));
         }
         letter.paragraph("法律依据：" + String.join("；", legalBasis(c)) + "。");
         letter.paragraph("如不服本通知，可在收到本通知之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。");
