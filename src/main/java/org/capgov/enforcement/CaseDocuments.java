@@ -128,8 +128,8 @@ class CaseDocuments {
         String target = c.equipmentRef() == null ? "你单位" : "你单位设备 " + c.equipmentRef();
         StringBuilder decision = new StringBuilder("根据").append(basis(c)).append("，经研究，决定对").append(target)
                 .append("依法予以关停退出。你单位应");
-        if (approval.deadline() != null && c.deadline() != null) {
-            decision.append("于").append(date(c.deadline())).append("前");
+        if (approval.deadline() != null) {
+            decision.append("于").append(date(approval.deadline())).append("前");
         }
         decision.append("采取断水、断电、拆除动力装置、封存主体设备或拆除等措施，使相应产能不再投入生产，并作出不再恢复生产的公开承诺；")
                 .append(c.departmentName()).append("负责组织实施并现场核查。逾期未完成退出的，将依法纳入信用记录，实施联合惩戒。");
