@@ -22,16 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * deadline that moves (an extension, a closure decision with an exit deadline) clears the mark and starts a new clock.
  * <p>
  * Set-based and in chunks: each chunk marks up to {@value #CHUNK} cases with one UPDATE … RETURNING in its own
- * transaction, walking the partial index of unswept open cases in (deadline, id) order; cases locked by an officer's
- * action at that moment are skipped and reported by the next run.
+ * transaction, walking the partial index of open cases in (deadline, id) order; the mark is a HOT update (no index
+ * holds overdue_since). Cases locked by an officer's action at that moment are skipped and reported by the next run.
  */
 @Component
 public class DeadlineSweep {
 
-    static final int CHUNK = 5000;
+    static final int CHUNK = 10_000;
 
-    /** What one run did. */
-    public record Result(LocalDate asOf, int reported, long millis) {
+    /** What one run did: cases reported, total time, and the part of it spent in the database. */
+    public record Result(LocalDate asOf, int reported, long millis, long databaseMillis) {
     }
 
     private record Missed(String id, CaseKind kind, long enterpriseId, String uscc, String enterpriseName,
@@ -42,6 +42,7 @@ public class DeadlineSweep {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
+    private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
 
     DeadlineSweep(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             MessageSource messages) {
@@ -61,12 +62,13 @@ public class DeadlineSweep {
     public Result sweep(LocalDate today) {
         long t0 = System.nanoTime();
         int reported = 0;
+        long[] database = {0};
         LocalDate lastDeadline = LocalDate.of(1, 1, 1);
         String lastId = "";
         while (true) {
             LocalDate fromDeadline = lastDeadline;
             String fromId = lastId;
-            List<Missed> chunk = tx.execute(status -> chunk(today, fromDeadline, fromId));
+            List<Missed> chunk = tx.execute(status -> chunk(today, fromDeadline, fromId, database));
             if (chunk == null || chunk.isEmpty()) {
                 break;
             }
@@ -75,10 +77,11 @@ public class DeadlineSweep {
             lastDeadline = last.deadline();
             lastId = last.id();
         }
-        return new Result(today, reported, (System.nanoTime() - t0) / 1_000_000);
+        return new Result(today, reported, (System.nanoTime() - t0) / 1_000_000, database[0] / 1_000_000);
     }
 
-    private List<Missed> chunk(LocalDate today, LocalDate fromDeadline, String fromId) {
+    private List<Missed> chunk(LocalDate today, LocalDate fromDeadline, String fromId, long[] database) {
+        long t0 = System.nanoTime();
         List<Missed> missed = jdbc.sql("""
                 with due as (
                   select id from enforcement_case
@@ -97,6 +100,7 @@ public class DeadlineSweep {
                         rs.getString(4), rs.getString(5), rs.getString(6), Dimension.valueOf(rs.getString(7)),
                         CaseState.valueOf(rs.getString(8)), rs.getDate(9).toLocalDate(), rs.getString(10)))
                 .list();
+        database[0] += System.nanoTime() - t0;
         // RETURNING gives no order: the walk continues after the greatest (deadline, id) of the chunk
         missed = new java.util.ArrayList<>(missed);
         missed.sort(java.util.Comparator.comparing(Missed::deadline).thenComparing(Missed::id));
@@ -108,11 +112,16 @@ public class DeadlineSweep {
         return missed;
     }
 
+    /** Labels are few and fixed: resolved once, not once per notice of a million. */
+    private String label(String code) {
+        return labels.computeIfAbsent(code, c -> messages.getMessage(c, null, Locale.SIMPLIFIED_CHINESE));
+    }
+
     private Notice notice(Missed m) {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
-        String dimension = messages.getMessage("enforcement.dimension." + m.dimension().name(), null, zh);
-        String state = messages.getMessage("enforcement.state." + m.state().name(), null, zh);
-        String kind = messages.getMessage("enforcement.kind." + m.kind().name(), null, zh);
+        String dimension = label("enforcement.dimension." + m.dimension().name());
+        String state = label("enforcement.state." + m.state().name());
+        String kind = label("enforcement.kind." + m.kind().name());
         return new Notice("CASE_OVERDUE",
                 messages.getMessage("enforcement.notice.overdue.title", new Object[] {m.id()}, zh),
                 messages.getMessage("enforcement.notice.overdue.body",
