@@ -15,6 +15,7 @@ import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -35,13 +36,16 @@ public class ComplianceRunService {
     private final ComplianceRunRepository runs;
     private final ComplianceRunExecution execution;
     private final CatalogService catalog;
+    private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
     private volatile Long current;
 
-    ComplianceRunService(ComplianceRunRepository runs, ComplianceRunExecution execution, CatalogService catalog) {
+    ComplianceRunService(ComplianceRunRepository runs, ComplianceRunExecution execution, CatalogService catalog,
+            ApplicationEventPublisher events) {
         this.runs = runs;
         this.execution = execution;
         this.catalog = catalog;
+        this.events = events;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), r -> {
             Thread t = new Thread(r, "capgov-evaluation");
             t.setDaemon(true);
@@ -88,6 +92,10 @@ public class ComplianceRunService {
         current = work.id();
         try {
             execution.run(work);
+            runs.find(work.id()).filter(r -> ComplianceRun.DONE.equals(r.status())).ifPresent(r -> events.publishEvent(
+                    new ComplianceRunCompleted(r.id(), r.asOf(), r.catalogueVersion())));
+        } catch (RuntimeException e) {
+            log.error("A listener of the end of run {} failed", work.id(), e);
         } finally {
             current = null;
             SecurityContextHolder.clearContext();

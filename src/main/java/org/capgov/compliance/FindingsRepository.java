@@ -102,6 +102,15 @@ class FindingsRepository {
         return new ArrayList<>(out.values());
     }
 
+    /** One finding of a run (not a conflict row) by enterprise, rule and subject, within the scope. */
+    java.util.Optional<FindingsRow> one(long runId, String uscc, String ruleId, String subject, DataScope scope) {
+        SqlPredicate inScope = scope.predicate("f.region_path", "f.dimension", "f.uscc");
+        return jdbc.sql(SELECT + " where f.run_id = :run and f.uscc = :uscc and f.rule_id = :rule and f.subject = :subject"
+                + " and f.status <> 'CONFLICT' and " + inScope.sql() + " limit 1")
+                .params(inScope.params()).param("run", runId).param("uscc", uscc).param("rule", ruleId)
+                .param("subject", subject).query((rs, n) -> map(rs)).optional();
+    }
+
     private static String where(long runId, FindingsFilter f, String regionPath, DataScope scope,
             Map<String, Object> params) {
         SqlPredicate inScope = scope.predicate("f.region_path", "f.dimension", "f.uscc");

@@ -109,6 +109,30 @@ public class FindingsService {
         return new Summary(r, findings.totals(r.id(), filter, path, scope), page, size, enterprises);
     }
 
+    /**
+     * The finding named by {@code findingId} = {@code <runId>:<uscc>:<ruleId>:<subject>} (subject: an equipment code or
+     * {@code enterprise}), within the caller's scope; empty when the id is malformed or names nothing visible.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<FindingsRow> find(String findingId) {
+        String[] parts = findingId == null ? new String[0] : findingId.trim().split(":", -1);
+        if (parts.length != 4 || parts[1].isBlank() || parts[2].isBlank() || parts[3].isBlank()) {
+            return java.util.Optional.empty();
+        }
+        long runId;
+        try {
+            runId = Long.parseLong(parts[0]);
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        return findings.one(runId, parts[1].toUpperCase(java.util.Locale.ROOT), parts[2], parts[3], Actors.scope());
+    }
+
+    /** The id {@link #find} takes for a row. */
+    public static String findingId(FindingsRow row) {
+        return row.runId() + ":" + row.uscc() + ":" + row.ruleId() + ":" + row.subject();
+    }
+
     /** The gravest status among counts, in the order of {@link WhatIfService#GRAVITY}; conflicts are not a status. */
     static String worst(Map<String, Map<String, Long>> byDimension) {
         for (String s : WhatIfService.GRAVITY) {

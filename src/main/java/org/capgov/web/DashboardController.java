@@ -2,6 +2,7 @@ package org.capgov.web;
 
 import org.capgov.audit.AuditFilter;
 import org.capgov.audit.AuditReader;
+import org.capgov.enforcement.DeadlineBoard;
 import org.capgov.identity.PeopleService;
 import org.capgov.region.RegionService;
 import org.capgov.registry.EnterpriseService;
@@ -20,9 +21,11 @@ class DashboardController {
     private final AuditReader audit;
     private final Labels labels;
     private final EnterpriseService enterprises;
+    private final DeadlineBoard deadlines;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Labels labels,
-            EnterpriseService enterprises) {
+            EnterpriseService enterprises, DeadlineBoard deadlines) {
+        this.deadlines = deadlines;
         this.labels = labels;
         this.enterprises = enterprises;
         this.regions = regions;
@@ -42,6 +45,7 @@ class DashboardController {
         model.addAttribute("auditCount", audit.count(Actors.scope(), AuditFilter.none()));
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("equipmentCount", enterprises.countEquipment());
+        model.addAttribute("deadlines", deadlines.board());
         return "dashboard";
     }
 }

@@ -1,0 +1,133 @@
+package org.capgov.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.capgov.notification.Notice;
+import org.capgov.shared.Dimension;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily deadline sweep. An open case whose (inclusive) deadline lies before today and whose passing has not been
+ * reported yet gets {@code overdue_since} (the day after the deadline), and {@link CaseDeadlineMissed} and a
+ * {@link Notice} (to the department, the district officers and the coordinator covering the region) are published in
+ * the same transaction. A case is reported once per deadline: running the sweep again finds nothing new; only a
+ * deadline that moves (an extension, a closure decision with an exit deadline) clears the mark and starts a new clock.
+ * <p>
+ * Set-based and in chunks: each chunk marks up to {@value #CHUNK} cases with one UPDATE … RETURNING in its own
+ * transaction, walking the partial index of open cases in (deadline, id) order; the mark is a HOT update (no index
+ * holds overdue_since). Cases locked by an officer's action at that moment are skipped and reported by the next run.
+ */
+@Component
+public class DeadlineSweep {
+
+    static final int CHUNK = 10_000;
+
+    /** What one run did: cases reported, total time, and the part of it spent in the database. */
+    public record Result(LocalDate asOf, int reported, long millis, long databaseMillis) {
+    }
+
+    private record Missed(String id, CaseKind kind, long enterpriseId, String uscc, String enterpriseName,
+            String regionPath, Dimension dimension, CaseState state, LocalDate deadline, String department) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+
+    DeadlineSweep(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            MessageSource messages) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+        this.messages = messages;
+    }
+
+    @Scheduled(cron = "${capgov.enforcement.sweep-cron:0 10 1 * * *}", zone = "Asia/Shanghai")
+    @SchedulerLock(name = "enforcement-deadline-sweep", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    public void daily() {
+        sweep(CaseDates.today());
+    }
+
+    /** Reports every open case whose deadline lies before {@code today}; callable from tests and the admin API. */
+    public Result sweep(LocalDate today) {
+        long t0 = System.nanoTime();
+        int reported = 0;
+        long[] database = {0};
+        LocalDate lastDeadline = LocalDate.of(1, 1, 1);
+        String lastId = "";
+        while (true) {
+            LocalDate fromDeadline = lastDeadline;
+            String fromId = lastId;
+            List<Missed> chunk = tx.execute(status -> chunk(today, fromDeadline, fromId, database));
+            if (chunk == null || chunk.isEmpty()) {
+                break;
+            }
+            reported += chunk.size();
+            Missed last = chunk.get(chunk.size() - 1);
+            lastDeadline = last.deadline();
+            lastId = last.id();
+        }
+        return new Result(today, reported, (System.nanoTime() - t0) / 1_000_000, database[0] / 1_000_000);
+    }
+
+    private List<Missed> chunk(LocalDate today, LocalDate fromDeadline, String fromId, long[] database) {
+        long t0 = System.nanoTime();
+        List<Missed> missed = jdbc.sql("""
+                with due as (
+                  select id from enforcement_case
+                   where closed_on is null and overdue_since is null and deadline < :today
+                     and (deadline, id) > (:fromDeadline, :fromId)
+                   order by deadline, id limit :chunk
+                   for update skip locked)
+                update enforcement_case c set overdue_since = c.deadline + 1
+                  from due, enterprise e
+                 where c.id = due.id and e.id = c.enterprise_id
+                returning c.id, c.kind, c.enterprise_id, c.uscc, e.name, c.region_path, c.dimension, c.state, c.deadline,
+                          c.department_code""")
+                .param("today", today).param("fromDeadline", fromDeadline).param("fromId", fromId)
+                .param("chunk", CHUNK)
+                .query((rs, n) -> new Missed(rs.getString(1), CaseKind.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), Dimension.valueOf(rs.getString(7)),
+                        CaseState.valueOf(rs.getString(8)), rs.getDate(9).toLocalDate(), rs.getString(10)))
+                .list();
+        database[0] += System.nanoTime() - t0;
+        // RETURNING gives no order: the walk continues after the greatest (deadline, id) of the chunk
+        missed = new java.util.ArrayList<>(missed);
+        missed.sort(java.util.Comparator.comparing(Missed::deadline).thenComparing(Missed::id));
+        for (Missed m : missed) {
+            events.publishEvent(new CaseDeadlineMissed(m.id(), m.kind(), m.enterpriseId(), m.uscc(), m.regionPath(),
+                    m.dimension(), m.state(), m.deadline(), m.department()));
+            events.publishEvent(notice(m));
+        }
+        return missed;
+    }
+
+    /** Labels are few and fixed: resolved once, not once per notice of a million. */
+    private String label(String code) {
+        return labels.computeIfAbsent(code, c -> messages.getMessage(c, null, Locale.SIMPLIFIED_CHINESE));
+    }
+
+    private Notice notice(Missed m) {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        String dimension = label("enforcement.dimension." + m.dimension().name());
+        String state = label("enforcement.state." + m.state().name());
+        String kind = label("enforcement.kind." + m.kind().name());
+        return new Notice("CASE_OVERDUE",
+                messages.getMessage("enforcement.notice.overdue.title", new Object[] {m.id()}, zh),
+                messages.getMessage("enforcement.notice.overdue.body",
+                        new Object[] {m.enterpriseName(), m.uscc(), dimension, kind, m.id(), m.deadline().toString(), state},
+                        zh),
+                "/enforcement/cases/" + m.id(), m.regionPath(), List.of(m.department()),
+                List.of("DISTRICT_OFFICER", "COORDINATOR"), "CASE_OVERDUE:" + m.id() + ":" + m.deadline());
+    }
+}

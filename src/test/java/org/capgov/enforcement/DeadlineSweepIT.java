@@ -1,0 +1,110 @@
+package org.capgov.enforcement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.capgov.identity.Role;
+import org.capgov.notification.Notice;
+import org.capgov.support.Http;
+import org.capgov.support.IntegrationTest;
+import org.capgov.support.TestPeople;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The daily sweep: overdue cases are marked and reported once per deadline, with a notice; the dashboard board. */
+class DeadlineSweepIT extends IntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestPeople people;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DeadlineSweep sweep;
+    @Autowired
+    EnforcementEvents events;
+
+    @Test
+    void overdueCasesAreMarkedAndReportedOncePerDeadlineEvenWhenTheSweepRunsTwice() {
+        CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        String overdue = f.opened(f.coordinator, uscc, "ENERGY", "2024-08-31", null).get("id").asString();
+        String onTime = f.opened(f.coordinator, uscc, "ENVIRONMENT", "2024-08-31", "\"deadline\":\"2999-12-31\"")
+                .get("id").asString();
+        String closed = f.opened(f.coordinator, uscc, "QUALITY", "2024-01-31", null).get("id").asString();
+        f.acted(f.coordinator, closed, "SUBMIT_RECTIFICATION", "2024-03-01", null);
+        f.acted(f.coordinator, closed, "VERIFY_COMPLIANT", "2024-03-02", null);
+
+        // the deadline day itself is on time; the day after, the case is overdue
+        sweep.sweep(LocalDate.of(2025, 2, 28));
+        assertThat(events.missed).noneMatch(m -> m.caseId().equals(overdue));
+        sweep.sweep(CaseDates.today());
+        sweep.sweep(CaseDates.today());
+        assertThat(events.missed.stream().filter(m -> m.caseId().equals(overdue))).singleElement().satisfies(m -> {
+            assertThat(m.deadline()).isEqualTo(LocalDate.of(2025, 2, 28));
+            assertThat(m.state()).isEqualTo(CaseState.NOTICE_ISSUED);
+            assertThat(m.departmentCode()).isEqualTo("FL-JXW");
+            assertThat(m.exitDeadline()).isFalse();
+        });
+        assertThat(events.missed).noneMatch(m -> m.caseId().equals(onTime) || m.caseId().equals(closed));
+        assertThat(events.notices.stream().filter(n -> n.dedupKey().startsWith("CASE_OVERDUE:" + overdue + ":")))
+                .singleElement().satisfies(n -> {
+                    assertThat(n.kind()).isEqualTo("CASE_OVERDUE");
+                    assertThat(n.departmentCodes()).containsExactly("FL-JXW");
+                    assertThat(n.roles()).containsExactlyInAnyOrder("DISTRICT_OFFICER", "COORDINATOR");
+                    assertThat(n.regionPath()).isEqualTo("/500000/500102/");
+                    assertThat(n.title()).contains(overdue).contains("逾期");
+                    assertThat(n.body()).contains("2025-02-28").contains(uscc);
+                });
+        JsonNode c = f.get(f.coordinator, overdue);
+        assertThat(c.get("overdueSince").asString()).isEqualTo("2025-03-01");
+        assertThat(c.get("overdue").asBoolean()).isTrue();
+        assertThat(f.get(f.coordinator, onTime).get("overdueSince").isNull()).isTrue();
+        assertThat(f.get(f.coordinator, onTime).get("overdue").asBoolean()).isFalse();
+        // the sweep's mark does not count as a change by an officer: the version stays
+        assertThat(c.get("version").asInt()).isZero();
+
+        // a closure decision with an exit deadline starts a new clock, reported again when it passes
+        f.acted(f.coordinator, overdue, "VERIFY_FAILED", "2025-03-01", null);
+        f.acted(f.coordinator, overdue, "PROPOSE_CLOSURE", "2025-03-05", null);
+        f.acted(f.coordinator, overdue, "APPROVE_CLOSURE", "2025-03-10", "\"document\":\"涪陵府〔2025〕9号\","
+                + "\"deadline\":\"2025-06-30\"");
+        assertThat(f.get(f.coordinator, overdue).get("overdueSince").isNull()).isTrue();
+        sweep.sweep(CaseDates.today());
+        assertThat(events.missed.stream().filter(m -> m.caseId().equals(overdue))).hasSize(2)
+                .last().satisfies(m -> assertThat(m.exitDeadline()).isTrue());
+    }
+
+    @Test
+    void theBoardCountsDueSoonAndOverdueByDepartmentWithinTheViewersScope() {
+        CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        people.ensure(Role.DISTRICT_OFFICER);
+        String district = f.token(TestPeople.username(Role.DISTRICT_OFFICER));
+        JsonNode before = json.readTree(f.http.get("/api/v1/cases/deadlines", district).body());
+        LocalDate soon = CaseDates.today().plusDays(10);
+        f.opened(f.coordinator, uscc, "ENVIRONMENT", CaseDates.today().toString(), "\"deadline\":\"" + soon + "\"");
+        f.opened(f.coordinator, uscc, "ENERGY", "2024-01-15", null);
+        String other = f.enterprise("500110", "STEEL", CaseFixtures.BF);
+        f.opened(f.coordinator, other, "ENERGY", "2024-01-15", null);
+        JsonNode after = json.readTree(f.http.get("/api/v1/cases/deadlines", district).body());
+        assertThat(after.get("dueSoon").asLong() - before.get("dueSoon").asLong()).isEqualTo(1);
+        // the 綦江 case is outside the 涪陵 district officer's scope
+        assertThat(after.get("overdue").asLong() - before.get("overdue").asLong()).isEqualTo(1);
+        assertThat(after.get("departments").toString()).contains("FL-STHJJ").contains("FL-JXW").doesNotContain("CQ-JXW");
+
+        // the dashboard shows the board
+        Http browser = Http.browser(port);
+        browser.login(TestPeople.username(Role.DISTRICT_OFFICER), TestPeople.PASSWORD);
+        assertThat(browser.get("/").body()).contains("临期与逾期案件").contains("data-department=\"FL-STHJJ\"");
+        // and the sweep runs on demand for the coordinator
+        assertThat(f.http.json("POST", "/api/v1/cases/sweep", f.coordinator, "{}").body()).contains("\"reported\"");
+    }
+}
