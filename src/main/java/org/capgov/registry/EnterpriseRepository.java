@@ -66,14 +66,18 @@ class EnterpriseRepository {
     record Page(List<Enterprise> rows, long total, boolean totalCapped) {
     }
 
+    /** A region filter: the subtree under a path; a leaf region has no subtree but itself. */
+    record Subtree(String path, boolean leaf) {
+    }
+
     /** Total counts stop at this many rows: exact beyond it costs more than any reader gains. */
     static final int COUNT_CAP = 10_000;
 
-    Page search(EnterpriseFilter f, String regionPath, DataScope scope, int page, int size) {
+    Page search(EnterpriseFilter f, Subtree region, DataScope scope, int page, int size) {
         SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
         Map<String, Object> params = new HashMap<>(inScope.params());
         StringBuilder where = new StringBuilder(inScope.sql());
-        where(f, regionPath, where, params);
+        where(f, region, where, params);
         String order = SORTS.getOrDefault(f.sort() == null ? "name" : f.sort(), "e.name") + (f.descending() ? " desc" : "")
                 + ", e.id";
         params.put("limit", size);
@@ -87,26 +91,30 @@ class EnterpriseRepository {
     }
 
     /** Streams every enterprise matching the filter, in USCC order, for exports. */
-    void stream(EnterpriseFilter f, String regionPath, DataScope scope, java.util.function.Consumer<Enterprise> sink) {
+    void stream(EnterpriseFilter f, Subtree region, DataScope scope, java.util.function.Consumer<Enterprise> sink) {
         SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
         Map<String, Object> params = new HashMap<>(inScope.params());
         StringBuilder where = new StringBuilder(inScope.sql());
-        where(f, regionPath, where, params);
+        where(f, region, where, params);
         jdbc.sql(SELECT + " where " + where + " order by e.uscc").params(params).withFetchSize(2000)
                 .query((ResultSet rs) -> {
                     sink.accept(map(rs));
                 });
     }
 
-    private static void where(EnterpriseFilter f, String regionPath, StringBuilder where, Map<String, Object> params) {
+    private static void where(EnterpriseFilter f, Subtree region, StringBuilder where, Map<String, Object> params) {
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and (e.name ilike :text or e.uscc like :usccPrefix)");
             params.put("text", "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("usccPrefix", f.text().trim().toUpperCase() + "%");
         }
-        if (regionPath != null) {
+        if (region != null && region.leaf()) {
+            // same rows as the prefix, but the planner can then read enterprise_region_name in name order
+            where.append(" and e.region_path = :regionPath");
+            params.put("regionPath", region.path());
+        } else if (region != null) {
             where.append(" and e.region_path like :regionPath");
-            params.put("regionPath", regionPath + "%");
+            params.put("regionPath", region.path() + "%");
         }
         if (f.industry() != null && !f.industry().isBlank()) {
             where.append(" and e.industries @> cast(:industry as varchar[])");

@@ -23,6 +23,14 @@ class RegionDirectory {
         return regions.all(false).stream().collect(Collectors.toUnmodifiableMap(Region::code, Function.identity()));
     }
 
+    /**
+     * Whether no region, open or closed, lies below this one: its subtree filter is then an equality on the path,
+     * which the search index answers in name order.
+     */
+    boolean leaf(Region region) {
+        return regions.subtree(region.code()).size() == 1;
+    }
+
     /** Any region, open or closed (filters and queries may name a closed region). */
     Optional<Region> any(String code) {
         try {
