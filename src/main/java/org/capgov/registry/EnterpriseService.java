@@ -194,6 +194,6 @@ public class EnterpriseService {
         }
         var region = regions.any(code.trim())
                 .orElseThrow(() -> DomainException.invalid("region", "error.region.notFound", code));
-        return new EnterpriseRepository.Subtree(region.path(), regions.leaf(region));
+        return new EnterpriseRepository.Subtree(region.path(), regions.subtreePaths(region));
     }
 }

@@ -24,11 +24,11 @@ class RegionDirectory {
     }
 
     /**
-     * Whether no region, open or closed, lies below this one: its subtree filter is then an equality on the path,
-     * which the search index answers in name order.
+     * The paths of the region and of every region below it, open or closed: a search reads each in name order from
+     * the search index (a region without any below is a plain equality on the path).
      */
-    boolean leaf(Region region) {
-        return regions.subtree(region.code()).size() == 1;
+    java.util.List<String> subtreePaths(Region region) {
+        return regions.subtree(region.code()).stream().map(Region::path).toList();
     }
 
     /** Any region, open or closed (filters and queries may name a closed region). */
