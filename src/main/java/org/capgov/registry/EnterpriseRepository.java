@@ -66,47 +66,91 @@ class EnterpriseRepository {
     record Page(List<Enterprise> rows, long total, boolean totalCapped) {
     }
 
+    /** A region filter: the subtree under a path, with the paths of every region in it (itself included). */
+    record Subtree(String path, List<String> paths) {
+        boolean leaf() {
+            return paths.size() == 1;
+        }
+    }
+
+    /** Above this many regions in a subtree, a page by name is one sorted query instead of one branch per region. */
+    private static final int MAX_BRANCHES = 200;
+
     /** Total counts stop at this many rows: exact beyond it costs more than any reader gains. */
     static final int COUNT_CAP = 10_000;
 
-    Page search(EnterpriseFilter f, String regionPath, DataScope scope, int page, int size) {
+    Page search(EnterpriseFilter f, Subtree region, DataScope scope, int page, int size) {
         SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
         Map<String, Object> params = new HashMap<>(inScope.params());
         StringBuilder where = new StringBuilder(inScope.sql());
-        where(f, regionPath, where, params);
+        where(f, region, where, params);
         String order = SORTS.getOrDefault(f.sort() == null ? "name" : f.sort(), "e.name") + (f.descending() ? " desc" : "")
                 + ", e.id";
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Enterprise> rows = jdbc.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
-                .params(params).query((rs, n) -> map(rs)).list();
         params.put("cap", COUNT_CAP + 1);
         long total = jdbc.sql("select count(*) from (select 1 from enterprise e where " + where + " limit :cap) t")
                 .params(params).query(Long.class).single();
+        // up to the cap, sorting every match is cheap; beyond it the matches are dense enough that each region of
+        // the subtree yields its first page after a short walk in name order
+        boolean byName = f.sort() == null || "name".equals(f.sort()) || !SORTS.containsKey(f.sort());
+        List<Enterprise> rows = total > COUNT_CAP && region != null && !region.leaf() && byName && !f.descending()
+                && region.paths().size() <= MAX_BRANCHES
+                ? pageByBranches(f, region, scope, page, size)
+                : jdbc.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
+                        .params(params).query((rs, n) -> map(rs)).list();
         return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 
-    /** Streams every enterprise matching the filter, in USCC order, for exports. */
-    void stream(EnterpriseFilter f, String regionPath, DataScope scope, java.util.function.Consumer<Enterprise> sink) {
+    /**
+     * A page in name order of a subtree with several regions (a city or province): the first page+size matches of each
+     * region, read in name order from enterprise_region_name, merged. One sorted query over the whole subtree would
+     * have to sort every match.
+     */
+    List<Enterprise> pageByBranches(EnterpriseFilter f, Subtree region, DataScope scope, int page, int size) {
         SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
         Map<String, Object> params = new HashMap<>(inScope.params());
         StringBuilder where = new StringBuilder(inScope.sql());
-        where(f, regionPath, where, params);
+        where(f, null, where, params);
+        params.put("branchLimit", (long) (page + 1) * size);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        StringBuilder ids = new StringBuilder("select id from (");
+        for (int i = 0; i < region.paths().size(); i++) {
+            params.put("branch" + i, region.paths().get(i));
+            ids.append(i == 0 ? "" : " union all ").append("(select e.id, e.name from enterprise e where ").append(where)
+                    .append(" and e.region_path = :branch").append(i).append(" order by e.name, e.id limit :branchLimit)");
+        }
+        ids.append(") t order by name, id limit :limit offset :offset");
+        return jdbc.sql(SELECT + " where e.id in (" + ids + ") order by e.name, e.id").params(params)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** Streams every enterprise matching the filter, in USCC order, for exports. */
+    void stream(EnterpriseFilter f, Subtree region, DataScope scope, java.util.function.Consumer<Enterprise> sink) {
+        SqlPredicate inScope = scope.predicate(SCOPE_PATH, null, SCOPE_ENTERPRISE);
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        StringBuilder where = new StringBuilder(inScope.sql());
+        where(f, region, where, params);
         jdbc.sql(SELECT + " where " + where + " order by e.uscc").params(params).withFetchSize(2000)
                 .query((ResultSet rs) -> {
                     sink.accept(map(rs));
                 });
     }
 
-    private static void where(EnterpriseFilter f, String regionPath, StringBuilder where, Map<String, Object> params) {
+    private static void where(EnterpriseFilter f, Subtree region, StringBuilder where, Map<String, Object> params) {
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and (e.name ilike :text or e.uscc like :usccPrefix)");
             params.put("text", "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
             params.put("usccPrefix", f.text().trim().toUpperCase() + "%");
         }
-        if (regionPath != null) {
+        if (region != null && region.leaf()) {
+            // same rows as the prefix, but the planner can then read enterprise_region_name in name order
+            where.append(" and e.region_path = :regionPath");
+            params.put("regionPath", region.path());
+        } else if (region != null) {
             where.append(" and e.region_path like :regionPath");
-            params.put("regionPath", regionPath + "%");
+            params.put("regionPath", region.path() + "%");
         }
         if (f.industry() != null && !f.industry().isBlank()) {
             where.append(" and e.industries @> cast(:industry as varchar[])");

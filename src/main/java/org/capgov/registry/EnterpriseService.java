@@ -188,11 +188,12 @@ public class EnterpriseService {
         return f;
     }
 
-    private String regionPath(String code) {
+    private EnterpriseRepository.Subtree regionPath(String code) {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return regions.any(code.trim()).orElseThrow(() -> DomainException.invalid("region", "error.region.notFound", code))
-                .path();
+        var region = regions.any(code.trim())
+                .orElseThrow(() -> DomainException.invalid("region", "error.region.notFound", code));
+        return new EnterpriseRepository.Subtree(region.path(), regions.subtreePaths(region));
     }
 }

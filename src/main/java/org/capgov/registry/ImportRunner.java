@@ -93,10 +93,7 @@ class ImportRunner {
     private void afterCommit(Work work) {
         long t0 = System.nanoTime();
         try {
-            List<String> tables = work.kind() == ImportKind.ENTERPRISES
-                    ? List.of("enterprise", "enterprise_status_history", "grid_account")
-                    : List.of("equipment", "equipment_status_history", "production_line");
-            for (String table : tables) {
+            for (String table : tables(work.kind())) {
                 // VACUUM merges the GIN pending lists, sets the visibility map (index-only scans, cheap counts)
                 // and ANALYZE refreshes the statistics; autovacuum would do the same, only later
                 jdbc.sql("vacuum (analyze) " + table).update();
@@ -105,6 +102,12 @@ class ImportRunner {
         } catch (RuntimeException e) {
             log.warn("Import {}: upkeep after the commit failed; autovacuum will catch up", work.id(), e);
         }
+    }
+
+    /** The registry tables an import of this kind writes. */
+    private static List<String> tables(ImportKind kind) {
+        return kind == ImportKind.ENTERPRISES ? List.of("enterprise", "enterprise_status_history", "grid_account")
+                : List.of("equipment", "equipment_status_history", "production_line");
     }
 
     /** Waits until the upkeep of finished imports is done (for the benchmark, which measures searches after it). */
@@ -151,7 +154,7 @@ class ImportRunner {
             // batches instead of many small ones; kept well below shared_buffers so that the list does not push the
             // B-tree pages out. What is left is merged after the commit (see afterCommit)
             jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
-            Result r = stageAndCheck(work, file, errors);
+            Result r = stageAndCheck(work, file, errors, tx);
             if (r.status() != ImportJob.Status.SUCCEEDED) {
                 tx.setRollbackOnly();
             }
@@ -164,7 +167,7 @@ class ImportRunner {
         }
     }
 
-    private Result stageAndCheck(Work work, ImportFiles.Inspection file, ImportErrors errors)
+    private Result stageAndCheck(Work work, ImportFiles.Inspection file, ImportErrors errors, TransactionStatus tx)
             throws IOException, SQLException {
         ImportRows rows;
         long count = 0;
@@ -231,7 +234,9 @@ class ImportRunner {
             return new Result(ImportJob.Status.REJECTED, count, null, null);
         }
         progress(work.id(), "WRITING", count, -1);
+        ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, tables(work.kind()), count, settings.rebuildIndexesFrom());
         ImportRows.Counts counts = rows.merge(jdbc, work.actor());
+        bulk.end();
         log.info("Import {}: {} inserted, {} updated in {} ms", work.id(), counts.inserted(), counts.updated(),
                 (System.nanoTime() - t2) / 1_000_000);
         audit.recordAs(work.actor(), work.actorIp(), new AuditEvent(AuditAction.CREATE, "import", Long.toString(work.id()),

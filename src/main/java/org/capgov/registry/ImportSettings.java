@@ -15,17 +15,20 @@ class ImportSettings {
     private final int maxStoredErrors;
     private final int queueCapacity;
     private final long maxFileBytes;
+    private final long rebuildIndexesFrom;
 
     ImportSettings(@Value("${capgov.imports.max-rows.enterprises:2000000}") long maxEnterpriseRows,
             @Value("${capgov.imports.max-rows.equipment:5000000}") long maxEquipmentRows,
             @Value("${capgov.imports.max-stored-errors:10000}") int maxStoredErrors,
             @Value("${capgov.imports.queue-capacity:3}") int queueCapacity,
-            @Value("${capgov.imports.max-file-bytes:1073741824}") long maxFileBytes) {
+            @Value("${capgov.imports.max-file-bytes:1073741824}") long maxFileBytes,
+            @Value("${capgov.imports.rebuild-indexes-from-rows:100000}") long rebuildIndexesFrom) {
         this.maxEnterpriseRows = maxEnterpriseRows;
         this.maxEquipmentRows = maxEquipmentRows;
         this.maxStoredErrors = maxStoredErrors;
         this.queueCapacity = queueCapacity;
         this.maxFileBytes = maxFileBytes;
+        this.rebuildIndexesFrom = rebuildIndexesFrom;
     }
 
     long maxRows(ImportKind kind) {
@@ -43,5 +46,13 @@ class ImportSettings {
 
     long maxFileBytes() {
         return maxFileBytes;
+    }
+
+    /**
+     * From this many rows on, an import that at least doubles a table rebuilds its secondary indexes instead of
+     * inserting into them row by row (see {@link ImportBulkLoad}).
+     */
+    long rebuildIndexesFrom() {
+        return rebuildIndexesFrom;
     }
 }

@@ -15,25 +15,32 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Rows of the first sheet of an .xlsx, read as a stream (excel-streaming-reader: a small window of rows in memory,
- * shared strings in a temporary file), never loading the whole workbook. Formula cells are flagged, not evaluated.
+ * a large shared-string table in a temporary file), never loading the whole workbook. Formula cells are flagged,
+ * not evaluated.
  */
 final class ImportXlsxSource implements ImportSource {
 
     /** Wider rows than this cannot be a registry template; cells beyond are ignored as "without header" anyway. */
     private static final int MAX_COLUMNS = 256;
     /**
-     * The shared-string table of an .xlsx is held in memory while its sheet streams (a temporary-file table needs a
-     * library this build does not ship), so its uncompressed size is capped; larger workbooks should come as CSV.
+     * Up to this uncompressed size the shared-string table of an .xlsx (every distinct text of the workbook) is held
+     * in memory while its sheet streams; a larger one goes to a temporary file (poi-shared-strings) so that the
+     * heap stays bounded whatever the workbook holds.
      */
-    static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+    static final long IN_MEMORY_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
 
     private final Workbook workbook;
     private final Iterator<Row> rows;
 
     ImportXlsxSource(Path file) {
-        checkSharedStrings(file);
+        this(file, IN_MEMORY_SHARED_STRINGS_BYTES);
+    }
+
+    ImportXlsxSource(Path file, long inMemorySharedStrings) {
+        boolean large = sharedStringsLarge(file, inMemorySharedStrings);
         try {
             this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024)
+                    .setUseSstTempFile(large).setEncryptSstTempFile(false)
                     .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).open(file.toFile());
             if (workbook.getNumberOfSheets() == 0) {
                 throw new Unreadable("工作簿中没有工作表", null);
@@ -49,13 +56,11 @@ final class ImportXlsxSource implements ImportSource {
         }
     }
 
-    private static void checkSharedStrings(Path file) {
+    /** Whether the shared-string table is larger than the limit (or of unknown size). */
+    static boolean sharedStringsLarge(Path file, long limit) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry strings = zip.getEntry("xl/sharedStrings.xml");
-            if (strings != null && (strings.getSize() < 0 || strings.getSize() > MAX_SHARED_STRINGS_BYTES)) {
-                throw new Unreadable("xlsx 文件中的文字内容过多（超过 " + MAX_SHARED_STRINGS_BYTES / (1024 * 1024)
-                        + " MB），为免占用过多内存，请在 Excel 中另存为 CSV（UTF-8）后导入", null);
-            }
+            return strings != null && (strings.getSize() < 0 || strings.getSize() > limit);
         } catch (IOException e) {
             throw new Unreadable("无法读取 xlsx 文件：文件已损坏，或不是 Excel 2007 及以上版本的工作簿", e);
         }

@@ -23,6 +23,14 @@ class RegionDirectory {
         return regions.all(false).stream().collect(Collectors.toUnmodifiableMap(Region::code, Function.identity()));
     }
 
+    /**
+     * The paths of the region and of every region below it, open or closed: a search reads each in name order from
+     * the search index (a region without any below is a plain equality on the path).
+     */
+    java.util.List<String> subtreePaths(Region region) {
+        return regions.subtree(region.code()).stream().map(Region::path).toList();
+    }
+
     /** Any region, open or closed (filters and queries may name a closed region). */
     Optional<Region> any(String code) {
         try {

@@ -41,7 +41,9 @@ class EmbeddedPostgresConfiguration {
     EmbeddedPostgres embeddedPostgres(
             @Value("${capgov.data-dir}") String dataDir,
             @Value("${capgov.embedded-db.port:0}") int port,
-            @Value("${capgov.embedded-db.clean-on-start:false}") boolean cleanOnStart) {
+            @Value("${capgov.embedded-db.clean-on-start:false}") boolean cleanOnStart,
+            @Value("${capgov.embedded-db.shared-buffers:1GB}") String sharedBuffers,
+            @Value("${capgov.embedded-db.max-wal-size:4GB}") String maxWalSize) {
         Path directory = Path.of(dataDir).resolve("postgres").toAbsolutePath().normalize();
         if (cleanOnStart) {
             deleteQuietly(directory);
@@ -53,7 +55,17 @@ class EmbeddedPostgresConfiguration {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "60")
-                    .setServerConfig("shared_buffers", "256MB")
+                    // the registry of a province (millions of rows with their indexes) stays in memory
+                    .setServerConfig("shared_buffers", sharedBuffers)
+                    // a large import writes gigabytes of WAL: with the default 1 GB every import forces several
+                    // checkpoints, and each checkpoint makes the next change of every page log the whole page again
+                    .setServerConfig("max_wal_size", maxWalSize)
+                    .setServerConfig("checkpoint_timeout", "30min")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
+                    // wal_compression stays off: the zonky build has only pglz, whose CPU cost exceeds what it saves
+                    .setServerConfig("wal_buffers", "64MB")
+                    // index builds of an import (see ImportBulkLoad) sort in memory
+                    .setServerConfig("maintenance_work_mem", "512MB")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {

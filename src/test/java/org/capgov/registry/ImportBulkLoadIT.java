@@ -1,0 +1,88 @@
+package org.capgov.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.capgov.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The bulk merge drops and rebuilds secondary indexes and skips foreign-key checks only inside the import's
+ * transaction: after the merge everything is back, and a rollback restores it too. Runs on scratch tables made in
+ * the test's own transaction, which always rolls back.
+ */
+class ImportBulkLoadIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void dropsAndRebuildsSecondaryIndexesAndSkipsForeignKeyChecksOnlyDuringTheMerge() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            scratchTables();
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_pkey");
+            assertThat(role()).isEqualTo("replica");
+            // the merge may write a reference PostgreSQL has not checked: the staging checks are the guard
+            jdbc.sql("insert into bulk_child (parent_id, code, note) values (999, 'B', 'x')").update();
+            bulk.end();
+            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(role()).isEqualTo("origin");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void keepsTheIndexesOfATableLargerThanTheImport() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            scratchTables();
+            jdbc.sql("insert into bulk_child (parent_id, code, note) select 1, 'C' || g, 'n' from generate_series(1, 50) g")
+                    .update();
+            jdbc.sql("analyze bulk_child").update();
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            bulk.end();
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void checksForeignKeysWhenATableHasATriggerOfItsOwn() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            scratchTables();
+            jdbc.sql("create function bulk_noop() returns trigger language plpgsql as $$ begin return new; end $$").update();
+            jdbc.sql("create trigger bulk_child_noop before insert on bulk_child for each row execute function bulk_noop()")
+                    .update();
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+            assertThat(role()).isEqualTo("origin");
+            bulk.end();
+            tx.setRollbackOnly();
+        });
+    }
+
+    private void scratchTables() {
+        jdbc.sql("create table bulk_parent (id bigint primary key)").update();
+        jdbc.sql("insert into bulk_parent values (1)").update();
+        jdbc.sql("""
+                create table bulk_child (id bigserial primary key, parent_id bigint not null references bulk_parent (id),
+                                         code text not null, note text)
+                """).update();
+        jdbc.sql("create unique index bulk_child_code on bulk_child (parent_id, code)").update();
+        jdbc.sql("create index bulk_child_note on bulk_child (note)").update();
+    }
+
+    private List<String> indexes() {
+        return jdbc.sql("select indexname from pg_indexes where tablename = 'bulk_child' order by 1").query(String.class)
+                .list();
+    }
+
+    private String role() {
+        return jdbc.sql("select current_setting('session_replication_role')").query(String.class).single();
+    }
+}
