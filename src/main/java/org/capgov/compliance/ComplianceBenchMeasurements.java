@@ -67,6 +67,11 @@ final class ComplianceBenchMeasurements {
         }
     }
 
+    /** Every day a generated value may fall on (their months get partitions before the COPY). */
+    static List<LocalDate> days() {
+        return FIRST.datesUntil(FIRST.plusDays(DAYS)).toList();
+    }
+
     /** Generates {@code total} measurements over the current equipment; returns how many went in. */
     long load(long total, TransactionTemplate readOnly) throws SQLException {
         List<String> indexes = jdbc.sql("select indexdef from pg_indexes where tablename = 'measurement' "
