@@ -69,6 +69,15 @@ final class CatalogDiffs {
         return out;
     }
 
+    /** For the publication's audit summary: documents and targets changed, or nothing when none. */
+    static String summary(List<CatalogChange> entries) {
+        if (entries.isEmpty()) {
+            return "";
+        }
+        return "；文件与目标 " + entries.size() + " 处：" + String.join("；", entries.stream()
+                .map(e -> e.entry() + " " + e.id() + " " + e.change()).toList());
+    }
+
     private static <T> void diff(String entry, Map<String, T> before, Map<String, T> after,
             Function<T, String> documentOf, Map<String, Function<T, Object>> fields, List<CatalogChange> out) {
         before.forEach((id, was) -> {
