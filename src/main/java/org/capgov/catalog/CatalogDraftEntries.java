@@ -50,7 +50,7 @@ class CatalogDraftEntries {
         repository.lock();
         CatalogVersion draft = openDraft(label);
         Catalogue content = versions.content(draft);
-        CatalogRule rule = CatalogEntryChecks.rule(body, content, regionExists());
+        CatalogRule rule = CatalogEntryChecks.rule(body, content);
         requireNewId(content, rule.id());
         drafts.putEntry(draft.id(), "RULE", rule.id(), rule.documentId(), rule);
         String what = rule.kind() == CatalogRule.Kind.ELIMINATION ? "淘汰类条目" : "规则";
@@ -75,7 +75,7 @@ class CatalogDraftEntries {
         if (!body.containsKey("effectiveFrom") && before.effectiveFrom() != null) {
             merged.put("effectiveFrom", before.effectiveFrom().toString());
         }
-        CatalogRule after = CatalogEntryChecks.rule(merged, content, regionExists());
+        CatalogRule after = CatalogEntryChecks.rule(merged, content);
         List<CatalogChange.Field> changes = CatalogDraftService.compare(before, after).stream()
                 .map(f -> new CatalogChange.Field(f.field(), f.from(), f.to())).toList();
         if (!changes.isEmpty()) {

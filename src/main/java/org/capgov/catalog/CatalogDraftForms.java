@@ -108,7 +108,6 @@ final class CatalogDraftForms {
             case "severity" -> CatalogDraftService.SEVERITIES;
             case "confidence" -> CatalogEntryChecks.CONFIDENCES;
             case "level" -> CatalogEntryChecks.LEVELS;
-            case "metric" -> null;
             default -> null;
         };
     }

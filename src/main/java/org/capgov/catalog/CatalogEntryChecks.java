@@ -48,7 +48,7 @@ final class CatalogEntryChecks {
     private CatalogEntryChecks() {
     }
 
-    static CatalogRule rule(Map<String, Object> body, Catalogue draft, Predicate<String> regionExists) {
+    static CatalogRule rule(Map<String, Object> body, Catalogue draft) {
         List<FieldProblem> problems = new ArrayList<>();
         CatalogEntryInput in = new CatalogEntryInput(body, "", problems);
         in.only(RULE_FIELDS);
