@@ -48,8 +48,10 @@ class CatalogApiController {
 
     private final CatalogVersions versions;
     private final CatalogDraftService drafts;
+    private final CatalogDraftEntries entries;
 
-    CatalogApiController(CatalogVersions versions, CatalogDraftService drafts) {
+    CatalogApiController(CatalogVersions versions, CatalogDraftService drafts, CatalogDraftEntries entries) {
+        this.entries = entries;
         this.versions = versions;
         this.drafts = drafts;
     }
@@ -114,9 +116,13 @@ class CatalogApiController {
     @PreAuthorize(EDITORS)
     @Operation(summary = "Change a rule of a draft: {limit, severity, effectiveTo, withdrawn}. Absent or null = "
             + "unchanged; effectiveTo \"\" = no end date; withdrawn true removes the rule from the draft, false puts "
-            + "it back 修改草稿中的规则")
-    CatalogDraftService.EditResult edit(@PathVariable String label, @PathVariable String id,
+            + "it back. Any other field of the data-file format (when, comparator, unit, citation, …) edits the whole "
+            + "rule: the fields given are laid over the stored rule and checked as a new rule would be 修改草稿中的规则")
+    Object edit(@PathVariable String label, @PathVariable String id,
             @RequestBody(required = false) Map<String, Object> body) {
+        if (body != null && !EDIT_FIELDS.containsAll(body.keySet())) {
+            return entries.replaceRule(label, id, body);
+        }
         return drafts.edit(label, id, edit(body));
     }
 

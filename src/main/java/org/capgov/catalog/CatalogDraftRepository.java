@@ -89,6 +89,24 @@ class CatalogDraftRepository {
                 """).param("from", fromVersion).param("to", toVersion).param("id", ruleId).update();
     }
 
+    /** Adds or replaces one entry (DOCUMENT, RULE, TARGET) of a version. */
+    void putEntry(int versionId, String kind, String id, String documentId, Object body) {
+        jdbc.sql("""
+                insert into catalog_entry (version_id, kind, id, document_id, body)
+                values (:v, :k, :id, :d, cast(:b as jsonb))
+                on conflict (version_id, kind, id) do update set document_id = excluded.document_id, body = excluded.body
+                """).param("v", versionId).param("k", kind).param("id", id).param("d", documentId)
+                .param("b", json.writeValueAsString(body)).update();
+    }
+
+    /** The number a document's rules and targets cite follows the document's own number. */
+    void renumberCitations(int versionId, String documentId, String number) {
+        jdbc.sql("""
+                update catalog_entry set body = jsonb_set(body, '{citation,document}', to_jsonb(cast(:n as text)))
+                where version_id = :v and document_id = :d and kind in ('RULE', 'TARGET') and jsonb_typeof(body -> 'citation') = 'object'
+                """).param("n", number).param("v", versionId).param("d", documentId).update();
+    }
+
     void deleteRule(int versionId, String ruleId) {
         jdbc.sql("delete from catalog_entry where version_id = :v and kind = 'RULE' and id = :id")
                 .param("v", versionId).param("id", ruleId).update();

@@ -46,9 +46,12 @@ class CatalogDraftService {
     record RuleDiff(String ruleId, String documentId, String kind, String change, List<FieldChange> fields) {
     }
 
-    /** A draft (or a version published from one) against the version it was copied from. */
+    /**
+     * A draft (or a version published from one) against the version it was copied from: rules and elimination
+     * items, and (in {@code entries}) the source documents and targets it adds, changes or withdraws.
+     */
     record Diff(CatalogVersion version, CatalogVersion basedOn, CatalogVersion published, boolean stale,
-            List<RuleDiff> rules) {
+            List<RuleDiff> rules, List<CatalogChange> entries) {
     }
 
     record EditResult(String version, String ruleId, boolean changed, boolean withdrawn, CatalogRule rule,
@@ -242,7 +245,10 @@ class CatalogDraftService {
         CatalogVersion base = versions.get(version.basedOn());
         CatalogVersion published = drafts.published().orElse(null);
         boolean stale = version.draft() && published != null && !published.label().equals(base.label());
-        return new Diff(version, base, published, stale, compare(versions.byLabel(base.label()), versions.content(version)));
+        Catalogue before = versions.byLabel(base.label());
+        Catalogue after = versions.content(version);
+        return new Diff(version, base, published, stale, compare(before, after),
+                CatalogDiffs.documentsAndTargets(before, after));
     }
 
     @Transactional
@@ -253,7 +259,7 @@ class CatalogDraftService {
         if (diff.stale()) {
             throw DomainException.conflict("error.catalog.stale", label, draft.basedOn(), diff.published().label());
         }
-        if (diff.rules().isEmpty()) {
+        if (diff.rules().isEmpty() && diff.entries().isEmpty()) {
             throw DomainException.conflict("error.catalog.nothingToPublish", label);
         }
         repository.publish(draft.id(), Actors.username());
@@ -267,9 +273,19 @@ class CatalogDraftService {
             }
             changes.add(c);
         }
+        for (CatalogChange e : diff.entries()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put(e.entry().toLowerCase(Locale.ROOT), e.id());
+            c.put("change", e.change());
+            for (CatalogChange.Field f : e.fields()) {
+                c.put(f.field(), Map.of("from", shown(f.from()), "to", shown(f.to())));
+            }
+            changes.add(c);
+        }
         String before = diff.published() == null ? null : diff.published().label();
         audit.record(new AuditEvent(AuditAction.PUBLISH, "catalog_version", label, null,
-                "目录草稿 " + label + " 发布为现行版本（替代版本 " + before + "）：" + summary(diff.rules()),
+                "目录草稿 " + label + " 发布为现行版本（替代版本 " + before + "）：" + summary(diff.rules())
+                        + CatalogDiffs.summary(diff.entries()),
                 before == null ? null : Map.of("version", before),
                 Map.of("version", label, "basedOn", draft.basedOn(), "changes", changes)));
         afterCommit(catalog::published);

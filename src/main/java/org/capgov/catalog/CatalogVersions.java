@@ -73,6 +73,11 @@ public class CatalogVersions {
         return c;
     }
 
+    /** What {@code toLabel} adds, changes or withdraws against {@code fromLabel}: documents, rules, targets. */
+    public List<CatalogChange> changes(String fromLabel, String toLabel) {
+        return CatalogDiffs.all(byLabel(fromLabel), byLabel(toLabel));
+    }
+
     /** Every version holding the rule, newest first; drafts only for those who edit the catalogue. */
     List<CatalogDraftRepository.RuleInVersion> history(String ruleId) {
         boolean editor = editor();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.capgov.catalog.CatalogService;
 import org.capgov.catalog.Catalogue;
 import org.capgov.identity.SystemActor;
+import org.capgov.monitoring.MeasurementPartitions;
 import org.capgov.region.RegionService;
 import org.capgov.registry.RegistryFacts;
 import org.capgov.registry.RegistryFactsEnterprise;
@@ -53,6 +54,7 @@ class ComplianceBench implements ApplicationRunner {
     private final DataSource dataSource;
     private final TransactionTemplate readOnly;
     private final ConfigurableApplicationContext context;
+    private final MeasurementPartitions partitions;
     private final long measurementCount;
     private final int sample;
     private final int calls;
@@ -60,7 +62,7 @@ class ComplianceBench implements ApplicationRunner {
 
     ComplianceBench(ComplianceRunService runs, EvaluationService evaluation, WhatIfService whatIf,
             RegistryFacts registry, ComplianceRunMeasurementSource measurements, CatalogService catalog,
-            RegionService regions, JdbcClient jdbc,
+            RegionService regions, JdbcClient jdbc, MeasurementPartitions partitions,
             DataSource dataSource, PlatformTransactionManager transactions, ConfigurableApplicationContext context,
             @Value("${capgov.bench.measurements:5000000}") long measurementCount,
             @Value("${capgov.bench.engine-sample:5000}") int sample,
@@ -74,6 +76,7 @@ class ComplianceBench implements ApplicationRunner {
         this.catalog = catalog;
         this.regions = regions;
         this.jdbc = jdbc;
+        this.partitions = partitions;
         this.dataSource = dataSource;
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
@@ -114,6 +117,7 @@ class ComplianceBench implements ApplicationRunner {
             long t0 = System.nanoTime();
             long loaded;
             try {
+                partitions.ensure(ComplianceBenchMeasurements.days());
                 loaded = new ComplianceBenchMeasurements(jdbc, dataSource, catalogue).load(measurementCount - existing,
                         readOnly);
             } catch (java.sql.SQLException e) {

@@ -34,9 +34,11 @@ class ComplianceRunApiController {
     private final FindingsService findings;
     private final FindingsExport export;
     private final WhatIfService whatIf;
+    private final WhatIfExport whatIfExport;
 
     ComplianceRunApiController(ComplianceRunService runs, FindingsService findings, FindingsExport export,
-            WhatIfService whatIf) {
+            WhatIfService whatIf, WhatIfExport whatIfExport) {
+        this.whatIfExport = whatIfExport;
         this.runs = runs;
         this.findings = findings;
         this.export = export;
@@ -98,16 +100,26 @@ class ComplianceRunApiController {
         export.csv(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), r -> open(response, r));
     }
 
-    /** The body of POST /api/v1/compliance/what-if. */
-    record WhatIfRequest(String draft, String asOf) {
+    /** The body of POST /api/v1/compliance/what-if; page (from 0) and size of the changed enterprises shown. */
+    record WhatIfRequest(String draft, String asOf, Integer page, Integer size) {
     }
 
     @PostMapping("/api/v1/compliance/what-if")
     @PreAuthorize(STARTERS)
-    @Operation(summary = "Evaluate the registry against a draft catalogue version and list what changes 草稿目录假设分析")
+    @Operation(summary = "Evaluate the registry against a draft catalogue version and list what changes; the changed "
+            + "enterprises come one page at a time (page, size ≤ 1000), the counts cover all 草稿目录假设分析")
     WhatIfResult whatIf(@RequestBody(required = false) WhatIfRequest request) {
-        WhatIfRequest r = request == null ? new WhatIfRequest(null, null) : request;
-        return whatIf.compare(r.draft(), ComplianceRunRequest.parseDate(r.asOf()));
+        WhatIfRequest r = request == null ? new WhatIfRequest(null, null, null, null) : request;
+        return whatIf.compare(r.draft(), ComplianceRunRequest.parseDate(r.asOf()), r.page() == null ? 0 : r.page(),
+                r.size() == null ? WhatIfService.PAGE_SIZE : r.size());
+    }
+
+    @GetMapping("/api/v1/compliance/what-if/export")
+    @PreAuthorize(STARTERS)
+    @Operation(summary = "Every enterprise and equipment item whose status a draft changes, as CSV (streamed) 假设分析导出")
+    void whatIfExport(@RequestParam(required = false) String draft, @RequestParam(required = false) String asOf,
+            HttpServletResponse response) throws IOException {
+        whatIfExport.csv(draft, ComplianceRunRequest.parseDate(asOf), response);
     }
 
     static java.io.OutputStream open(HttpServletResponse response, ComplianceRun run) throws IOException {

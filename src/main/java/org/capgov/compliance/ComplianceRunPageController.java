@@ -36,10 +36,12 @@ class ComplianceRunPageController {
     private final FindingsService findings;
     private final FindingsExport export;
     private final WhatIfService whatIf;
+    private final WhatIfExport whatIfExport;
     private final MessageSource messages;
 
     ComplianceRunPageController(ComplianceRunService runs, FindingsService findings, FindingsExport export,
-            WhatIfService whatIf, MessageSource messages) {
+            WhatIfService whatIf, WhatIfExport whatIfExport, MessageSource messages) {
+        this.whatIfExport = whatIfExport;
         this.runs = runs;
         this.findings = findings;
         this.export = export;
@@ -157,14 +159,22 @@ class ComplianceRunPageController {
     @PostMapping("/compliance/what-if")
     @PreAuthorize(ComplianceRunApiController.STARTERS)
     String whatIf(@RequestParam(required = false) String draft, @RequestParam(required = false) String asOf,
-            Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model) {
         whatIfModel(model, draft, asOf);
         try {
-            model.addAttribute("result", whatIf.compare(draft, ComplianceRunRequest.parseDate(asOf)));
+            model.addAttribute("result", whatIf.compare(draft, ComplianceRunRequest.parseDate(asOf), page,
+                    WhatIfService.PAGE_SIZE));
         } catch (DomainException e) {
             model.addAttribute("failure", message(e));
         }
         return "compliance/what-if";
+    }
+
+    @GetMapping("/compliance/what-if/export")
+    @PreAuthorize(ComplianceRunApiController.STARTERS)
+    void whatIfExport(@RequestParam(required = false) String draft, @RequestParam(required = false) String asOf,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        whatIfExport.csv(draft, ComplianceRunRequest.parseDate(asOf), response);
     }
 
     private void whatIfModel(Model model, String draft, String asOf) {

@@ -2,15 +2,18 @@ package org.capgov.compliance;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.capgov.catalog.CatalogChange;
 
 /**
  * The registry evaluated against the published catalogue and against another version (a draft), and what differs:
  * enterprises and equipment whose worst status changes, counted by transition, by region (district) and by
- * industry, with the first changed enterprises in detail. Status order, gravest first: {@link WhatIfService#GRAVITY}.
+ * industry; the catalogue entries the draft adds, changes or withdraws; and one page of the changed enterprises in
+ * detail ({@code page} from 0, {@code pages} in all; the counts cover every page). Status order, gravest first: {@link WhatIfService#GRAVITY}.
  */
 public record WhatIfResult(String publishedVersion, String draftVersion, LocalDate asOf, int enterprises,
         int equipment, int enterprisesChanged, int equipmentChanged, List<Transition> transitions,
-        List<Group> byRegion, List<Group> byIndustry, List<EnterpriseChange> changes, boolean changesCapped) {
+        List<Group> byRegion, List<Group> byIndustry, List<CatalogChange> catalogueChanges,
+        List<EnterpriseChange> changes, int page, int size, int pages) {
 
     /** How many enterprises and equipment items went from one worst status to another. */
     public record Transition(String from, String to, int enterprises, int equipment) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.capgov.catalog.CatalogChange;
 import org.capgov.catalog.CatalogService;
 import org.capgov.catalog.CatalogVersions;
 import org.capgov.catalog.Catalogue;
@@ -33,7 +35,9 @@ public class WhatIfService {
     /** Worst-status order, gravest first: must exit, fails, fails a soft rule, cannot tell, passes. */
     static final List<String> GRAVITY = List.of("ELIMINATED", "NONCOMPLIANT", "ADVISORY", "NO_DATA", "COMPLIANT");
     static final String NONE = "NONE";
-    private static final int DETAILED = 1000;
+    /** Changed enterprises per page of the detail, by default and at most. */
+    static final int PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 1000;
 
     private final CatalogService catalog;
     private final CatalogVersions versions;
@@ -60,6 +64,29 @@ public class WhatIfService {
     }
 
     public WhatIfResult compare(String draftLabel, LocalDate asOf) {
+        return compare(draftLabel, asOf, 0, PAGE_SIZE);
+    }
+
+    /**
+     * The comparison with one page of the changed enterprises in detail (in registry order; the counts always cover
+     * all of them). Each call is a fresh pass, so pages of one draft agree as long as the registry does not change.
+     */
+    public WhatIfResult compare(String draftLabel, LocalDate asOf, int page, int size) {
+        if (page < 0) {
+            throw DomainException.invalid("page", "error.request.page");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("size", "error.request.size", MAX_PAGE_SIZE);
+        }
+        return pass(draftLabel, asOf, new Tally(page, size, null));
+    }
+
+    /** Every changed enterprise of the comparison, handed to {@code sink} as it is found (for a streamed export). */
+    public WhatIfResult export(String draftLabel, LocalDate asOf, Consumer<WhatIfResult.EnterpriseChange> sink) {
+        return pass(draftLabel, asOf, new Tally(0, 0, sink));
+    }
+
+    private WhatIfResult pass(String draftLabel, LocalDate asOf, Tally tally) {
         if (draftLabel == null || draftLabel.isBlank()) {
             throw DomainException.invalid("draft", "error.compliance.draftRequired");
         }
@@ -75,21 +102,19 @@ public class WhatIfService {
             throw DomainException.conflict("error.compliance.whatIfBusy");
         }
         try {
-            return compare(published, draft, date, Actors.scope());
+            return compare(published, draft, date, Actors.scope(), tally);
         } finally {
             one.release();
         }
     }
 
-    private WhatIfResult compare(Catalogue published, Catalogue draft, LocalDate date, DataScope scope) {
+    private WhatIfResult compare(Catalogue published, Catalogue draft, LocalDate date, DataScope scope, Tally tally) {
         List<Region> all = regions.all(true);
-        Map<String, Region> byCode = new HashMap<>();
-        all.forEach(r -> byCode.put(r.code(), r));
+        all.forEach(r -> tally.regions.put(r.code(), r));
         FactsBuilder before = FactsBuilder.over(published, date, all);
         FactsBuilder after = FactsBuilder.over(draft, date, all);
         ComplianceEngine.Prepared rulesBefore = ComplianceEngine.prepare(published, date);
         ComplianceEngine.Prepared rulesAfter = ComplianceEngine.prepare(draft, date);
-        Tally tally = new Tally(byCode);
         boolean pointReads = registry.count(scope) <= ComplianceRunExecution.POINT_READS;
         try (ComplianceRunMeasurements feed = pointReads ? null
                 : new ComplianceRunMeasurements(sink -> measurements.readAll(date, sink), "capgov-what-if-measurements")) {
@@ -101,7 +126,8 @@ public class WhatIfService {
                 tally.add(e, was, will);
             });
         }
-        return tally.result(published.version(), draft.version(), date);
+        return tally.result(published.version(), draft.version(), date,
+                versions.changes(published.version(), draft.version()));
     }
 
     /** The gravest of two statuses; NONE (no finding at all) is below every status. */
@@ -123,9 +149,15 @@ public class WhatIfService {
         return out;
     }
 
-    /** Accumulates the differences of a pass; keeps the first {@link #DETAILED} changed enterprises in full. */
+    /**
+     * Accumulates the differences of a pass; keeps the changed enterprises of one page in full and hands every one
+     * to the sink, if any.
+     */
     private static final class Tally {
-        private final Map<String, Region> regions;
+        private final Map<String, Region> regions = new HashMap<>();
+        private final int page;
+        private final int size;
+        private final Consumer<WhatIfResult.EnterpriseChange> sink;
         private final Map<String, int[]> transitions = new LinkedHashMap<>();
         private final Map<String, int[]> byRegion = new HashMap<>();
         private final Map<String, int[]> byIndustry = new HashMap<>();
@@ -134,10 +166,11 @@ public class WhatIfService {
         private int equipment;
         private int enterprisesChanged;
         private int equipmentChanged;
-        private boolean capped;
 
-        Tally(Map<String, Region> regions) {
-            this.regions = regions;
+        Tally(int page, int size, Consumer<WhatIfResult.EnterpriseChange> sink) {
+            this.page = page;
+            this.size = size;
+            this.sink = sink;
         }
 
         void add(RegistryFactsEnterprise e, List<Finding> was, List<Finding> will) {
@@ -162,7 +195,7 @@ public class WhatIfService {
             if (changed.isEmpty()) {
                 return;
             }
-            enterprisesChanged++;
+            int index = enterprisesChanged++;
             long items = changed.stream().filter(c -> !ComplianceEngine.ENTERPRISE.equals(c.subject())).count();
             equipmentChanged += (int) items;
             int worse = rank(enterpriseAfter) < rank(enterpriseBefore) ? 1 : 0;
@@ -177,11 +210,16 @@ public class WhatIfService {
             for (String industry : new TreeSet<>(e.industries())) {
                 count(byIndustry, industry, 1, (int) items, worse, better);
             }
-            if (changes.size() < DETAILED) {
-                changes.add(new WhatIfResult.EnterpriseChange(e.uscc(), e.regionCode(),
-                        List.copyOf(new TreeSet<>(e.industries())), enterpriseBefore, enterpriseAfter, changed));
-            } else {
-                capped = true;
+            boolean onPage = size > 0 && index / size == page;
+            if (onPage || sink != null) {
+                WhatIfResult.EnterpriseChange change = new WhatIfResult.EnterpriseChange(e.uscc(), e.regionCode(),
+                        List.copyOf(new TreeSet<>(e.industries())), enterpriseBefore, enterpriseAfter, changed);
+                if (onPage) {
+                    changes.add(change);
+                }
+                if (sink != null) {
+                    sink.accept(change);
+                }
             }
         }
 
@@ -225,7 +263,8 @@ public class WhatIfService {
             c[3] += better;
         }
 
-        WhatIfResult result(String publishedVersion, String draftVersion, LocalDate date) {
+        WhatIfResult result(String publishedVersion, String draftVersion, LocalDate date,
+                List<CatalogChange> catalogueChanges) {
             List<WhatIfResult.Transition> ts = new ArrayList<>();
             transitions.forEach((k, c) -> {
                 String[] ft = k.split(">");
@@ -233,7 +272,8 @@ public class WhatIfService {
             });
             ts.sort(Comparator.comparing((WhatIfResult.Transition t) -> rank(t.from())).thenComparing(t -> rank(t.to())));
             return new WhatIfResult(publishedVersion, draftVersion, date, enterprises, equipment, enterprisesChanged,
-                    equipmentChanged, ts, groups(byRegion, true), groups(byIndustry, false), changes, capped);
+                    equipmentChanged, ts, groups(byRegion, true), groups(byIndustry, false), catalogueChanges, changes,
+                    page, size, size == 0 ? 1 : Math.max(1, (enterprisesChanged + size - 1) / size));
         }
 
         private List<WhatIfResult.Group> groups(Map<String, int[]> map, boolean region) {

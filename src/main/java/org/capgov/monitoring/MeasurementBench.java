@@ -28,13 +28,15 @@ import org.springframework.stereotype.Component;
 class MeasurementBench implements ApplicationRunner {
 
     private final MeasurementService measurements;
+    private final MeasurementPartitions partitions;
     private final JdbcClient jdbc;
     private final ConfigurableApplicationContext context;
     private final int perEquipment;
 
-    MeasurementBench(MeasurementService measurements, JdbcClient jdbc, ConfigurableApplicationContext context,
+    MeasurementBench(MeasurementService measurements, MeasurementPartitions partitions, JdbcClient jdbc, ConfigurableApplicationContext context,
             @Value("${capgov.bench.per-equipment:5}") int perEquipment) {
         this.measurements = measurements;
+        this.partitions = partitions;
         this.jdbc = jdbc;
         this.context = context;
         this.perEquipment = perEquipment;
@@ -47,6 +49,7 @@ class MeasurementBench implements ApplicationRunner {
         print("registry: %,d equipment items; measurements before: %,d", equipment, existing);
         if (existing == 0) {
             long t = System.nanoTime();
+            partitions.ensure(java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> LocalDate.of(2016, m, 1)).toList());
             // three stack metrics over a year, one value in 20 marked INVALID, one in 10 with a monitoring point
             jdbc.sql("""
                     insert into measurement (enterprise_id, equipment_id, metric, value, unit, original_value, measured_at,

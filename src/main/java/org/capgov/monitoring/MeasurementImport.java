@@ -54,6 +54,8 @@ class MeasurementImport {
     private static final class Tally {
         final String regionPath;
         final Map<String, Long> metrics = new TreeMap<>();
+        /** First days of the months its values fall in: their partitions are made before the COPY. */
+        final java.util.Set<java.time.LocalDate> months = new java.util.HashSet<>();
         long count;
 
         Tally(String regionPath) {
@@ -67,9 +69,12 @@ class MeasurementImport {
     private final EquipmentService equipment;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final MeasurementPartitions partitions;
 
     MeasurementImport(MeasurementRepository measurements, MeasurementAudit audit, EnterpriseService enterprises,
-            EquipmentService equipment, JsonMapper json, PlatformTransactionManager transactions) {
+            EquipmentService equipment, JsonMapper json, PlatformTransactionManager transactions,
+            MeasurementPartitions partitions) {
+        this.partitions = partitions;
         this.measurements = measurements;
         this.audit = audit;
         this.enterprises = enterprises;
@@ -110,6 +115,7 @@ class MeasurementImport {
                 source.put("fileName", fileName == null ? "" : fileName);
                 source.put("fileFormat", f.format());
                 source.put("sha256", f.sha256());
+                partitions.ensure(tallies.values().stream().flatMap(t -> t.months.stream()).distinct().toList());
                 Long imported = tx.execute(status -> {
                     long n = copy(lines);
                     tallies.forEach((uscc, t) -> audit.recorded(uscc, t.regionPath, t.count, t.metrics, null, source));
@@ -240,6 +246,7 @@ class MeasurementImport {
                 Tally t = tallies.computeIfAbsent(m.uscc(), k -> new Tally(m.regionPath()));
                 t.count++;
                 t.metrics.merge(m.metric(), 1L, Long::sum);
+                t.months.add(m.effectiveDate().withDayOfMonth(1));
             }
         }
         return rows;

@@ -37,8 +37,11 @@ public class MeasurementService {
     private final EquipmentService equipment;
     private final MeasurementAudit audit;
 
+    private final MeasurementPartitions partitions;
+
     MeasurementService(MeasurementRepository measurements, EnterpriseService enterprises, EquipmentService equipment,
-            MeasurementAudit audit) {
+            MeasurementAudit audit, MeasurementPartitions partitions) {
+        this.partitions = partitions;
         this.measurements = measurements;
         this.enterprises = enterprises;
         this.equipment = equipment;
@@ -95,6 +98,7 @@ public class MeasurementService {
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
+        partitions.ensure(valid.stream().map(ValidMeasurement::effectiveDate).toList());
         List<Long> ids = new ArrayList<>();
         for (ValidMeasurement m : valid) {
             ids.add(measurements.insert(m, Actors.username()));

@@ -66,7 +66,10 @@ class ComplianceRunWhatIfIT extends IntegrationTest {
                     "{\"limit\":500}");
             assertThat(edit.statusCode()).as(edit.body()).isEqualTo(200);
             JsonNode stricter = whatIf(label, "2023-06-30");
-            assertThat(stricter.get("changesCapped").asBoolean()).isFalse();
+            assertThat(stricter.get("page").asInt()).isZero();
+            assertThat(stricter.get("pages").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(stricter.get("catalogueChanges").toString()).contains(RULE).contains("\"change\":\"CHANGED\"")
+                    .contains("\"field\":\"limit\"");
             assertThat(stricter.get("enterprisesChanged").asInt()).isGreaterThanOrEqualTo(1);
             JsonNode mine = null;
             for (JsonNode c : stricter.get("changes")) {
@@ -92,12 +95,39 @@ class ComplianceRunWhatIfIT extends IntegrationTest {
             }
             assertThat(stricter.get("transitions").toString()).contains("\"to\":\"NONCOMPLIANT\"");
 
+            // paged, never cut: one enterprise per page, every page reachable, and the export holds them all
+            String second = ComplianceRunIT.uscc("500102", "R9000032");
+            ComplianceRunIT.enterprise(http, coordinator, second, "500102", "STEEL", BF_450);
+            HttpResponse<String> first = http.json("POST", "/api/v1/compliance/what-if", coordinator,
+                    "{\"draft\":\"" + label + "\",\"asOf\":\"2023-06-30\",\"page\":0,\"size\":1}");
+            JsonNode p0 = json.readTree(first.body());
+            int changed = p0.get("enterprisesChanged").asInt();
+            assertThat(changed).isGreaterThanOrEqualTo(2);
+            assertThat(p0.get("pages").asInt()).isEqualTo(changed);
+            assertThat(p0.get("changes")).hasSize(1);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < changed; i++) {
+                JsonNode p = json.readTree(http.json("POST", "/api/v1/compliance/what-if", coordinator,
+                        "{\"draft\":\"" + label + "\",\"asOf\":\"2023-06-30\",\"page\":" + i + ",\"size\":1}").body());
+                seen.add(p.get("changes").get(0).get("uscc").asString());
+            }
+            assertThat(seen).hasSize(changed).contains(steel, second);
+            assertThat(http.json("POST", "/api/v1/compliance/what-if", coordinator, "{\"draft\":\"" + label
+                    + "\",\"size\":1001}").body()).contains("\"field\":\"size\"");
+            HttpResponse<String> csv = http.get("/api/v1/compliance/what-if/export?draft=" + label + "&asOf=2023-06-30",
+                    coordinator);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.body()).contains("统一社会信用代码").contains(steel).contains(second).contains(RULE);
+            assertThat(csv.body().lines().filter(l -> l.contains(",BF1,")).count()).isGreaterThanOrEqualTo(changed);
+
             // the page shows the same comparison
             Http browser = Http.browser(port);
             browser.login(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
             HttpResponse<String> page = browser.post("/compliance/what-if", Map.of("draft", label, "asOf", "2023-06-30"));
             assertThat(page.statusCode()).isEqualTo(200);
-            assertThat(page.body()).contains("what-if-result").contains(steel).contains("/catalog/rules/" + RULE);
+            assertThat(page.body()).contains("what-if-result").contains("what-if-catalogue-changes")
+                    .contains("/catalog/rules/" + RULE).contains("what-if-export");
             assertThat(browser.get("/compliance/what-if").body()).contains("<option value=\"" + label + "\"");
         } finally {
             http.json("POST", "/api/v1/catalog/drafts/" + label + "/discard", coordinator, "");
