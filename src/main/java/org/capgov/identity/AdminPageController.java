@@ -94,6 +94,15 @@ class AdminPageController {
         });
     }
 
+    @PostMapping("/admin/people/{id}/email")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    String setEmail(@PathVariable long id, @RequestParam(required = false) String email, RedirectAttributes redirect) {
+        return attempt(redirect, "/admin/people/" + id, () -> {
+            people.setEmail(id, email);
+            return "/admin/people/" + id;
+        });
+    }
+
     @PostMapping("/admin/people/{id}/unlock")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     String unlock(@PathVariable long id, RedirectAttributes redirect) {

@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,11 +29,14 @@ class PeopleApiController {
     }
 
     record PersonView(long id, String username, String displayName, boolean enabled, boolean locked,
-            boolean systemAccount, List<Membership> memberships) {
+            boolean systemAccount, List<Membership> memberships, String email) {
         static PersonView of(Person p) {
             return new PersonView(p.id(), p.username(), p.displayName(), p.enabled(),
-                    p.lockedAt(java.time.Instant.now()), p.systemAccount(), p.memberships());
+                    p.lockedAt(java.time.Instant.now()), p.systemAccount(), p.memberships(), p.email());
         }
+    }
+
+    record EmailRequest(String email) {
     }
 
     record NewPersonRequest(String username, String displayName, String password, String departmentCode, Role role,
@@ -72,6 +76,13 @@ class PeopleApiController {
     PersonView create(@RequestBody NewPersonRequest r) {
         return PersonView.of(people.create(new NewPerson(r.username(), r.displayName(), r.password(), r.departmentCode(),
                 r.role(), r.regionCode(), r.dimensions(), r.enterpriseUscc(), Boolean.TRUE.equals(r.systemAccount())), true));
+    }
+
+    @PutMapping("/people/{id}/email")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Operation(summary = "Set or clear the e-mail address for notices 设置通知邮箱")
+    PersonView setEmail(@PathVariable long id, @RequestBody EmailRequest r) {
+        return PersonView.of(people.setEmail(id, r.email()));
     }
 
     @GetMapping("/departments")

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PeopleService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,64}");
+    // one @, no spaces, a dot in the domain: enough to catch typing errors; the SMTP server has the last word
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
 
     private final PersonRepository people;
@@ -160,6 +162,20 @@ public class PeopleService {
         people.setEnabled(personId, enabled);
         audit.record(AuditEvent.updated("person", Long.toString(personId), homePath(person),
                 Map.of("enabled", person.enabled()), Map.of("enabled", enabled)));
+    }
+
+    /** Sets or (blank) clears the e-mail address notices are sent to. */
+    @Transactional
+    public Person setEmail(long personId, String email) {
+        Person person = get(personId);
+        String address = email == null || email.isBlank() ? null : email.trim();
+        if (address != null && (address.length() > 254 || !EMAIL.matcher(address).matches())) {
+            throw DomainException.invalid("email", "error.person.email", address);
+        }
+        people.updateEmail(personId, address);
+        audit.record(AuditEvent.updated("person", Long.toString(personId), homePath(person),
+                Map.of("email", person.email() == null ? "" : person.email()), Map.of("email", address == null ? "" : address)));
+        return people.findById(personId).orElseThrow();
     }
 
     @Transactional

@@ -3,10 +3,13 @@ package org.capgov.identity;
 import java.time.Instant;
 import java.util.List;
 
-/** A user of the platform and the memberships that give them roles and scope. */
+/**
+ * A user of the platform and the memberships that give them roles and scope. {@code email} is optional: notices
+ * are also e-mailed to it when an SMTP server is configured.
+ */
 public record Person(long id, String username, String displayName, boolean enabled, boolean mustChangePassword,
         int failedAttempts, Instant lockedUntil, Instant lastLoginAt, boolean systemAccount, Instant createdAt,
-        List<Membership> memberships) {
+        List<Membership> memberships, String email) {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

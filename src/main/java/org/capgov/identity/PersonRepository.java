@@ -127,6 +127,10 @@ class PersonRepository {
                 .query().listOfRows();
     }
 
+    void updateEmail(long personId, String email) {
+        jdbc.sql("update person set email = :e where id = :id").param("e", email).param("id", personId).update();
+    }
+
     void setEnabled(long personId, boolean enabled) {
         jdbc.sql("update person set enabled = :e where id = :id").param("e", enabled).param("id", personId).update();
     }
@@ -164,7 +168,8 @@ class PersonRepository {
         return new Person(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
                 instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
-                rs.getBoolean("system_account"), instant(rs.getTimestamp("created_at")), memberships);
+                rs.getBoolean("system_account"), instant(rs.getTimestamp("created_at")), memberships,
+                rs.getString("email"));
     }
 
     static Set<Dimension> dimensions(Array array) throws SQLException {

@@ -1,6 +1,9 @@
 package org.capgov.notification;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.capgov.identity.Role;
 
 /**
  * Something people should know, published as an application event inside the transaction that caused it. The
@@ -13,6 +16,13 @@ import java.util.List;
  * @param body       Chinese, plain text
  * @param link       a path inside the application (e.g. {@code /enforcement/cases/…}), or null
  * @param dedupKey   a notice with the same key is delivered once per person (sweeps may run twice), or null
+ *
+ * <p>Publish it inside the transaction that causes it, e.g.
+ * <pre>{@code
+ * events.publishEvent(Notice.of("CASE_OVERDUE", "整改期限已过：" + name, body).linkingTo("/enforcement/cases/" + id)
+ *         .inRegion(regionPath).toDepartments(departmentCode).toRoles(Role.DISTRICT_OFFICER, Role.COORDINATOR)
+ *         .once("CASE_OVERDUE:" + id + ":" + deadline));
+ * }</pre>
  */
 public record Notice(
         String kind, String title, String body, String link, String regionPath,
@@ -21,5 +31,35 @@ public record Notice(
     public Notice {
         departmentCodes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** A notice with no audience yet; add one with {@link #toDepartments} and {@link #toRoles}. */
+    public static Notice of(String kind, String title, String body) {
+        return new Notice(kind, title, body, null, null, List.of(), List.of(), null);
+    }
+
+    public Notice linkingTo(String link) {
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+    }
+
+    /** The region the notice concerns: role holders are reached when their membership's subtree covers it. */
+    public Notice inRegion(String regionPath) {
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+    }
+
+    public Notice toDepartments(String... codes) {
+        List<String> all = new ArrayList<>(departmentCodes);
+        all.addAll(Arrays.asList(codes));
+        return new Notice(kind, title, body, link, regionPath, all, roles, dedupKey);
+    }
+
+    public Notice toRoles(Role... more) {
+        List<String> all = new ArrayList<>(roles);
+        Arrays.stream(more).map(Role::name).forEach(all::add);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, all, dedupKey);
+    }
+
+    public Notice once(String dedupKey) {
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
     }
 }

@@ -1,0 +1,67 @@
+package org.capgov.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who is reached by a message addressed to departments and to role holders over a region: used by notification to
+ * turn an audience into people. Only enabled people who are not system accounts (another system's token user has
+ * no one reading an inbox) are returned. Reads no caller scope: the audience is decided by the publisher.
+ */
+@Service
+public class PeopleDirectory {
+
+    /** A person to notify, with their e-mail address or null. */
+    public record Recipient(long personId, String email) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PeopleDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Members of the named (active) departments, plus people holding one of {@code roles} in a membership whose
+     * region subtree covers {@code regionPath}. A null {@code regionPath} concerns no particular region: then only
+     * memberships on a top-level region (the municipality) cover it. Ordered by person id, each person once.
+     */
+    public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath) {
+        List<String> codes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
+        List<String> roleNames = roles == null ? List.of() : roles.stream().map(this::knownRole).toList();
+        if (codes.isEmpty() && roleNames.isEmpty()) {
+            return List.of();
+        }
+        // only fixed fragments are joined; every value is a bound parameter
+        List<String> reached = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!codes.isEmpty()) {
+            reached.add("(d.active and d.code in (:codes))");
+            params.put("codes", codes);
+        }
+        if (!roleNames.isEmpty()) {
+            reached.add("(m.role in (:roles) and (case when cast(:path as text) is null then r.parent_code is null "
+                    + "else starts_with(cast(:path as text), r.path) end))");
+            params.put("roles", roleNames);
+            params.put("path", regionPath);
+        }
+        return jdbc.sql("""
+                select p.id, p.email from person p
+                where p.enabled and not p.system_account and exists (
+                    select 1 from membership m join department d on d.id = m.department_id
+                                              join region r on r.code = m.region_code
+                    where m.person_id = p.id and (%s))
+                order by p.id
+                """.formatted(String.join(" or ", reached)))
+                .params(params).query((rs, n) -> new Recipient(rs.getLong("id"), rs.getString("email"))).list();
+    }
+
+    private String knownRole(String role) {
+        return Role.valueOf(role).name();
+    }
+}
