@@ -51,6 +51,7 @@ class PublicReportIT extends IntegrationTest {
     @Test
     void anAnonymousReportIsRoutedToTheDistrictAndTrackedToItsPublicReply() {
         String code = PublicFixtures.steelWorks(enterprises, equipment, "500102", "举报测试钢铁有限公司甲");
+        testPeople.ensure(Role.DISTRICT_OFFICER);
         PublicVisitor visitor = new PublicVisitor(port);
         assertThat(visitor.get("/public/enterprises/" + code).body()).contains("/public/enterprises/" + code + "/report");
         assertThat(visitor.get("/public/enterprises/" + code + "/report").statusCode()).isEqualTo(200);
@@ -68,8 +69,12 @@ class PublicReportIT extends IntegrationTest {
         assertThat(jdbc.sql("select department_code || '|' || contact from public_report where tracking_no = :t")
                 .param("t", trackingNo).query(String.class).single()).isEqualTo("FL-QZF|13900001111");
 
-        // the district officer of 涪陵 (区人民政府) works it; the contact is shown to them
-        testPeople.ensure(Role.DISTRICT_OFFICER);
+        // the district officer of 涪陵 (区人民政府) finds it in the inbox and works it; the contact is shown to them
+        assertThat(jdbc.sql("""
+                select count(*) from notification n join person p on p.id = n.person_id
+                where p.username = :u and n.link = :link and n.kind = 'PUBLIC_REPORT'
+                """).param("u", TestPeople.username(Role.DISTRICT_OFFICER)).param("link", "/reports/" + trackingNo)
+                .query(Long.class).single()).isEqualTo(1);
         Http district = Http.browser(port);
         district.login(TestPeople.username(Role.DISTRICT_OFFICER), TestPeople.PASSWORD);
         assertThat(district.get("/reports").body()).contains(trackingNo);
