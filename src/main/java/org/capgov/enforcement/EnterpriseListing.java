@@ -1,0 +1,20 @@
+package org.capgov.enforcement;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The lists one enterprise appears on as of a date, for its public page: its open rectification cases (yellow), the
+ * cases that put it on the red list, and its announced exits up to that date (every year).
+ */
+public record EnterpriseListing(long enterpriseId, LocalDate asOf, List<YellowListCase> yellow, List<RedListCase> red,
+        List<ExitListEntry> exits) {
+
+    public boolean onYellowList() {
+        return !yellow.isEmpty();
+    }
+
+    public boolean onRedList() {
+        return !red.isEmpty();
+    }
+}

@@ -1,0 +1,223 @@
+package org.capgov.enforcement;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.capgov.shared.Dimension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * SQL of the public lists over the read model {@code enforcement_list_case} (V13, kept by triggers from the
+ * timelines). A page is found on the narrow table first (enterprise ids or case ids in list order, with the total), then
+ * only the rows of that page are joined to cases, enterprises, regions, departments and events. Lists are public by
+ * law (seed 001 四(三)), so no data scope applies; no column about people is read.
+ */
+@Repository
+class PublicListRepository {
+
+    /** The case is on the yellow list on :asOf. */
+    private static final String YELLOW = "l.kind = 'RECTIFICATION' and l.opened_on <= :asOf "
+            + "and (l.yellow_until is null or l.yellow_until > :asOf)";
+    private static final String RED = "l.red_since <= :asOf";
+    private static final String EXITS = "l.announced_on between :from and :asOf";
+    private static final String REGION = " and l.region_path like :prefix";
+
+    /** The deadline in force on :asOf: the latest event up to then that set one, else the notice's. */
+    private static final String DEADLINE_AS_OF = """
+            coalesce((select e.deadline from case_event e where e.case_id = c.id and e.effective_date <= :asOf
+                       and e.deadline is not null order by e.effective_date desc, e.id desc limit 1),
+                     case when x.granted then c.deadline else coalesce(c.original_deadline, c.deadline) end)""";
+
+    private final JdbcClient jdbc;
+
+    PublicListRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Ids in list order with the total. */
+    record Slice<T>(List<T> ids, long total) {
+    }
+
+    Slice<Long> yellowEnterprises(PublicListQuery q) {
+        return enterprises(YELLOW, "max(l.opened_on) desc", q);
+    }
+
+    Slice<Long> redEnterprises(PublicListQuery q) {
+        return enterprises(RED, "min(l.red_since) desc", q);
+    }
+
+    private Slice<Long> enterprises(String condition, String order, PublicListQuery q) {
+        String where = condition + (q.regionPath() == null ? "" : REGION);
+        List<long[]> rows = params(jdbc.sql("select l.enterprise_id, count(*) over () from enforcement_list_case l where "
+                + where + " group by l.enterprise_id order by " + order + ", l.enterprise_id limit :limit offset :offset"), q)
+                .param("limit", q.size()).param("offset", q.offset())
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        if (rows.isEmpty()) {
+            // past the last page: the window gave no total, so count
+            long total = params(jdbc.sql("select count(distinct l.enterprise_id) from enforcement_list_case l where "
+                    + where), q).query(Long.class).single();
+            return new Slice<>(List.of(), total);
+        }
+        return new Slice<>(rows.stream().map(r -> r[0]).toList(), rows.get(0)[1]);
+    }
+
+    Map<Long, ListedEnterprise> enterprises(Collection<Long> ids) {
+        Map<Long, ListedEnterprise> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select e.id, e.uscc, e.name, e.region_code, r.name from enterprise e join region r on r.code = e.region_code "
+                + "where e.id in (:ids)").param("ids", ids)
+                .query((rs, n) -> new ListedEnterprise(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .list().forEach(e -> found.put(e.id(), e));
+        return found;
+    }
+
+    /** The open rectification cases on :asOf of the given enterprises, newest notice first. */
+    Map<Long, List<YellowListCase>> yellowCases(Collection<Long> enterpriseIds, LocalDate asOf) {
+        Map<Long, List<YellowListCase>> byEnterprise = new LinkedHashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return byEnterprise;
+        }
+        jdbc.sql("select l.enterprise_id, c.id, c.dimension, c.opened_on, c.department_code, d.name, x.granted, "
+                + DEADLINE_AS_OF + " from enforcement_list_case l join enforcement_case c on c.id = l.case_id "
+                + "join department d on d.code = c.department_code "
+                + "cross join lateral (select exists (select 1 from case_event g where g.case_id = c.id "
+                + "and g.action = 'GRANT_EXTENSION' and g.effective_date <= :asOf) as granted) x "
+                + "where l.enterprise_id in (:ids) and " + YELLOW + " order by c.opened_on desc, c.id")
+                .param("ids", enterpriseIds).param("asOf", asOf)
+                .query((rs, n) -> {
+                    LocalDate deadline = date(rs, 8);
+                    byEnterprise.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new YellowListCase(
+                            rs.getString(2), Dimension.valueOf(rs.getString(3)), date(rs, 4), deadline,
+                            rs.getBoolean(7), deadline != null && asOf.isAfter(deadline), rs.getString(5),
+                            rs.getString(6)));
+                    return null;
+                }).list();
+        return byEnterprise;
+    }
+
+    /** The red-list cases on :asOf of the given enterprises, earliest first. */
+    Map<Long, List<RedListCase>> redCases(Collection<Long> enterpriseIds, LocalDate asOf) {
+        Map<Long, List<RedListCase>> byEnterprise = new LinkedHashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return byEnterprise;
+        }
+        jdbc.sql("select l.enterprise_id, c.id, l.kind, c.dimension, l.red_since, l.red_document, c.department_code, d.name "
+                + "from enforcement_list_case l join enforcement_case c on c.id = l.case_id "
+                + "join department d on d.code = c.department_code "
+                + "where l.enterprise_id in (:ids) and " + RED + " order by l.red_since, c.id")
+                .param("ids", enterpriseIds).param("asOf", asOf)
+                .query((rs, n) -> {
+                    byEnterprise.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RedListCase(
+                            rs.getString(2), "EXIT".equals(rs.getString(3)) ? RedListCase.Basis.EXIT
+                                    : RedListCase.Basis.CLOSURE, Dimension.valueOf(rs.getString(4)), date(rs, 5),
+                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                    return null;
+                }).list();
+        return byEnterprise;
+    }
+
+    /**
+     * The exited items of cases announced between :from and :asOf: one row per equipment item named in the exit measures
+     * (measures without equipment concern the enterprise as a whole), or the case's own equipment when it recorded none.
+     * Capacity and product come from the measures, else from the register.
+     */
+    private static final String EXIT_ITEMS = """
+            with announced as (
+                select l.case_id, l.enterprise_id, l.announced_on, l.announce_document from enforcement_list_case l
+                 where %s),
+            items as (
+                select a.case_id, m.equipment_id, max(m.capacity) as capacity, max(m.product) as product,
+                       array_agg(distinct m.measure order by m.measure) as measures, bool_or(m.commitment) as commitment
+                  from announced a join case_exit_measure m on m.case_id = a.case_id
+                 group by a.case_id, m.equipment_id
+                union all
+                select a.case_id, c.equipment_id, null, null, '{}'::varchar[], false
+                  from announced a join enforcement_case c on c.id = a.case_id
+                 where not exists (select 1 from case_exit_measure m where m.case_id = a.case_id)),
+            rows as (
+                select a.case_id, a.enterprise_id, a.announced_on, a.announce_document, q.code, q.type,
+                       coalesce(i.product, q.product) as product, coalesce(i.capacity, q.annual_capacity) as capacity,
+                       i.measures, i.commitment, i.equipment_id
+                  from items i join announced a on a.case_id = i.case_id
+                  left join equipment q on q.id = i.equipment_id)
+            """;
+
+    Slice<ExitListEntry> exits(PublicListQuery q, LocalDate from) {
+        String where = EXITS + (q.regionPath() == null ? "" : REGION);
+        List<Object[]> rows = params(jdbc.sql(EXIT_ITEMS.formatted(where) + """
+                select case_id, enterprise_id, announced_on, announce_document, code, type, product, capacity, measures,
+                       commitment, count(*) over ()
+                  from rows order by announced_on desc, case_id, equipment_id nulls first limit :limit offset :offset"""), q)
+                .param("from", from).param("limit", q.size()).param("offset", q.offset())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), date(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), measures(rs.getArray(9)),
+                        rs.getBoolean(10), rs.getLong(11)})
+                .list();
+        long total = rows.isEmpty() ? params(jdbc.sql(EXIT_ITEMS.formatted(where) + "select count(*) from rows"), q)
+                .param("from", from).query(Long.class).single() : (long) rows.get(0)[10];
+        Map<Long, ListedEnterprise> names = enterprises(rows.stream().map(r -> (Long) r[1]).distinct().toList());
+        List<ExitListEntry> entries = rows.stream().map(r -> exit(r, names.get((Long) r[1]))).toList();
+        return new Slice<>(entries, total);
+    }
+
+    /** Capacity exited per product over the whole filtered exit list. */
+    Map<String, BigDecimal> exitCapacity(PublicListQuery q, LocalDate from) {
+        String where = EXITS + (q.regionPath() == null ? "" : REGION);
+        Map<String, BigDecimal> sums = new LinkedHashMap<>();
+        params(jdbc.sql(EXIT_ITEMS.formatted(where) + "select product, sum(capacity) from rows where product is not null "
+                + "group by product order by product"), q).param("from", from)
+                .query((rs, n) -> sums.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return sums;
+    }
+
+    /** Every exit of one enterprise announced up to :asOf. */
+    List<ExitListEntry> exitsOf(long enterpriseId, LocalDate asOf) {
+        List<Object[]> rows = jdbc.sql(EXIT_ITEMS.formatted(EXITS + " and l.enterprise_id = :enterprise") + """
+                select case_id, enterprise_id, announced_on, announce_document, code, type, product, capacity, measures,
+                       commitment from rows order by announced_on desc, case_id, equipment_id nulls first""")
+                .param("from", LocalDate.of(1900, 1, 1)).param("asOf", asOf).param("enterprise", enterpriseId)
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), date(rs, 3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), measures(rs.getArray(9)),
+                        rs.getBoolean(10)})
+                .list();
+        Map<Long, ListedEnterprise> names = enterprises(List.of(enterpriseId));
+        return rows.stream().map(r -> exit(r, names.get(enterpriseId))).toList();
+    }
+
+    private static ExitListEntry exit(Object[] r, ListedEnterprise enterprise) {
+        @SuppressWarnings("unchecked")
+        List<ExitMeasure> measures = (List<ExitMeasure>) r[8];
+        return new ExitListEntry((String) r[0], enterprise, (String) r[4], (String) r[5], (String) r[6],
+                (BigDecimal) r[7], measures, (Boolean) r[9], (LocalDate) r[2], (String) r[3]);
+    }
+
+    private static JdbcClient.StatementSpec params(JdbcClient.StatementSpec spec, PublicListQuery q) {
+        spec = spec.param("asOf", q.asOf());
+        return q.regionPath() == null ? spec : spec.param("prefix", q.regionPath() + "%");
+    }
+
+    private static LocalDate date(ResultSet rs, int column) throws SQLException {
+        java.sql.Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static List<ExitMeasure> measures(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        return Arrays.stream((Object[]) array.getArray()).map(o -> ExitMeasure.valueOf(o.toString())).toList();
+    }
+}
