@@ -38,6 +38,10 @@ class PublicEnterpriseRepository {
         return jdbc.sql(SELECT + " where e.uscc = :uscc").param("uscc", uscc).query((rs, n) -> map(rs)).optional();
     }
 
+    Optional<Long> idOf(String uscc) {
+        return jdbc.sql("select id from enterprise where uscc = :uscc").param("uscc", uscc).query(Long.class).optional();
+    }
+
     /** By name (part) or USCC (prefix), region subtree and industry; in name order. */
     Page search(String text, String regionPath, String industry, int page, int size) {
         StringBuilder where = new StringBuilder("true");

@@ -25,9 +25,12 @@ class PublicReportPageController {
 
     private final PublicReportService reports;
     private final PublicEnterpriseDirectory directory;
+    private final PublicEnterpriseEnforcement enforcement;
     private final MessageSource messages;
 
-    PublicReportPageController(PublicReportService reports, PublicEnterpriseDirectory directory, MessageSource messages) {
+    PublicReportPageController(PublicReportService reports, PublicEnterpriseDirectory directory,
+            PublicEnterpriseEnforcement enforcement, MessageSource messages) {
+        this.enforcement = enforcement;
         this.reports = reports;
         this.directory = directory;
         this.messages = messages;
@@ -36,8 +39,10 @@ class PublicReportPageController {
     @GetMapping("/public/enterprises/{uscc}/report")
     @PermitAll
     String form(@PathVariable String uscc, Model model) {
-        model.addAttribute("e", directory.get(uscc));
+        PublicEnterprise e = directory.get(uscc);
+        model.addAttribute("e", e);
         model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("listing", enforcement.of(e.uscc(), null));
         return "public/report-form";
     }
 
@@ -49,11 +54,11 @@ class PublicReportPageController {
     @PermitAll
     String submit(@PathVariable String uscc, @RequestParam(required = false) String category,
             @RequestParam(required = false) String text, @RequestParam(required = false) String contact,
-            @RequestParam(required = false) String website, HttpServletRequest request, HttpServletResponse response,
+            @RequestParam(required = false) String website, @RequestParam(required = false) String caseId, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
         PublicEnterprise e = directory.get(uscc);
         try {
-            PublicReport r = reports.submit(e.uscc(), new PublicReportService.Submission(category, text, contact, website),
+            PublicReport r = reports.submit(e.uscc(), new PublicReportService.Submission(category, text, contact, website, caseId),
                     request.getRemoteAddr());
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/public/reports/" + r.trackingNo();
@@ -71,6 +76,8 @@ class PublicReportPageController {
             model.addAttribute("category", category);
             model.addAttribute("text", text);
             model.addAttribute("contact", contact);
+            model.addAttribute("caseId", caseId);
+            model.addAttribute("listing", enforcement.of(e.uscc(), null));
             return "public/report-form";
         }
     }

@@ -1,6 +1,7 @@
 package org.capgov.disclosure;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public class PublicReportService {
     /** Roles that see every report in their region subtree; other officers see their own departments' reports. */
     private static final Set<Role> SEE_ALL = Set.of(Role.ADMIN, Role.COORDINATOR, Role.OBSERVER);
 
-    public record Submission(String category, String text, String contact, String honeypot) {
+    /** {@code caseId}: optional, one of the enterprise's listed cases; the report then goes to that case's department. */
+    public record Submission(String category, String text, String contact, String honeypot, String caseId) {
     }
 
     public record Action(String action, String reply, String note, String department, Integer version) {
@@ -48,11 +50,13 @@ public class PublicReportService {
     private final PublicReportRepository reports;
     private final PublicEnterpriseDirectory directory;
     private final PublicReportRateLimit rateLimit;
+    private final PublicEnterpriseEnforcement enforcement;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
 
     PublicReportService(PublicReportRepository reports, PublicEnterpriseDirectory directory, PublicReportRateLimit rateLimit,
-            AuditTrail audit, ApplicationEventPublisher events) {
+            PublicEnterpriseEnforcement enforcement, AuditTrail audit, ApplicationEventPublisher events) {
+        this.enforcement = enforcement;
         this.reports = reports;
         this.directory = directory;
         this.rateLimit = rateLimit;
@@ -83,15 +87,24 @@ public class PublicReportService {
         if (contact != null && contact.length() > PublicReport.MAX_CONTACT) {
             problems.add(new FieldProblem("contact", "", "联系方式不能超过 " + PublicReport.MAX_CONTACT + " 字"));
         }
+        String caseId = s.caseId() == null || s.caseId().isBlank() ? null : s.caseId().trim();
+        String caseOwner = null;
+        if (caseId != null) {
+            caseOwner = enforcement.departmentOf(e.uscc(), caseId, LocalDate.now(PublicComplianceHistory.CHINA)).orElse(null);
+            if (caseOwner == null) {
+                problems.add(new FieldProblem("caseId", caseId, "案件 " + caseId + " 不是该企业公开名单上的案件"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
         if (!rateLimit.tryAcquire(source)) {
             throw new DomainException(429, "error.report.rateLimited", null, rateLimit.perHour());
         }
-        String owner = reports.regionOwner(e.regionPath()).orElse(FALLBACK_OWNER);
+        // a case belongs to its department; registry data to the district government or committee of the region
+        String owner = caseOwner != null ? caseOwner : reports.regionOwner(e.regionPath()).orElse(FALLBACK_OWNER);
         String trackingNo = trackingNo();
-        long id = reports.insert(trackingNo, e, null, category, text, contact, owner);
+        long id = reports.insert(trackingNo, e, caseId, category, text, contact, owner);
         reports.addEvent(id, "RECEIVE", null, "RECEIVED", owner, null, Actors.username());
         PublicReport r = reports.byTrackingNo(trackingNo).orElseThrow();
         audit.record(new AuditEvent(AuditAction.CREATE, "public_report", trackingNo, e.regionPath(), "公众报告：" + e.name(),

@@ -52,8 +52,8 @@ class PublicEnterpriseIT extends IntegrationTest {
         List<String> technology = cells(page.body(), "TECHNOLOGY");
         assertThat(technology).hasSize(12).allMatch(s -> s.equals("ELIMINATED") || s.equals("NONCOMPLIANT"));
         assertThat(page.body()).contains("data-quarter=\"" + PublicComplianceHistory.quarters(today()).get(11).code() + "\"");
-        // cases and lists are not connected yet: the page says so instead of showing a clean record
-        assertThat(page.body()).contains("id=\"enforcement-unavailable\"");
+        // on no public list; cases outside the lists are not connected yet, and the page says so
+        assertThat(page.body()).contains("id=\"lists-none\"", "id=\"cases-unavailable\"");
 
         HttpResponse<String> api = Http.api(port).get("/api/v1/public/enterprises/" + code);
         assertThat(api.statusCode()).isEqualTo(200);
@@ -67,7 +67,8 @@ class PublicEnterpriseIT extends IntegrationTest {
         assertThat(body.at("/equipment/0/parameters/0/value").asInt()).isEqualTo(350);
         assertThat(body.at("/complianceHistory/quarters")).hasSize(12);
         assertThat(jsonCells(body, "TECHNOLOGY")).isEqualTo(technology);
-        assertThat(body.at("/enforcement/available").asBoolean()).isFalse();
+        assertThat(body.at("/enforcement/listsAvailable").asBoolean()).isTrue();
+        assertThat(body.at("/enforcement/yellow")).isEmpty();
     }
 
     @Test

@@ -189,7 +189,7 @@ class PublicReportIT extends IntegrationTest {
     }
 
     private PublicReport submit(String uscc) {
-        return reports.submit(uscc, new PublicReportService.Submission("WRONG_DATA", "产能数据有误", null, null), "203.0.113.7");
+        return reports.submit(uscc, new PublicReportService.Submission("WRONG_DATA", "产能数据有误", null, null, null), "203.0.113.7");
     }
 
     private Http session(Role role) {
