@@ -52,8 +52,8 @@ class PublicEnterpriseIT extends IntegrationTest {
         List<String> technology = cells(page.body(), "TECHNOLOGY");
         assertThat(technology).hasSize(12).allMatch(s -> s.equals("ELIMINATED") || s.equals("NONCOMPLIANT"));
         assertThat(page.body()).contains("data-quarter=\"" + PublicComplianceHistory.quarters(today()).get(11).code() + "\"");
-        // on no public list; cases outside the lists are not connected yet, and the page says so
-        assertThat(page.body()).contains("id=\"lists-none\"", "id=\"cases-unavailable\"");
+        // on no public list and no case, and the page says both
+        assertThat(page.body()).contains("id=\"lists-none\"", "id=\"cases-none\"");
 
         HttpResponse<String> api = Http.api(port).get("/api/v1/public/enterprises/" + code);
         assertThat(api.statusCode()).isEqualTo(200);
@@ -69,6 +69,7 @@ class PublicEnterpriseIT extends IntegrationTest {
         assertThat(jsonCells(body, "TECHNOLOGY")).isEqualTo(technology);
         assertThat(body.at("/enforcement/listsAvailable").asBoolean()).isTrue();
         assertThat(body.at("/enforcement/yellow")).isEmpty();
+        assertThat(body.at("/enforcement/cases")).isEmpty();
     }
 
     @Test
