@@ -1,7 +1,10 @@
 package org.capgov.enforcement;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.capgov.notification.Notice;
@@ -17,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily deadline sweep. An open case whose (inclusive) deadline lies before today and whose passing has not been
  * reported yet gets {@code overdue_since} (the day after the deadline), and {@link CaseDeadlineMissed} and a
- * {@link Notice} (to the department, the district officers and the coordinator covering the region) are published in
- * the same transaction. A case is reported once per deadline: running the sweep again finds nothing new; only a
+ * {@link Notice} (to the department, the district officers and the coordinator covering the region; one per department
+ * × region of a chunk, naming its cases) are published in the same transaction. A case is reported once per deadline: running the sweep again finds nothing new; only a
  * deadline that moves (an extension, a closure decision with an exit deadline) clears the mark and starts a new clock.
  * <p>
  * Set-based and in chunks: each chunk marks up to {@value #CHUNK} cases with one UPDATE … RETURNING in its own
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DeadlineSweep {
 
     static final int CHUNK = 10_000;
+    /** Cases named one by one in an overdue notice; the rest are counted and reached through its link. */
+    static final int DIGEST_LINES = 20;
 
     /** What one run did: cases reported, total time, and the part of it spent in the database. */
     public record Result(LocalDate asOf, int reported, long millis, long databaseMillis) {
@@ -102,13 +107,17 @@ public class DeadlineSweep {
                 .list();
         database[0] += System.nanoTime() - t0;
         // RETURNING gives no order: the walk continues after the greatest (deadline, id) of the chunk
-        missed = new java.util.ArrayList<>(missed);
+        missed = new ArrayList<>(missed);
         missed.sort(java.util.Comparator.comparing(Missed::deadline).thenComparing(Missed::id));
+        Map<String, List<Missed>> byRecipients = new LinkedHashMap<>();
         for (Missed m : missed) {
             events.publishEvent(new CaseDeadlineMissed(m.id(), m.kind(), m.enterpriseId(), m.uscc(), m.regionPath(),
                     m.dimension(), m.state(), m.deadline(), m.department()));
-            events.publishEvent(notice(m));
+            byRecipients.computeIfAbsent(m.department() + "\n" + m.regionPath(), k -> new ArrayList<>()).add(m);
         }
+        // one notice per department × region in a chunk, not one per case: the same people receive them, and a
+        // first sweep over a backlog would otherwise put hundreds of thousands of messages into a few inboxes
+        byRecipients.values().forEach(group -> events.publishEvent(notice(group, today)));
         return missed;
     }
 
@@ -117,17 +126,33 @@ public class DeadlineSweep {
         return labels.computeIfAbsent(code, c -> messages.getMessage(c, null, Locale.SIMPLIFIED_CHINESE));
     }
 
-    private Notice notice(Missed m) {
+    private Notice notice(List<Missed> group, LocalDate today) {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
-        String dimension = label("enforcement.dimension." + m.dimension().name());
-        String state = label("enforcement.state." + m.state().name());
-        String kind = label("enforcement.kind." + m.kind().name());
-        return new Notice("CASE_OVERDUE",
-                messages.getMessage("enforcement.notice.overdue.title", new Object[] {m.id()}, zh),
-                messages.getMessage("enforcement.notice.overdue.body",
-                        new Object[] {m.enterpriseName(), m.uscc(), dimension, kind, m.id(), m.deadline().toString(), state},
-                        zh),
-                "/enforcement/cases/" + m.id(), m.regionPath(), List.of(m.department()),
-                List.of("DISTRICT_OFFICER", "COORDINATOR"), "CASE_OVERDUE:" + m.id() + ":" + m.deadline());
+        Missed first = group.get(0);
+        StringBuilder body = new StringBuilder(messages.getMessage("enforcement.notice.overdue.digest.body",
+                new Object[] {group.size()}, zh));
+        group.stream().limit(DIGEST_LINES).forEach(m -> body.append('\n').append(messages.getMessage(
+                "enforcement.notice.overdue.body", new Object[] {m.enterpriseName(), m.uscc(),
+                        label("enforcement.dimension." + m.dimension().name()),
+                        label("enforcement.kind." + m.kind().name()), m.id(), m.deadline().toString(),
+                        label("enforcement.state." + m.state().name())}, zh)));
+        if (group.size() > DIGEST_LINES) {
+            body.append('\n').append(messages.getMessage("enforcement.notice.overdue.digest.more",
+                    new Object[] {group.size() - DIGEST_LINES}, zh));
+        }
+        String title = group.size() == 1
+                ? messages.getMessage("enforcement.notice.overdue.title", new Object[] {first.id()}, zh)
+                : messages.getMessage("enforcement.notice.overdue.digest.title", new Object[] {group.size()}, zh);
+        String link = group.size() == 1 ? "/enforcement/cases/" + first.id()
+                : "/enforcement/cases?overdue=true&region=" + regionCode(first.regionPath());
+        return new Notice("CASE_OVERDUE", title, body.toString(), link, first.regionPath(), List.of(first.department()),
+                List.of("DISTRICT_OFFICER", "COORDINATOR"),
+                "CASE_OVERDUE:" + first.department() + ":" + first.id() + ":" + first.deadline() + ":" + today);
+    }
+
+    /** The last code of a materialised path such as /500000/500102/. */
+    private static String regionCode(String path) {
+        String[] parts = path.split("/");
+        return parts[parts.length - 1];
     }
 }

@@ -77,7 +77,7 @@ class EnforcementBench implements ApplicationRunner {
             print("generated %,d open cases in %.1f s (%,d past their deadline)", cases, seconds(t1), due);
 
             DeadlineSweep.Result first = sweep.sweep(today);
-            print("sweep: %,d cases marked overdue and reported (CaseDeadlineMissed + Notice each) in %.1f s"
+            print("sweep: %,d cases marked overdue and reported (CaseDeadlineMissed each, notices per department × region) in %.1f s"
                     + " (%.1f s of it in the database)", first.reported(), first.millis() / 1000.0,
                     first.databaseMillis() / 1000.0);
             DeadlineSweep.Result second = sweep.sweep(today);
