@@ -39,7 +39,7 @@ public class DeadlineSweep {
     public record Result(LocalDate asOf, int reported, long millis, long databaseMillis) {
     }
 
-    private record Missed(String id, CaseKind kind, long enterpriseId, String uscc, String enterpriseName,
+    private record Missed(String id, CaseKind kind, long enterpriseId, String uscc,
             String regionPath, Dimension dimension, CaseState state, LocalDate deadline, String department) {
     }
 
@@ -95,15 +95,15 @@ public class DeadlineSweep {
                    order by deadline, id limit :chunk
                    for update skip locked)
                 update enforcement_case c set overdue_since = c.deadline + 1
-                  from due, enterprise e
-                 where c.id = due.id and e.id = c.enterprise_id
-                returning c.id, c.kind, c.enterprise_id, c.uscc, e.name, c.region_path, c.dimension, c.state, c.deadline,
+                  from due
+                 where c.id = due.id
+                returning c.id, c.kind, c.enterprise_id, c.uscc, c.region_path, c.dimension, c.state, c.deadline,
                           c.department_code""")
                 .param("today", today).param("fromDeadline", fromDeadline).param("fromId", fromId)
                 .param("chunk", CHUNK)
                 .query((rs, n) -> new Missed(rs.getString(1), CaseKind.valueOf(rs.getString(2)), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), Dimension.valueOf(rs.getString(7)),
-                        CaseState.valueOf(rs.getString(8)), rs.getDate(9).toLocalDate(), rs.getString(10)))
+                        rs.getString(4), rs.getString(5), Dimension.valueOf(rs.getString(6)),
+                        CaseState.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getString(9)))
                 .list();
         database[0] += System.nanoTime() - t0;
         // RETURNING gives no order: the walk continues after the greatest (deadline, id) of the chunk
@@ -116,8 +116,11 @@ public class DeadlineSweep {
             byRecipients.computeIfAbsent(m.department() + "\n" + m.regionPath(), k -> new ArrayList<>()).add(m);
         }
         // one notice per department × region in a chunk, not one per case: the same people receive them, and a
-        // first sweep over a backlog would otherwise put hundreds of thousands of messages into a few inboxes
-        byRecipients.values().forEach(group -> events.publishEvent(notice(group, today)));
+        // first sweep over a backlog would otherwise put hundreds of thousands of messages into a few inboxes;
+        // enterprise names are read only for the cases a notice names, not for every case marked
+        Map<Long, String> names = names(byRecipients.values().stream()
+                .flatMap(group -> group.stream().limit(DIGEST_LINES)).map(Missed::enterpriseId).distinct().toList());
+        byRecipients.values().forEach(group -> events.publishEvent(notice(group, names, today)));
         return missed;
     }
 
@@ -126,13 +129,23 @@ public class DeadlineSweep {
         return labels.computeIfAbsent(code, c -> messages.getMessage(c, null, Locale.SIMPLIFIED_CHINESE));
     }
 
-    private Notice notice(List<Missed> group, LocalDate today) {
+    private Map<Long, String> names(List<Long> enterpriseIds) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from enterprise where id = any(:ids)")
+                .param("ids", enterpriseIds.toArray(Long[]::new))
+                .query(rs -> {
+                    names.put(rs.getLong(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    private Notice notice(List<Missed> group, Map<Long, String> names, LocalDate today) {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         Missed first = group.get(0);
         StringBuilder body = new StringBuilder(messages.getMessage("enforcement.notice.overdue.digest.body",
                 new Object[] {group.size()}, zh));
         group.stream().limit(DIGEST_LINES).forEach(m -> body.append('\n').append(messages.getMessage(
-                "enforcement.notice.overdue.body", new Object[] {m.enterpriseName(), m.uscc(),
+                "enforcement.notice.overdue.body", new Object[] {names.get(m.enterpriseId()), m.uscc(),
                         label("enforcement.dimension." + m.dimension().name()),
                         label("enforcement.kind." + m.kind().name()), m.id(), m.deadline().toString(),
                         label("enforcement.state." + m.state().name())}, zh)));
