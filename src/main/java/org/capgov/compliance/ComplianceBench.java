@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * single-enterprise evaluation of {@link EvaluationService} and a what-if over the whole registry. Prints the
  * figures and exits. E.g.
  * {@code java -Xmx2g -jar capgov.jar --capgov.bench=compliance --capgov.demo=true --capgov.demo.enterprises=345000
- * --capgov.data-dir=/tmp/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
+ * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
 @Order(100)

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code capgov.bench.calls} enterprises with equipment: the twelve-quarter history computed afresh (twelve
  * evaluations), the whole page content with the history kept, and the public search. Prints the figures and exits.
  * E.g. {@code java -jar capgov.jar --capgov.bench=public-enterprise --capgov.demo=true --capgov.demo.enterprises=20000
- * --capgov.data-dir=/tmp/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
+ * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
 @Order(100)

@@ -46,6 +46,7 @@ class CatalogDraftIT extends IntegrationTest {
         api = Http.api(port);
         testPeople.ensure(Role.COORDINATOR);
         testPeople.ensure(Role.ENTERPRISE);
+        testPeople.ensure(Role.OBSERVER);
         coordinator = api.token(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
         enterprise = api.token(TestPeople.username(Role.ENTERPRISE), TestPeople.PASSWORD);
         discardOpenDrafts();
