@@ -1,5 +1,6 @@
 package org.capgov.audit;
 
+import org.capgov.shared.SpreadsheetText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -74,10 +75,6 @@ class AuditPageController {
         if (value == null) {
             return "";
         }
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        return "\"" + v.replace("\"", "\"\"") + "\"";
+        return "\"" + SpreadsheetText.guard(value).replace("\"", "\"\"") + "\"";
     }
 }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.capgov.shared.SpreadsheetText;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
@@ -27,7 +27,6 @@ class FindingsExport {
 
     static final List<String> HEADER = List.of("评价编号", "统一社会信用代码", "企业名称", "区划路径", "规则", "依据文件", "维度",
             "结论", "对象", "指标或参数", "观测值", "比较", "限值", "单位", "严重程度", "期限", "置信度", "须核对原文", "冲突规则", "说明");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final FindingsService findings;
     private final AuditTrail audit;
@@ -84,12 +83,6 @@ class FindingsExport {
 
     /** A cell a spreadsheet would take for a formula (= + - @, tab, return first) stays text; numbers stay numbers. */
     static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        if ("=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.guard(value);
     }
 }

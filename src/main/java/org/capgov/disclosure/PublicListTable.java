@@ -1,5 +1,6 @@
 package org.capgov.disclosure;
 
+import org.capgov.shared.SpreadsheetText;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
@@ -41,7 +42,7 @@ abstract class PublicListTable implements AutoCloseable {
             return "";
         }
         String s = value instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : value.toString();
-        return !(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return value instanceof Number ? s : SpreadsheetText.guard(s);
     }
 
     private static final class Csv extends PublicListTable {

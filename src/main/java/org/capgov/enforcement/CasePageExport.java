@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import org.capgov.shared.SpreadsheetText;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
@@ -29,7 +29,6 @@ class CasePageExport {
 
     static final List<String> HEADER = List.of("案件编号", "类型", "状态", "统一社会信用代码", "企业名称", "区划路径", "维度", "设备",
             "责任部门", "立案日期", "期限", "原定期限", "已延期", "逾期", "办结日期", "依法关停", "规则", "来源");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final CaseService cases;
@@ -95,12 +94,6 @@ class CasePageExport {
 
     /** A cell a spreadsheet would take for a formula (= + - @, tab, return first) stays text; numbers stay numbers. */
     static String safe(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        if ("=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches()) {
-            return "'" + value;
-        }
-        return value;
+        return SpreadsheetText.guard(value);
     }
 }

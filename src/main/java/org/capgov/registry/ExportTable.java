@@ -1,5 +1,6 @@
 package org.capgov.registry;
 
+import org.capgov.shared.SpreadsheetText;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
@@ -38,10 +39,7 @@ interface ExportTable extends AutoCloseable {
 
     /** Text as a cell: a formula-looking value gets a leading ' so it stays text. */
     static String safe(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return SpreadsheetText.guard(value);
     }
 
     static String text(Object value) {
