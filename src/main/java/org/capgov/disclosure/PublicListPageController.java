@@ -1,12 +1,14 @@
 package org.capgov.disclosure;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.capgov.enforcement.PublicList;
 import org.capgov.enforcement.PublicListQuery;
@@ -60,14 +62,17 @@ class PublicListPageController {
     @GetMapping("/public/lists/{list}")
     @PermitAll
     String list(@PathVariable String list, @RequestParam Map<String, String> params, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         PublicList which = PublicList.of(list);
         Map<String, String> f = new LinkedHashMap<>();
         FILTERS.forEach(k -> f.put(k, params.getOrDefault(k, "").trim()));
         model.addAttribute("list", which);
         model.addAttribute("f", f);
         model.addAttribute("regions", regionChoices());
-        model.addAttribute("units", UNITS);
+        // hrefs made here, not by link expressions: each of those searches the classpath for a static file of that name
+        String context = request.getContextPath();
+        model.addAttribute("listLink", context + "/public/lists/" + which.slug());
+        model.addAttribute("enterpriseBase", context + "/public/enterprises/");
         try {
             PublicListQuery q = lists.query(f.get("year"), f.get("region"), f.get("asOf"), params.get("page"),
                     f.get("size"));
@@ -77,10 +82,13 @@ class PublicListPageController {
                 case EXITS -> lists.exits(q);
             };
             model.addAttribute("result", result);
+            Locale locale = LocaleContextHolder.getLocale();
+            model.addAttribute("rows", PublicListRows.of(result, messages, locale));
+            model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, messages, locale));
             model.addAttribute("previousLink", link("/public/lists/" + which.slug(), f, q.page() - 1));
             model.addAttribute("nextLink", link("/public/lists/" + which.slug(), f, q.page() + 1));
-            model.addAttribute("csvLink", link("/public/lists/" + which.slug() + ".csv", f, -1));
-            model.addAttribute("xlsxLink", link("/public/lists/" + which.slug() + ".xlsx", f, -1));
+            model.addAttribute("csvLink", context + link("/public/lists/" + which.slug() + ".csv", f, -1));
+            model.addAttribute("xlsxLink", context + link("/public/lists/" + which.slug() + ".xlsx", f, -1));
         } catch (DomainException e) {
             if (e.status() != 400) {
                 throw e;

@@ -32,11 +32,20 @@ class PublicListRepository {
     private static final String EXITS = "l.announced_on between :from and :asOf";
     private static final String REGION = " and l.region_path like :prefix";
 
+    /**
+     * Per case, its events up to :asOf read once through case_event (case_id, effective_date, id): whether an extension
+     * had been granted, and the deadline set by the latest event that set one. A lateral aggregate rather than two
+     * EXISTS/ORDER BY subqueries, which the planner turned into a hash of every GRANT_EXTENSION in the database.
+     */
+    private static final String EVENTS_AS_OF = """
+            cross join lateral (select coalesce(bool_or(e.action = 'GRANT_EXTENSION'), false) as granted,
+                                       (array_agg(e.deadline order by e.effective_date desc, e.id desc)
+                                            filter (where e.deadline is not null))[1] as deadline
+                                  from case_event e where e.case_id = c.id and e.effective_date <= :asOf) x""";
+
     /** The deadline in force on :asOf: the latest event up to then that set one, else the notice's. */
-    private static final String DEADLINE_AS_OF = """
-            coalesce((select e.deadline from case_event e where e.case_id = c.id and e.effective_date <= :asOf
-                       and e.deadline is not null order by e.effective_date desc, e.id desc limit 1),
-                     case when x.granted then c.deadline else coalesce(c.original_deadline, c.deadline) end)""";
+    private static final String DEADLINE_AS_OF =
+            "coalesce(x.deadline, case when x.granted then c.deadline else coalesce(c.original_deadline, c.deadline) end)";
 
     private final JdbcClient jdbc;
 
@@ -92,10 +101,8 @@ class PublicListRepository {
         }
         jdbc.sql("select l.enterprise_id, c.id, c.dimension, c.opened_on, c.department_code, d.name, x.granted, "
                 + DEADLINE_AS_OF + " from enforcement_list_case l join enforcement_case c on c.id = l.case_id "
-                + "join department d on d.code = c.department_code "
-                + "cross join lateral (select exists (select 1 from case_event g where g.case_id = c.id "
-                + "and g.action = 'GRANT_EXTENSION' and g.effective_date <= :asOf) as granted) x "
-                + "where l.enterprise_id in (:ids) and " + YELLOW + " order by c.opened_on desc, c.id")
+                + "join department d on d.code = c.department_code " + EVENTS_AS_OF
+                + " where l.enterprise_id in (:ids) and " + YELLOW + " order by c.opened_on desc, c.id")
                 .param("ids", enterpriseIds).param("asOf", asOf)
                 .query((rs, n) -> {
                     LocalDate deadline = date(rs, 8);
@@ -132,7 +139,8 @@ class PublicListRepository {
     /**
      * The exited items of cases announced between :from and :asOf: one row per equipment item named in the exit measures
      * (measures without equipment concern the enterprise as a whole), or the case's own equipment when it recorded none.
-     * Capacity and product come from the measures, else from the register.
+     * Capacity and product come from the measures, else from the register: looked up per item only when the measures
+     * lack them (COALESCE evaluates the subquery only then), so that a year's items never join the whole register.
      */
     private static final String EXIT_ITEMS = """
             with announced as (
@@ -148,53 +156,71 @@ class PublicListRepository {
                   from announced a join enforcement_case c on c.id = a.case_id
                  where not exists (select 1 from case_exit_measure m where m.case_id = a.case_id)),
             rows as (
-                select a.case_id, a.enterprise_id, a.announced_on, a.announce_document, q.code, q.type,
-                       coalesce(i.product, q.product) as product, coalesce(i.capacity, q.annual_capacity) as capacity,
-                       i.measures, i.commitment, i.equipment_id
-                  from items i join announced a on a.case_id = i.case_id
-                  left join equipment q on q.id = i.equipment_id)
+                select i.case_id, a.enterprise_id, a.announced_on, a.announce_document, i.equipment_id, i.measures,
+                       i.commitment,
+                       coalesce(i.product, (select q.product from equipment q where q.id = i.equipment_id)) as product,
+                       coalesce(i.capacity, (select q.annual_capacity from equipment q where q.id = i.equipment_id))
+                           as capacity
+                  from items i join announced a on a.case_id = i.case_id)
             """;
 
-    Slice<ExitListEntry> exits(PublicListQuery q, LocalDate from) {
-        String where = EXITS + (q.regionPath() == null ? "" : REGION);
-        List<Object[]> rows = params(jdbc.sql(EXIT_ITEMS.formatted(where) + """
-                select case_id, enterprise_id, announced_on, announce_document, code, type, product, capacity, measures,
-                       commitment, count(*) over ()
-                  from rows order by announced_on desc, case_id, equipment_id nulls first limit :limit offset :offset"""), q)
-                .param("from", from).param("limit", q.size()).param("offset", q.offset())
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), date(rs, 3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), measures(rs.getArray(9)),
-                        rs.getBoolean(10), rs.getLong(11)})
-                .list();
-        long total = rows.isEmpty() ? params(jdbc.sql(EXIT_ITEMS.formatted(where) + "select count(*) from rows"), q)
-                .param("from", from).query(Long.class).single() : (long) rows.get(0)[10];
-        Map<Long, ListedEnterprise> names = enterprises(rows.stream().map(r -> (Long) r[1]).distinct().toList());
-        List<ExitListEntry> entries = rows.stream().map(r -> exit(r, names.get((Long) r[1]))).toList();
-        return new Slice<>(entries, total);
+    /** The exit list in list order. */
+    private static final String EXIT_ORDER = "announced_on desc, case_id, equipment_id nulls first";
+
+    /** One page of the exit list with its total and the capacity per product over the whole filtered list. */
+    record ExitSlice(List<ExitListEntry> rows, long total, Map<String, BigDecimal> capacityByProduct) {
     }
 
-    /** Capacity exited per product over the whole filtered exit list. */
-    Map<String, BigDecimal> exitCapacity(PublicListQuery q, LocalDate from) {
+    /**
+     * One statement for the page, the total and the sums: the year's items are gathered once (the CTE {@code rows},
+     * read twice, is materialised), the page is cut from them and only its rows are joined to the register for code
+     * and type; the sums come back as extra rows without a case (product null: the total).
+     */
+    ExitSlice exits(PublicListQuery q, LocalDate from) {
         String where = EXITS + (q.regionPath() == null ? "" : REGION);
+        List<Object[]> page = new ArrayList<>();
         Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        params(jdbc.sql(EXIT_ITEMS.formatted(where) + "select product, sum(capacity) from rows where product is not null "
-                + "group by product order by product"), q).param("from", from)
-                .query((rs, n) -> sums.put(rs.getString(1), rs.getBigDecimal(2))).list();
-        return sums;
+        long[] total = {0};
+        params(jdbc.sql(EXIT_ITEMS.formatted(where) + """
+                , page as (
+                    select r.*, row_number() over (order by %1$s) as n from rows r order by %1$s limit :limit offset :offset)
+                select p.case_id, p.enterprise_id, p.announced_on, p.announce_document, q.code, q.type, p.product,
+                       p.capacity, p.measures, p.commitment, p.n, null::bigint as items
+                  from page p left join equipment q on q.id = p.equipment_id
+                union all
+                select null, null, null, null, null, null, product, sum(capacity), null, null, null, count(*)
+                  from rows group by grouping sets ((product), ()) having grouping(product) = 1 or product is not null
+                order by 11, 7""".formatted(EXIT_ORDER)), q)
+                .param("from", from).param("limit", q.size()).param("offset", q.offset())
+                .query((rs, n) -> {
+                    if (rs.getString(1) != null) {
+                        page.add(exitRow(rs));
+                    } else if (rs.getString(7) == null) {
+                        total[0] = rs.getLong(12);
+                    } else {
+                        sums.put(rs.getString(7), rs.getBigDecimal(8));
+                    }
+                    return null;
+                }).list();
+        Map<Long, ListedEnterprise> names = enterprises(page.stream().map(r -> (Long) r[1]).distinct().toList());
+        return new ExitSlice(page.stream().map(r -> exit(r, names.get((Long) r[1]))).toList(), total[0], sums);
     }
 
     /** Every exit of one enterprise announced up to :asOf. */
     List<ExitListEntry> exitsOf(long enterpriseId, LocalDate asOf) {
         List<Object[]> rows = jdbc.sql(EXIT_ITEMS.formatted(EXITS + " and l.enterprise_id = :enterprise") + """
-                select case_id, enterprise_id, announced_on, announce_document, code, type, product, capacity, measures,
-                       commitment from rows order by announced_on desc, case_id, equipment_id nulls first""")
+                select r.case_id, r.enterprise_id, r.announced_on, r.announce_document, q.code, q.type, r.product,
+                       r.capacity, r.measures, r.commitment
+                  from rows r left join equipment q on q.id = r.equipment_id order by %s""".formatted(EXIT_ORDER))
                 .param("from", LocalDate.of(1900, 1, 1)).param("asOf", asOf).param("enterprise", enterpriseId)
-                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2), date(rs, 3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8), measures(rs.getArray(9)),
-                        rs.getBoolean(10)})
-                .list();
+                .query((rs, n) -> exitRow(rs)).list();
         Map<Long, ListedEnterprise> names = enterprises(List.of(enterpriseId));
         return rows.stream().map(r -> exit(r, names.get(enterpriseId))).toList();
+    }
+
+    private static Object[] exitRow(ResultSet rs) throws SQLException {
+        return new Object[] {rs.getString(1), rs.getLong(2), date(rs, 3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getBigDecimal(8), measures(rs.getArray(9)), rs.getBoolean(10)};
     }
 
     private static ExitListEntry exit(Object[] r, ListedEnterprise enterprise) {

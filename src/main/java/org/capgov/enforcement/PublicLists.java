@@ -102,8 +102,8 @@ public class PublicLists {
     /** The exits announced in {@code q.year()} (default: the year of {@code asOf}) up to {@code asOf}. */
     public PublicListPage<ExitListEntry> exits(PublicListQuery q) {
         int year = exitYear(q);
-        PublicListRepository.Slice<ExitListEntry> slice = repository.exits(q, LocalDate.of(year, 1, 1));
-        return page(PublicList.EXITS, q, slice.total(), slice.ids(), repository.exitCapacity(q, LocalDate.of(year, 1, 1)));
+        PublicListRepository.ExitSlice slice = repository.exits(q, LocalDate.of(year, 1, 1));
+        return page(PublicList.EXITS, q, slice.total(), slice.rows(), slice.capacityByProduct());
     }
 
     /** The whole filtered list, page by page in list order, for downloads. */
