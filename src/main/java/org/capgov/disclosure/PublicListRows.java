@@ -29,17 +29,20 @@ final class PublicListRows {
     record Enterprise(String uscc, String name, String path, String region) {
     }
 
-    record YellowLine(String dimension, String noticeDate, String deadline, boolean extended, boolean overdue,
-            String department) {
+    /** The deadline of one open case with its marks. */
+    record Deadline(String date, boolean extended, boolean overdue) {
     }
 
-    record YellowRow(Enterprise enterprise, List<YellowLine> cases) {
+    /**
+     * An enterprise on the yellow list; each other column holds one line per open case (newline-separated, shown with
+     * {@code white-space: pre-line}), so that a row is printed without a loop per cell.
+     */
+    record YellowRow(Enterprise enterprise, String dimensions, String noticeDates, List<Deadline> deadlines,
+            String departments) {
     }
 
-    record RedLine(String basis, String since, String document, String department) {
-    }
-
-    record RedRow(Enterprise enterprise, List<RedLine> cases) {
+    /** An enterprise on the red list; one line per case in each other column. */
+    record RedRow(Enterprise enterprise, String bases, String since, String documents, String departments) {
     }
 
     record ExitRow(Enterprise enterprise, String equipment, String product, String capacity, String measures,
@@ -87,21 +90,31 @@ final class PublicListRows {
     }
 
     private YellowRow yellow(YellowListEntry e) {
-        List<YellowLine> lines = new ArrayList<>(e.cases().size());
+        Lines dimensions = new Lines();
+        Lines notices = new Lines();
+        Lines departments = new Lines();
+        List<Deadline> deadlines = new ArrayList<>(e.cases().size());
         for (YellowListCase c : e.cases()) {
-            lines.add(new YellowLine(label("dimension.", c.dimension()), text(c.noticeDate()), text(c.deadline()),
-                    c.extended(), c.overdue(), c.departmentName()));
+            dimensions.add(label("dimension.", c.dimension()));
+            notices.add(text(c.noticeDate()));
+            deadlines.add(new Deadline(text(c.deadline()), c.extended(), c.overdue()));
+            departments.add(c.departmentName());
         }
-        return new YellowRow(enterprise(e.enterprise()), lines);
+        return new YellowRow(enterprise(e.enterprise()), dimensions.text(), notices.text(), deadlines, departments.text());
     }
 
     private RedRow red(RedListEntry e) {
-        List<RedLine> lines = new ArrayList<>(e.cases().size());
+        Lines bases = new Lines();
+        Lines since = new Lines();
+        Lines documents = new Lines();
+        Lines departments = new Lines();
         for (RedListCase c : e.cases()) {
-            lines.add(new RedLine(label("disclosure.basis.", c.basis()) + "（" + label("dimension.", c.dimension()) + "）",
-                    text(c.since()), c.document() == null ? NONE : c.document(), c.departmentName()));
+            bases.add(label("disclosure.basis.", c.basis()) + "（" + label("dimension.", c.dimension()) + "）");
+            since.add(text(c.since()));
+            documents.add(c.document() == null ? NONE : c.document());
+            departments.add(c.departmentName());
         }
-        return new RedRow(enterprise(e.enterprise()), lines);
+        return new RedRow(enterprise(e.enterprise()), bases.text(), since.text(), documents.text(), departments.text());
     }
 
     private ExitRow exit(ExitListEntry e) {
@@ -126,6 +139,22 @@ final class PublicListRows {
 
     private String message(String key) {
         return labels.computeIfAbsent(key, k -> messages.getMessage(k, null, locale));
+    }
+
+    /** One line per case; a line break inside a value would read as two cases, so it becomes a space. */
+    private static final class Lines {
+        private final StringBuilder text = new StringBuilder();
+
+        void add(String value) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(value == null ? "" : value.replace('\r', ' ').replace('\n', ' '));
+        }
+
+        String text() {
+            return text.toString();
+        }
     }
 
     private static String amount(BigDecimal capacity) {

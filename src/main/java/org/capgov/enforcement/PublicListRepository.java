@@ -138,7 +138,8 @@ class PublicListRepository {
 
     /**
      * The exited items of cases announced between :from and :asOf: one row per equipment item named in the exit measures
-     * (measures without equipment concern the enterprise as a whole), or the case's own equipment when it recorded none.
+     * (measures without equipment concern the enterprise as a whole), or the case's own equipment when it recorded none
+     * (one pass over the measures: a case without any forms one group with no measure rows).
      * Capacity and product come from the measures, else from the register: looked up per item only when the measures
      * lack them (COALESCE evaluates the subquery only then), so that a year's items never join the whole register.
      */
@@ -147,14 +148,16 @@ class PublicListRepository {
                 select l.case_id, l.enterprise_id, l.announced_on, l.announce_document from enforcement_list_case l
                  where %s),
             items as (
-                select a.case_id, m.equipment_id, max(m.capacity) as capacity, max(m.product) as product,
-                       array_agg(distinct m.measure order by m.measure) as measures, bool_or(m.commitment) as commitment
-                  from announced a join case_exit_measure m on m.case_id = a.case_id
-                 group by a.case_id, m.equipment_id
-                union all
-                select a.case_id, c.equipment_id, null, null, '{}'::varchar[], false
-                  from announced a join enforcement_case c on c.id = a.case_id
-                 where not exists (select 1 from case_exit_measure m where m.case_id = a.case_id)),
+                select a.case_id,
+                       case when count(m.case_id) = 0
+                            then (select c.equipment_id from enforcement_case c where c.id = a.case_id)
+                            else m.equipment_id end as equipment_id,
+                       max(m.capacity) as capacity, max(m.product) as product,
+                       coalesce(array_agg(distinct m.measure order by m.measure) filter (where m.measure is not null),
+                                '{}'::varchar[]) as measures,
+                       coalesce(bool_or(m.commitment), false) as commitment
+                  from announced a left join case_exit_measure m on m.case_id = a.case_id
+                 group by a.case_id, m.equipment_id),
             rows as (
                 select i.case_id, a.enterprise_id, a.announced_on, a.announce_document, i.equipment_id, i.measures,
                        i.commitment,

@@ -87,6 +87,10 @@ class PublicListPagesIT extends IntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(yellow.name(), "2004-08-29", "重庆市应急管理局", "截至 2004-03-01")
                 .doesNotContain(red.name());
+        // links made in the controller, not by link expressions: the enterprise page, downloads, filters and navigation
+        assertThat(page.body()).contains("href=\"/public/enterprises/" + yellow.uscc() + "\"",
+                "href=\"/public/lists/yellow.csv?region=500102&amp;asOf=2004-03-01\"", "action=\"/public/lists/yellow\"",
+                "href=\"/public/lists/exits\"");
         assertThat(visitor.get("/public/lists/red?region=500102&asOf=2004-03-10&size=200").body())
                 .contains(red.name(), "涪府发〔2004〕2号", exited.name(), "淘汰类装备依法退出");
         String exits = visitor.get("/public/lists/exits?region=500102&year=2004&size=200").body();

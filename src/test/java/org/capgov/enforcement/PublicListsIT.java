@@ -163,6 +163,40 @@ class PublicListsIT extends IntegrationTest {
     }
 
     @Test
+    void anExitWithoutMeasuresListsTheCasesEquipmentAndPagesCutTheSameListAsOnePage() {
+        Enterprise e = fixtures.enterprise("500102", "名单测试无措施退出");
+        Equipment bf = fixtures.blastFurnace(e, "BF-3", "300000");
+        PublicListQuery year2009 = lists.query("2009", "500102", null, null, "200");
+        PublicListPage<ExitListEntry> before = lists.exits(year2009);
+        BigDecimal pigIron = before.capacityByProduct().getOrDefault("PIG_IRON", BigDecimal.ZERO);
+
+        String c = fixtures.open(e, CaseKind.EXIT, "TECHNOLOGY", bf.id(), d("2009-02-02"), d("2009-12-31"), "CQ-JXW");
+        fixtures.act(c, CaseAction.VERIFY_EXIT, CaseState.EXIT_VERIFIED, d("2009-05-20"), null, null, null);
+        fixtures.act(c, CaseAction.ANNOUNCE, CaseState.ANNOUNCED, d("2009-06-30"), "涪经信公告〔2009〕3号", null, null);
+
+        PublicListPage<ExitListEntry> all = lists.exits(year2009);
+        assertThat(all.total()).isEqualTo(before.total() + 1);
+        ExitListEntry mine = only(all.rows().stream().filter(r -> r.caseId().equals(c)).toList());
+        assertThat(mine.equipmentCode()).isEqualTo("BF-3");
+        assertThat(mine.measures()).isEmpty();
+        assertThat(mine.commitment()).isFalse();
+        assertThat(mine.product()).isEqualTo("PIG_IRON");
+        assertThat(mine.capacity()).isEqualByComparingTo("300000");
+        assertThat(all.capacityByProduct().get("PIG_IRON").subtract(pigIron)).isEqualByComparingTo("300000");
+        // pages of one row, in order, are the rows of the whole list; each page has the same total and sums
+        for (int page = 0; page < all.rows().size(); page++) {
+            PublicListPage<ExitListEntry> one = lists.exits(year2009.withPage(page, 1));
+            assertThat(one.rows()).containsExactly(all.rows().get(page));
+            assertThat(one.total()).isEqualTo(all.total());
+            assertThat(one.capacityByProduct()).isEqualTo(all.capacityByProduct());
+        }
+        PublicListPage<ExitListEntry> beyond = lists.exits(year2009.withPage(all.rows().size(), 1));
+        assertThat(beyond.rows()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(all.total());
+        assertThat(beyond.capacityByProduct()).isEqualTo(all.capacityByProduct());
+    }
+
+    @Test
     void theRegionFilterTakesTheSubtree() {
         Enterprise fuling = fixtures.enterprise("500102", "名单测试区划涪陵");
         Enterprise qijiang = fixtures.enterprise("500110", "名单测试区划綦江");
