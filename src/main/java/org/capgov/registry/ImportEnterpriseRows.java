@@ -108,20 +108,7 @@ final class ImportEnterpriseRows extends ImportRows {
     @Override
     void check(JdbcClient jdbc) {
         String uscc = columnName("uscc");
-        report(jdbc, """
-                select s.row_no, s.uscc, d.first_row from import_stage_enterprise s
-                join (select uscc, min(row_no) as first_row from import_stage_enterprise group by uscc having count(*) > 1) d
-                  on d.uscc = s.uscc
-                where s.row_no > d.first_row order by s.row_no
-                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
-                "与第 " + rs.getLong(3) + " 行的统一社会信用代码重复（同一文件中每家企业只能出现一次）"));
-        if (mode == ImportMode.INSERT_ONLY) {
-            report(jdbc, """
-                    select s.row_no, s.uscc from import_stage_enterprise s join enterprise e on e.uscc = s.uscc
-                    order by s.row_no
-                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
-                    "该企业已登记；“仅新增”模式不修改已有企业，如需更新请选择“新增或更新”"));
-        } else {
+        if (mode == ImportMode.UPSERT) {
             SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
             report(jdbc, "select s.row_no, s.uscc, e.region_code from import_stage_enterprise s "
                     + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
@@ -145,6 +132,25 @@ final class ImportEnterpriseRows extends ImportRows {
                     order by s.row_no
                     """, Map.of(), (rs, out) -> out.add(rs.getLong(1), columnName("parent_uscc"), rs.getString(2),
                     "上级企业未登记，也不在本文件中"));
+        }
+    }
+
+    @Override
+    void checkRepeats(JdbcClient jdbc) {
+        String uscc = columnName("uscc");
+        report(jdbc, """
+                select s.row_no, s.uscc, d.first_row from import_stage_enterprise s
+                join (select uscc, min(row_no) as first_row from import_stage_enterprise group by uscc having count(*) > 1) d
+                  on d.uscc = s.uscc
+                where s.row_no > d.first_row order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
+                "与第 " + rs.getLong(3) + " 行的统一社会信用代码重复（同一文件中每家企业只能出现一次）"));
+        if (mode == ImportMode.INSERT_ONLY) {
+            report(jdbc, """
+                    select s.row_no, s.uscc from import_stage_enterprise s join enterprise e on e.uscc = s.uscc
+                    order by s.row_no
+                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
+                    "该企业已登记；“仅新增”模式不修改已有企业，如需更新请选择“新增或更新”"));
         }
         if (header.has("grid_accounts")) {
             String column = columnName("grid_accounts");
@@ -176,7 +182,7 @@ final class ImportEnterpriseRows extends ImportRows {
     }
 
     @Override
-    Counts merge(JdbcClient jdbc, String actor) {
+    Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk) {
         Map<String, Object> p = new HashMap<>();
         p.put("by", actor);
         p.put("note", NOTE);
@@ -216,9 +222,10 @@ final class ImportEnterpriseRows extends ImportRows {
                     from import_stage_enterprise s
                 """ + (mode == ImportMode.UPSERT ? " where not exists (select 1 from enterprise e where e.uscc = s.uscc)" : "")
                 // in key order the USCC index grows page by page instead of touching random pages: with a registry larger
-                // than the buffer cache that is the difference between memory and disk speed
+                // than the buffer cache that is the difference between memory and disk speed (not needed, and a sort
+                // of the whole file saved, when the index is rebuilt after the merge anyway)
+                + (bulk.rebuilds("enterprise") ? "" : " order by s.uscc")
                 + """
-                    order by s.uscc
                     returning id, status, status_since)
                 insert into enterprise_status_history (enterprise_id, status, effective_from, note, recorded_by)
                 select id, status, status_since, :note, :by from ins
@@ -237,12 +244,12 @@ final class ImportEnterpriseRows extends ImportRows {
             }
         }
         if (header.has("grid_accounts")) {
-            mergeGridAccounts(jdbc, p);
+            mergeGridAccounts(jdbc, p, !bulk.rebuilds("grid_account"));
         }
         return new Counts(inserted, updated);
     }
 
-    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p) {
+    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p, boolean inIndexOrder) {
         if (mode == ImportMode.UPSERT) {
             // an account dropped from the list ends today; one opened today is simply withdrawn (a period needs a day)
             step("end dropped grid accounts", jdbc.sql("""
@@ -266,6 +273,6 @@ final class ImportEnterpriseRows extends ImportRows {
                 """ + (mode == ImportMode.INSERT_ONLY ? "" : """
                   and not exists (select 1 from grid_account a
                                   where a.account_no = g.acc and a.enterprise_id = e.id and a.valid_to is null)
-                """) + " order by e.id").params(p));
+                """) + (inIndexOrder ? " order by e.id" : "")).params(p));
     }
 }

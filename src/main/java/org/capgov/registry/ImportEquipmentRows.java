@@ -154,13 +154,6 @@ final class ImportEquipmentRows extends ImportRows {
         String code = columnName("code");
         String uscc = columnName("uscc");
         report(jdbc, """
-                select s.row_no, s.code, d.first_row from import_stage_equipment s
-                join (select uscc, code, min(row_no) as first_row from import_stage_equipment group by uscc, code
-                      having count(*) > 1) d on d.uscc = s.uscc and d.code = s.code
-                where s.row_no > d.first_row order by s.row_no
-                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
-                "与第 " + rs.getLong(3) + " 行重复（同一企业的设备编号在文件中只能出现一次）"));
-        report(jdbc, """
                 select s.row_no, s.uscc from import_stage_equipment s
                 where not exists (select 1 from enterprise e where e.uscc = s.uscc) order by s.row_no
                 """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
@@ -170,13 +163,7 @@ final class ImportEquipmentRows extends ImportRows {
                 + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
                 inScope.params(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
                 "企业登记在区划 " + rs.getString(3) + "，不在您的数据范围内"));
-        if (mode == ImportMode.INSERT_ONLY) {
-            report(jdbc, """
-                    select s.row_no, s.code from import_stage_equipment s join enterprise e on e.uscc = s.uscc
-                    join equipment q on q.enterprise_id = e.id and q.code = s.code order by s.row_no
-                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
-                    "该企业已有此编号的设备；“仅新增”模式不修改已有设备，如需更新请选择“新增或更新”"));
-        } else if (header.has("status")) {
+        if (mode == ImportMode.UPSERT && header.has("status")) {
             report(jdbc, """
                     select s.row_no, s.status_since, q.status, q.status_since from import_stage_equipment s
                     join enterprise e on e.uscc = s.uscc join equipment q on q.enterprise_id = e.id and q.code = s.code
@@ -187,7 +174,26 @@ final class ImportEquipmentRows extends ImportRows {
     }
 
     @Override
-    Counts merge(JdbcClient jdbc, String actor) {
+    void checkRepeats(JdbcClient jdbc) {
+        String code = columnName("code");
+        report(jdbc, """
+                select s.row_no, s.code, d.first_row from import_stage_equipment s
+                join (select uscc, code, min(row_no) as first_row from import_stage_equipment group by uscc, code
+                      having count(*) > 1) d on d.uscc = s.uscc and d.code = s.code
+                where s.row_no > d.first_row order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
+                "与第 " + rs.getLong(3) + " 行重复（同一企业的设备编号在文件中只能出现一次）"));
+        if (mode == ImportMode.INSERT_ONLY) {
+            report(jdbc, """
+                    select s.row_no, s.code from import_stage_equipment s join enterprise e on e.uscc = s.uscc
+                    join equipment q on q.enterprise_id = e.id and q.code = s.code order by s.row_no
+                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
+                    "该企业已有此编号的设备；“仅新增”模式不修改已有设备，如需更新请选择“新增或更新”"));
+        }
+    }
+
+    @Override
+    Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk) {
         Map<String, Object> p = new HashMap<>();
         p.put("by", actor);
         p.put("note", NOTE);
