@@ -127,6 +127,21 @@ final class ImportBulkLoad {
         return dropped.stream().anyMatch(i -> i.table().equals(table));
     }
 
+    /**
+     * Reserves the ids {@code base + 1 … base + count} of the table's id sequence and returns {@code base}, so that a
+     * merge can number the new rows from their row numbers and write their dependants (status history, grid
+     * accounts) without joining back. Only while the table's indexes are dropped: the drop holds the table's
+     * exclusive lock, so no other insert can draw from the sequence meanwhile.
+     */
+    long reserveIds(String table, long count) {
+        if (!rebuilds(table)) {
+            throw new IllegalStateException("ids of " + table + " are reserved only while it is locked for the merge");
+        }
+        return jdbc.sql("""
+                select setval(seq, nextval(seq) + :n - 1) - :n from (select pg_get_serial_sequence(:t, 'id')::regclass seq) s
+                """).param("t", table).param("n", count).query(Long.class).single();
+    }
+
     /** Rebuilds what was dropped and turns the checks back on; called after the merge, before the commit. */
     void end() {
         for (Index index : dropped) {

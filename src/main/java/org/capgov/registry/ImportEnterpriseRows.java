@@ -213,7 +213,50 @@ final class ImportEnterpriseRows extends ImportRows {
                     + (header.has("legal_representative") ? ", legal_representative = s.legal" : "")
                     + ", updated_at = now() from import_stage_enterprise s where e.uscc = s.uscc"));
         }
-        long inserted = step("insert enterprises with their first status", jdbc.sql("""
+        // ids numbered from the rows spare the join back to the new enterprises (see ImportBulkLoad#reserveIds)
+        boolean numbered = mode == ImportMode.INSERT_ONLY && bulk.rebuilds("enterprise")
+                && bulk.rebuilds("enterprise_status_history");
+        long inserted = numbered ? insertNumbered(jdbc, bulk, p) : insertJoined(jdbc, bulk, p);
+        if (header.has("parent_uscc")) {
+            step("link parents", jdbc.sql("""
+                    update enterprise e set parent_id = p.id from import_stage_enterprise s
+                    join enterprise p on p.uscc = s.parent_uscc
+                    where s.parent_uscc is not null and e.parent_id is distinct from p.id and
+                    """ + (numbered ? " e.id = :base + s.row_no" : " e.uscc = s.uscc")).params(p));
+            if (mode == ImportMode.UPSERT) {
+                step("unlink parents", jdbc.sql("""
+                        update enterprise e set parent_id = null from import_stage_enterprise s
+                        where e.uscc = s.uscc and s.parent_uscc is null and e.parent_id is not null
+                        """));
+            }
+        }
+        if (header.has("grid_accounts")) {
+            mergeGridAccounts(jdbc, p, !bulk.rebuilds("grid_account"), numbered);
+        }
+        return new Counts(inserted, updated);
+    }
+
+    private long insertNumbered(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p) {
+        long last = lastRow(jdbc, "import_stage_enterprise");
+        p.put("base", bulk.reserveIds("enterprise", last));
+        p.put("historyBase", bulk.reserveIds("enterprise_status_history", last));
+        long inserted = step("insert enterprises", jdbc.sql("""
+                insert into enterprise (id, uscc, uscc_flag, name, region_code, region_path, address, industries,
+                                        legal_representative, status, status_since)
+                select :base + s.row_no, s.uscc, s.uscc_flag, s.name, s.region_code, s.region_path, s.address,
+                       s.industries, s.legal, s.status, s.status_since
+                from import_stage_enterprise s
+                """).params(p));
+        step("insert first statuses", jdbc.sql("""
+                insert into enterprise_status_history (id, enterprise_id, status, effective_from, note, recorded_by)
+                select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by
+                from import_stage_enterprise s
+                """).params(p));
+        return inserted;
+    }
+
+    private long insertJoined(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p) {
+        return step("insert enterprises with their first status", jdbc.sql("""
                 with ins as (
                     insert into enterprise (uscc, uscc_flag, name, region_code, region_path, address, industries,
                                             legal_representative, status, status_since)
@@ -230,26 +273,9 @@ final class ImportEnterpriseRows extends ImportRows {
                 insert into enterprise_status_history (enterprise_id, status, effective_from, note, recorded_by)
                 select id, status, status_since, :note, :by from ins
                 """).params(p));
-        if (header.has("parent_uscc")) {
-            step("link parents", jdbc.sql("""
-                    update enterprise e set parent_id = p.id from import_stage_enterprise s
-                    join enterprise p on p.uscc = s.parent_uscc
-                    where e.uscc = s.uscc and s.parent_uscc is not null and e.parent_id is distinct from p.id
-                    """));
-            if (mode == ImportMode.UPSERT) {
-                step("unlink parents", jdbc.sql("""
-                        update enterprise e set parent_id = null from import_stage_enterprise s
-                        where e.uscc = s.uscc and s.parent_uscc is null and e.parent_id is not null
-                        """));
-            }
-        }
-        if (header.has("grid_accounts")) {
-            mergeGridAccounts(jdbc, p, !bulk.rebuilds("grid_account"));
-        }
-        return new Counts(inserted, updated);
     }
 
-    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p, boolean inIndexOrder) {
+    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p, boolean inIndexOrder, boolean numbered) {
         if (mode == ImportMode.UPSERT) {
             // an account dropped from the list ends today; one opened today is simply withdrawn (a period needs a day)
             step("end dropped grid accounts", jdbc.sql("""
@@ -265,6 +291,14 @@ final class ImportEnterpriseRows extends ImportRows {
                     """).params(p));
         }
         // new enterprises hold no account yet: only an update needs to skip the accounts it already holds
+        if (numbered) {
+            step("insert grid accounts", jdbc.sql("""
+                    insert into grid_account (account_no, enterprise_id, valid_from)
+                    select g.acc, :base + s.row_no, :today from import_stage_enterprise s
+                    cross join lateral unnest(s.grid_accounts) g(acc) where cardinality(s.grid_accounts) > 0
+                    """ + (inIndexOrder ? " order by s.row_no" : "")).params(p));
+            return;
+        }
         step("insert grid accounts", jdbc.sql("""
                 insert into grid_account (account_no, enterprise_id, valid_from)
                 select g.acc, e.id, :today from import_stage_enterprise s

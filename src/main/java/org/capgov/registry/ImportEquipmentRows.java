@@ -234,7 +234,42 @@ final class ImportEquipmentRows extends ImportRows {
                     + ", updated_at = now() from import_stage_equipment s join enterprise e on e.uscc = s.uscc" + lineJoin
                     + " where q.enterprise_id = e.id and q.code = s.code"));
         }
-        long inserted = step("insert equipment with their first status", jdbc.sql("""
+        // ids numbered from the rows spare carrying the new ids over to the history (see ImportBulkLoad#reserveIds)
+        boolean numbered = mode == ImportMode.INSERT_ONLY && bulk.rebuilds("equipment")
+                && bulk.rebuilds("equipment_status_history");
+        long inserted = numbered ? insertNumbered(jdbc, bulk, p, lines, lineJoin) : insertJoined(jdbc, p, lines, lineJoin);
+        return new Counts(inserted, updated);
+    }
+
+    private long insertNumbered(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p, boolean lines,
+            String lineJoin) {
+        long last = lastRow(jdbc, "import_stage_equipment");
+        p.put("base", bulk.reserveIds("equipment", last));
+        p.put("historyBase", bulk.reserveIds("equipment_status_history", last));
+        long inserted = step("insert equipment", jdbc.sql("""
+                insert into equipment (id, enterprise_id, line_id, code, type, parameters, product, annual_capacity,
+                                       commissioned, region_code, region_path, status, status_since)
+                select :base + s.row_no, e.id, """ + (lines ? "l.id" : "null::bigint") + """
+                       , s.code, s.type, s.parameters, s.product, s.capacity, s.commissioned,
+                       coalesce(s.region_code, e.region_code), coalesce(s.region_path, e.region_path), s.status,
+                       s.status_since
+                from import_stage_equipment s join enterprise e on e.uscc = s.uscc
+                """ + lineJoin).params(p));
+        long staged = jdbc.sql("select count(*) from import_stage_equipment").query(Long.class).single();
+        if (inserted != staged) {
+            // every staged row's enterprise was checked to exist; a history numbered for a missing item must not be written
+            throw new IllegalStateException("equipment merge wrote " + inserted + " of " + staged + " staged rows");
+        }
+        step("insert first statuses", jdbc.sql("""
+                insert into equipment_status_history (id, equipment_id, status, effective_from, note, recorded_by)
+                select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by
+                from import_stage_equipment s
+                """).params(p));
+        return inserted;
+    }
+
+    private long insertJoined(JdbcClient jdbc, Map<String, Object> p, boolean lines, String lineJoin) {
+        return step("insert equipment with their first status", jdbc.sql("""
                 with ins as (
                     insert into equipment (enterprise_id, line_id, code, type, parameters, product, annual_capacity,
                                            commissioned, region_code, region_path, status, status_since)
@@ -251,6 +286,5 @@ final class ImportEquipmentRows extends ImportRows {
                 insert into equipment_status_history (equipment_id, status, effective_from, note, recorded_by)
                 select id, status, status_since, :note, :by from ins
                 """).params(p));
-        return new Counts(inserted, updated);
     }
 }

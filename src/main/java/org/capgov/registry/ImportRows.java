@@ -172,6 +172,11 @@ abstract class ImportRows {
         return rows;
     }
 
+    /** The highest row number staged (row numbers are what numbered ids are made of). */
+    protected static long lastRow(JdbcClient jdbc, String stage) {
+        return jdbc.sql("select coalesce(max(row_no), 0) from " + stage).query(Long.class).single();
+    }
+
     protected final String columnName(String code) {
         return header.header(code);
     }
