@@ -218,11 +218,19 @@ final class ImportEnterpriseRows extends ImportRows {
                 && bulk.rebuilds("enterprise_status_history");
         long inserted = numbered ? insertNumbered(jdbc, bulk, p) : insertJoined(jdbc, bulk, p);
         if (header.has("parent_uscc")) {
-            step("link parents", jdbc.sql("""
+            step("link parents", numbered ? jdbc.sql("""
+                    update enterprise e set parent_id = l.parent_id
+                    from (select :base + c.row_no as id, coalesce(:base + f.row_no, p.id) as parent_id
+                          from import_stage_enterprise c
+                          left join import_stage_enterprise f on f.uscc = c.parent_uscc
+                          left join enterprise p on p.uscc = c.parent_uscc and f.row_no is null
+                          where c.parent_uscc is not null) l
+                    where e.id = l.id
+                    """).params(p) : jdbc.sql("""
                     update enterprise e set parent_id = p.id from import_stage_enterprise s
                     join enterprise p on p.uscc = s.parent_uscc
-                    where s.parent_uscc is not null and e.parent_id is distinct from p.id and
-                    """ + (numbered ? " e.id = :base + s.row_no" : " e.uscc = s.uscc")).params(p));
+                    where e.uscc = s.uscc and s.parent_uscc is not null and e.parent_id is distinct from p.id
+                    """));
             if (mode == ImportMode.UPSERT) {
                 step("unlink parents", jdbc.sql("""
                         update enterprise e set parent_id = null from import_stage_enterprise s

@@ -19,6 +19,9 @@ class ImportNumberedMergeIT extends ImportSupportIT {
 
     @Test
     void aFirstLoadNumbersItsRowsAndLinksEverythingToTheRightRow() {
+        String elder = uscc("500102");
+        assertThat(importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "elder.csv", utf8(csv(ENTERPRISE_HEADER,
+                enterpriseRow(elder, "早已登记的上级企业", "500102", "STEEL")))).get("status").asString()).isEqualTo("SUCCEEDED");
         // the bulk path is taken when the file is at least as large as each table it writes (estimated from the
         // statistics): fresh statistics, so that rows other tests rolled back do not count
         long present = 0;
@@ -38,7 +41,7 @@ class ImportNumberedMergeIT extends ImportSupportIT {
             String u = uscc(i % 2 == 0 ? "500102" : "500110");
             codes.add(u);
             // every tenth names the first enterprise of the file as its parent; every enterprise holds one account
-            String parent = i % 10 == 9 ? codes.get(0) : "";
+            String parent = i % 10 == 9 ? codes.get(0) : i == 4 ? elder : "";
             enterprises.append(String.join(",", u, "批量编号测试企业" + i, i % 2 == 0 ? "500102" : "500110", "STEEL", "", "",
                     parent, "N" + u.substring(8, 17), i % 3 == 0 ? "SUSPENDED" : "", i % 3 == 0 ? "2024-01-02" : "", ""))
                     .append("\r\n");
@@ -64,6 +67,8 @@ class ImportNumberedMergeIT extends ImportSupportIT {
                 select count(*) from enterprise e join enterprise p on p.id = e.parent_id
                 where e.uscc = any(cast(:u as text[])) and p.uscc = :first
                 """).param("u", codes.toArray(String[]::new)).param("first", codes.get(0)).query(Long.class).single()).isEqualTo(n / 10);
+        assertThat(jdbc.sql("select p.uscc from enterprise e join enterprise p on p.id = e.parent_id where e.uscc = :u")
+                .param("u", codes.get(4)).query(String.class).single()).as("a parent registered before the file").isEqualTo(elder);
 
         StringBuilder equipment = new StringBuilder(EQUIPMENT_HEADER).append("\r\n");
         for (int i = 0; i < n; i++) {
