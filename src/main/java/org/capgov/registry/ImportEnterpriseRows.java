@@ -108,20 +108,7 @@ final class ImportEnterpriseRows extends ImportRows {
     @Override
     void check(JdbcClient jdbc) {
         String uscc = columnName("uscc");
-        report(jdbc, """
-                select s.row_no, s.uscc, d.first_row from import_stage_enterprise s
-                join (select uscc, min(row_no) as first_row from import_stage_enterprise group by uscc having count(*) > 1) d
-                  on d.uscc = s.uscc
-                where s.row_no > d.first_row order by s.row_no
-                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
-                "与第 " + rs.getLong(3) + " 行的统一社会信用代码重复（同一文件中每家企业只能出现一次）"));
-        if (mode == ImportMode.INSERT_ONLY) {
-            report(jdbc, """
-                    select s.row_no, s.uscc from import_stage_enterprise s join enterprise e on e.uscc = s.uscc
-                    order by s.row_no
-                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
-                    "该企业已登记；“仅新增”模式不修改已有企业，如需更新请选择“新增或更新”"));
-        } else {
+        if (mode == ImportMode.UPSERT) {
             SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
             report(jdbc, "select s.row_no, s.uscc, e.region_code from import_stage_enterprise s "
                     + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
@@ -145,6 +132,25 @@ final class ImportEnterpriseRows extends ImportRows {
                     order by s.row_no
                     """, Map.of(), (rs, out) -> out.add(rs.getLong(1), columnName("parent_uscc"), rs.getString(2),
                     "上级企业未登记，也不在本文件中"));
+        }
+    }
+
+    @Override
+    void checkRepeats(JdbcClient jdbc) {
+        String uscc = columnName("uscc");
+        report(jdbc, """
+                select s.row_no, s.uscc, d.first_row from import_stage_enterprise s
+                join (select uscc, min(row_no) as first_row from import_stage_enterprise group by uscc having count(*) > 1) d
+                  on d.uscc = s.uscc
+                where s.row_no > d.first_row order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
+                "与第 " + rs.getLong(3) + " 行的统一社会信用代码重复（同一文件中每家企业只能出现一次）"));
+        if (mode == ImportMode.INSERT_ONLY) {
+            report(jdbc, """
+                    select s.row_no, s.uscc from import_stage_enterprise s join enterprise e on e.uscc = s.uscc
+                    order by s.row_no
+                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
+                    "该企业已登记；“仅新增”模式不修改已有企业，如需更新请选择“新增或更新”"));
         }
         if (header.has("grid_accounts")) {
             String column = columnName("grid_accounts");
@@ -176,7 +182,7 @@ final class ImportEnterpriseRows extends ImportRows {
     }
 
     @Override
-    Counts merge(JdbcClient jdbc, String actor) {
+    Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk) {
         Map<String, Object> p = new HashMap<>();
         p.put("by", actor);
         p.put("note", NOTE);
@@ -207,24 +213,20 @@ final class ImportEnterpriseRows extends ImportRows {
                     + (header.has("legal_representative") ? ", legal_representative = s.legal" : "")
                     + ", updated_at = now() from import_stage_enterprise s where e.uscc = s.uscc"));
         }
-        long inserted = step("insert enterprises with their first status", jdbc.sql("""
-                with ins as (
-                    insert into enterprise (uscc, uscc_flag, name, region_code, region_path, address, industries,
-                                            legal_representative, status, status_since)
-                    select s.uscc, s.uscc_flag, s.name, s.region_code, s.region_path, s.address, s.industries, s.legal,
-                           s.status, s.status_since
-                    from import_stage_enterprise s
-                """ + (mode == ImportMode.UPSERT ? " where not exists (select 1 from enterprise e where e.uscc = s.uscc)" : "")
-                // in key order the USCC index grows page by page instead of touching random pages: with a registry larger
-                // than the buffer cache that is the difference between memory and disk speed
-                + """
-                    order by s.uscc
-                    returning id, status, status_since)
-                insert into enterprise_status_history (enterprise_id, status, effective_from, note, recorded_by)
-                select id, status, status_since, :note, :by from ins
-                """).params(p));
+        // ids numbered from the rows spare the join back to the new enterprises (see ImportBulkLoad#reserveIds)
+        boolean numbered = mode == ImportMode.INSERT_ONLY && bulk.rebuilds("enterprise")
+                && bulk.rebuilds("enterprise_status_history");
+        long inserted = numbered ? insertNumbered(jdbc, bulk, p) : insertJoined(jdbc, bulk, p);
         if (header.has("parent_uscc")) {
-            step("link parents", jdbc.sql("""
+            step("link parents", numbered ? jdbc.sql("""
+                    update enterprise e set parent_id = l.parent_id
+                    from (select :base + c.row_no as id, coalesce(:base + f.row_no, p.id) as parent_id
+                          from import_stage_enterprise c
+                          left join import_stage_enterprise f on f.uscc = c.parent_uscc
+                          left join enterprise p on p.uscc = c.parent_uscc and f.row_no is null
+                          where c.parent_uscc is not null) l
+                    where e.id = l.id
+                    """).params(p) : jdbc.sql("""
                     update enterprise e set parent_id = p.id from import_stage_enterprise s
                     join enterprise p on p.uscc = s.parent_uscc
                     where e.uscc = s.uscc and s.parent_uscc is not null and e.parent_id is distinct from p.id
@@ -237,12 +239,51 @@ final class ImportEnterpriseRows extends ImportRows {
             }
         }
         if (header.has("grid_accounts")) {
-            mergeGridAccounts(jdbc, p);
+            mergeGridAccounts(jdbc, p, !bulk.rebuilds("grid_account"), numbered);
         }
         return new Counts(inserted, updated);
     }
 
-    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p) {
+    private long insertNumbered(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p) {
+        long last = lastRow(jdbc, "import_stage_enterprise");
+        p.put("base", bulk.reserveIds("enterprise", last));
+        p.put("historyBase", bulk.reserveIds("enterprise_status_history", last));
+        long inserted = step("insert enterprises", jdbc.sql("""
+                insert into enterprise (id, uscc, uscc_flag, name, region_code, region_path, address, industries,
+                                        legal_representative, status, status_since)
+                select :base + s.row_no, s.uscc, s.uscc_flag, s.name, s.region_code, s.region_path, s.address,
+                       s.industries, s.legal, s.status, s.status_since
+                from import_stage_enterprise s
+                """).params(p));
+        step("insert first statuses", jdbc.sql("""
+                insert into enterprise_status_history (id, enterprise_id, status, effective_from, note, recorded_by)
+                select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by
+                from import_stage_enterprise s
+                """).params(p));
+        return inserted;
+    }
+
+    private long insertJoined(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p) {
+        return step("insert enterprises with their first status", jdbc.sql("""
+                with ins as (
+                    insert into enterprise (uscc, uscc_flag, name, region_code, region_path, address, industries,
+                                            legal_representative, status, status_since)
+                    select s.uscc, s.uscc_flag, s.name, s.region_code, s.region_path, s.address, s.industries, s.legal,
+                           s.status, s.status_since
+                    from import_stage_enterprise s
+                """ + (mode == ImportMode.UPSERT ? " where not exists (select 1 from enterprise e where e.uscc = s.uscc)" : "")
+                // in key order the USCC index grows page by page instead of touching random pages: with a registry larger
+                // than the buffer cache that is the difference between memory and disk speed (not needed, and a sort
+                // of the whole file saved, when the index is rebuilt after the merge anyway)
+                + (bulk.rebuilds("enterprise") ? "" : " order by s.uscc")
+                + """
+                    returning id, status, status_since)
+                insert into enterprise_status_history (enterprise_id, status, effective_from, note, recorded_by)
+                select id, status, status_since, :note, :by from ins
+                """).params(p));
+    }
+
+    private void mergeGridAccounts(JdbcClient jdbc, Map<String, Object> p, boolean inIndexOrder, boolean numbered) {
         if (mode == ImportMode.UPSERT) {
             // an account dropped from the list ends today; one opened today is simply withdrawn (a period needs a day)
             step("end dropped grid accounts", jdbc.sql("""
@@ -258,6 +299,14 @@ final class ImportEnterpriseRows extends ImportRows {
                     """).params(p));
         }
         // new enterprises hold no account yet: only an update needs to skip the accounts it already holds
+        if (numbered) {
+            step("insert grid accounts", jdbc.sql("""
+                    insert into grid_account (account_no, enterprise_id, valid_from)
+                    select g.acc, :base + s.row_no, :today from import_stage_enterprise s
+                    cross join lateral unnest(s.grid_accounts) g(acc) where cardinality(s.grid_accounts) > 0
+                    """ + (inIndexOrder ? " order by s.row_no" : "")).params(p));
+            return;
+        }
         step("insert grid accounts", jdbc.sql("""
                 insert into grid_account (account_no, enterprise_id, valid_from)
                 select g.acc, e.id, :today from import_stage_enterprise s
@@ -266,6 +315,6 @@ final class ImportEnterpriseRows extends ImportRows {
                 """ + (mode == ImportMode.INSERT_ONLY ? "" : """
                   and not exists (select 1 from grid_account a
                                   where a.account_no = g.acc and a.enterprise_id = e.id and a.valid_to is null)
-                """) + " order by e.id").params(p));
+                """) + (inIndexOrder ? " order by e.id" : "")).params(p));
     }
 }

@@ -154,13 +154,6 @@ final class ImportEquipmentRows extends ImportRows {
         String code = columnName("code");
         String uscc = columnName("uscc");
         report(jdbc, """
-                select s.row_no, s.code, d.first_row from import_stage_equipment s
-                join (select uscc, code, min(row_no) as first_row from import_stage_equipment group by uscc, code
-                      having count(*) > 1) d on d.uscc = s.uscc and d.code = s.code
-                where s.row_no > d.first_row order by s.row_no
-                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
-                "与第 " + rs.getLong(3) + " 行重复（同一企业的设备编号在文件中只能出现一次）"));
-        report(jdbc, """
                 select s.row_no, s.uscc from import_stage_equipment s
                 where not exists (select 1 from enterprise e where e.uscc = s.uscc) order by s.row_no
                 """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
@@ -170,13 +163,7 @@ final class ImportEquipmentRows extends ImportRows {
                 + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
                 inScope.params(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
                 "企业登记在区划 " + rs.getString(3) + "，不在您的数据范围内"));
-        if (mode == ImportMode.INSERT_ONLY) {
-            report(jdbc, """
-                    select s.row_no, s.code from import_stage_equipment s join enterprise e on e.uscc = s.uscc
-                    join equipment q on q.enterprise_id = e.id and q.code = s.code order by s.row_no
-                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
-                    "该企业已有此编号的设备；“仅新增”模式不修改已有设备，如需更新请选择“新增或更新”"));
-        } else if (header.has("status")) {
+        if (mode == ImportMode.UPSERT && header.has("status")) {
             report(jdbc, """
                     select s.row_no, s.status_since, q.status, q.status_since from import_stage_equipment s
                     join enterprise e on e.uscc = s.uscc join equipment q on q.enterprise_id = e.id and q.code = s.code
@@ -187,7 +174,26 @@ final class ImportEquipmentRows extends ImportRows {
     }
 
     @Override
-    Counts merge(JdbcClient jdbc, String actor) {
+    void checkRepeats(JdbcClient jdbc) {
+        String code = columnName("code");
+        report(jdbc, """
+                select s.row_no, s.code, d.first_row from import_stage_equipment s
+                join (select uscc, code, min(row_no) as first_row from import_stage_equipment group by uscc, code
+                      having count(*) > 1) d on d.uscc = s.uscc and d.code = s.code
+                where s.row_no > d.first_row order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
+                "与第 " + rs.getLong(3) + " 行重复（同一企业的设备编号在文件中只能出现一次）"));
+        if (mode == ImportMode.INSERT_ONLY) {
+            report(jdbc, """
+                    select s.row_no, s.code from import_stage_equipment s join enterprise e on e.uscc = s.uscc
+                    join equipment q on q.enterprise_id = e.id and q.code = s.code order by s.row_no
+                    """, Map.of(), (rs, out) -> out.add(rs.getLong(1), code, rs.getString(2),
+                    "该企业已有此编号的设备；“仅新增”模式不修改已有设备，如需更新请选择“新增或更新”"));
+        }
+    }
+
+    @Override
+    Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk) {
         Map<String, Object> p = new HashMap<>();
         p.put("by", actor);
         p.put("note", NOTE);
@@ -228,7 +234,42 @@ final class ImportEquipmentRows extends ImportRows {
                     + ", updated_at = now() from import_stage_equipment s join enterprise e on e.uscc = s.uscc" + lineJoin
                     + " where q.enterprise_id = e.id and q.code = s.code"));
         }
-        long inserted = step("insert equipment with their first status", jdbc.sql("""
+        // ids numbered from the rows spare carrying the new ids over to the history (see ImportBulkLoad#reserveIds)
+        boolean numbered = mode == ImportMode.INSERT_ONLY && bulk.rebuilds("equipment")
+                && bulk.rebuilds("equipment_status_history");
+        long inserted = numbered ? insertNumbered(jdbc, bulk, p, lines, lineJoin) : insertJoined(jdbc, p, lines, lineJoin);
+        return new Counts(inserted, updated);
+    }
+
+    private long insertNumbered(JdbcClient jdbc, ImportBulkLoad bulk, Map<String, Object> p, boolean lines,
+            String lineJoin) {
+        long last = lastRow(jdbc, "import_stage_equipment");
+        p.put("base", bulk.reserveIds("equipment", last));
+        p.put("historyBase", bulk.reserveIds("equipment_status_history", last));
+        long inserted = step("insert equipment", jdbc.sql("""
+                insert into equipment (id, enterprise_id, line_id, code, type, parameters, product, annual_capacity,
+                                       commissioned, region_code, region_path, status, status_since)
+                select :base + s.row_no, e.id, """ + (lines ? "l.id" : "null::bigint") + """
+                       , s.code, s.type, s.parameters, s.product, s.capacity, s.commissioned,
+                       coalesce(s.region_code, e.region_code), coalesce(s.region_path, e.region_path), s.status,
+                       s.status_since
+                from import_stage_equipment s join enterprise e on e.uscc = s.uscc
+                """ + lineJoin).params(p));
+        long staged = jdbc.sql("select count(*) from import_stage_equipment").query(Long.class).single();
+        if (inserted != staged) {
+            // every staged row's enterprise was checked to exist; a history numbered for a missing item must not be written
+            throw new IllegalStateException("equipment merge wrote " + inserted + " of " + staged + " staged rows");
+        }
+        step("insert first statuses", jdbc.sql("""
+                insert into equipment_status_history (id, equipment_id, status, effective_from, note, recorded_by)
+                select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by
+                from import_stage_equipment s
+                """).params(p));
+        return inserted;
+    }
+
+    private long insertJoined(JdbcClient jdbc, Map<String, Object> p, boolean lines, String lineJoin) {
+        return step("insert equipment with their first status", jdbc.sql("""
                 with ins as (
                     insert into equipment (enterprise_id, line_id, code, type, parameters, product, annual_capacity,
                                            commissioned, region_code, region_path, status, status_since)
@@ -245,6 +286,5 @@ final class ImportEquipmentRows extends ImportRows {
                 insert into equipment_status_history (equipment_id, status, effective_from, note, recorded_by)
                 select id, status, status_since, :note, :by from ins
                 """).params(p));
-        return new Counts(inserted, updated);
     }
 }

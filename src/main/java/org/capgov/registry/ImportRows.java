@@ -64,8 +64,16 @@ abstract class ImportRows {
     /** Checks of the staged rows among themselves and against the database. */
     abstract void check(JdbcClient jdbc);
 
+    /**
+     * Checks for repeats that a unique index of the registry would refuse as well (the same USCC twice, an existing
+     * enterprise or equipment item in "insert only" mode, a grid account held twice). Over millions of rows they cost
+     * seconds, so in "insert only" mode they run only when the merge did meet a unique index, or when other errors
+     * were found anyway; "insert or update" runs them first, because an update matched by two rows would not fail.
+     */
+    abstract void checkRepeats(JdbcClient jdbc);
+
     /** Moves the staged rows into the registry (called only when no error was found). */
-    abstract Counts merge(JdbcClient jdbc, String actor);
+    abstract Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk);
 
     /** Starts a row: cells outside every known column are errors (data without a header cannot be placed). */
     protected final void begin(ImportRow row) {
@@ -162,6 +170,11 @@ abstract class ImportRows {
         int rows = statement.update();
         log.debug("import step {}: {} rows in {} ms", name, rows, (System.nanoTime() - t0) / 1_000_000);
         return rows;
+    }
+
+    /** The highest row number staged (row numbers are what numbered ids are made of). */
+    protected static long lastRow(JdbcClient jdbc, String stage) {
+        return jdbc.sql("select coalesce(max(row_no), 0) from " + stage).query(Long.class).single();
     }
 
     protected final String columnName(String code) {

@@ -1,17 +1,19 @@
 package org.capgov.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.capgov.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The bulk merge drops and rebuilds secondary indexes and skips foreign-key checks only inside the import's
+ * The bulk merge drops and rebuilds indexes (keys no foreign key relies on included) and skips foreign-key checks only inside the import's
  * transaction: after the merge everything is back, and a rollback restores it too. Runs on scratch tables made in
  * the test's own transaction, which always rolls back.
  */
@@ -23,17 +25,33 @@ class ImportBulkLoadIT extends IntegrationTest {
     PlatformTransactionManager transactions;
 
     @Test
-    void dropsAndRebuildsSecondaryIndexesAndSkipsForeignKeyChecksOnlyDuringTheMerge() {
+    void dropsAndRebuildsIndexesAndSkipsForeignKeyChecksOnlyDuringTheMerge() {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             scratchTables();
-            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
-            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_pkey");
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_parent", "bulk_child"), 10, 1);
+            assertThat(bulk.rebuilds("bulk_child")).isTrue();
+            // the parent's key is what the child's foreign key relies on: kept; everything of the child goes
+            assertThat(indexes("bulk_parent")).containsExactly("bulk_parent_pkey");
+            assertThat(indexes("bulk_child")).isEmpty();
             assertThat(role()).isEqualTo("replica");
             // the merge may write a reference PostgreSQL has not checked: the staging checks are the guard
             jdbc.sql("insert into bulk_child (parent_id, code, note) values (999, 'B', 'x')").update();
             bulk.end();
-            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(indexes("bulk_child")).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(jdbc.sql("select count(*) from pg_constraint where conname = 'bulk_child_pkey' and contype = 'p'")
+                    .query(Long.class).single()).as("the primary key is a constraint again").isEqualTo(1);
             assertThat(role()).isEqualTo("origin");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aRepeatWrittenWhileTheUniqueIndexWasGoneFailsItsRebuild() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            scratchTables();
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+            jdbc.sql("insert into bulk_child (parent_id, code) values (1, 'R'), (1, 'R')").update();
+            assertThatThrownBy(bulk::end).isInstanceOf(DuplicateKeyException.class);
             tx.setRollbackOnly();
         });
     }
@@ -46,7 +64,8 @@ class ImportBulkLoadIT extends IntegrationTest {
                     .update();
             jdbc.sql("analyze bulk_child").update();
             ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
-            assertThat(indexes()).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(indexes("bulk_child")).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(bulk.rebuilds("bulk_child")).isFalse();
             bulk.end();
             tx.setRollbackOnly();
         });
@@ -77,9 +96,9 @@ class ImportBulkLoadIT extends IntegrationTest {
         jdbc.sql("create index bulk_child_note on bulk_child (note)").update();
     }
 
-    private List<String> indexes() {
-        return jdbc.sql("select indexname from pg_indexes where tablename = 'bulk_child' order by 1").query(String.class)
-                .list();
+    private List<String> indexes(String table) {
+        return jdbc.sql("select indexname from pg_indexes where tablename = :t order by 1").param("t", table)
+                .query(String.class).list();
     }
 
     private String role() {
