@@ -136,7 +136,7 @@ final class ImportEnterpriseRows extends ImportRows {
     }
 
     @Override
-    void checkRepeats(JdbcClient jdbc) {
+    void checkDeferred(JdbcClient jdbc) {
         String uscc = columnName("uscc");
         report(jdbc, """
                 select s.row_no, s.uscc, d.first_row from import_stage_enterprise s
@@ -218,19 +218,13 @@ final class ImportEnterpriseRows extends ImportRows {
                 && bulk.rebuilds("enterprise_status_history");
         long inserted = numbered ? insertNumbered(jdbc, bulk, p) : insertJoined(jdbc, bulk, p);
         if (header.has("parent_uscc")) {
-            step("link parents", numbered ? jdbc.sql("""
-                    update enterprise e set parent_id = l.parent_id
-                    from (select :base + c.row_no as id, coalesce(:base + f.row_no, p.id) as parent_id
-                          from import_stage_enterprise c
-                          left join import_stage_enterprise f on f.uscc = c.parent_uscc
-                          left join enterprise p on p.uscc = c.parent_uscc and f.row_no is null
-                          where c.parent_uscc is not null) l
-                    where e.id = l.id
-                    """).params(p) : jdbc.sql("""
-                    update enterprise e set parent_id = p.id from import_stage_enterprise s
-                    join enterprise p on p.uscc = s.parent_uscc
-                    where e.uscc = s.uscc and s.parent_uscc is not null and e.parent_id is distinct from p.id
-                    """));
+            if (!numbered) {
+                step("link parents", jdbc.sql("""
+                        update enterprise e set parent_id = p.id from import_stage_enterprise s
+                        join enterprise p on p.uscc = s.parent_uscc
+                        where e.uscc = s.uscc and s.parent_uscc is not null and e.parent_id is distinct from p.id
+                        """));
+            }
             if (mode == ImportMode.UPSERT) {
                 step("unlink parents", jdbc.sql("""
                         update enterprise e set parent_id = null from import_stage_enterprise s
@@ -248,13 +242,20 @@ final class ImportEnterpriseRows extends ImportRows {
         long last = lastRow(jdbc, "import_stage_enterprise");
         p.put("base", bulk.reserveIds("enterprise", last));
         p.put("historyBase", bulk.reserveIds("enterprise_status_history", last));
+        // a parent is a row of the file (its number gives its id) or an enterprise registered before; written with the
+        // row, an update of every child afterwards cost three times as much
+        boolean parents = header.has("parent_uscc");
         long inserted = step("insert enterprises", jdbc.sql("""
                 insert into enterprise (id, uscc, uscc_flag, name, region_code, region_path, address, industries,
-                                        legal_representative, status, status_since)
+                                        legal_representative, status, status_since, parent_id)
                 select :base + s.row_no, s.uscc, s.uscc_flag, s.name, s.region_code, s.region_path, s.address,
-                       s.industries, s.legal, s.status, s.status_since
+                       s.industries, s.legal, s.status, s.status_since,
+                """ + (parents ? """
+                       coalesce(:base + f.row_no, p.id)
                 from import_stage_enterprise s
-                """).params(p));
+                left join import_stage_enterprise f on f.uscc = s.parent_uscc
+                left join enterprise p on p.uscc = s.parent_uscc and f.row_no is null
+                """ : " null from import_stage_enterprise s")).params(p));
         step("insert first statuses", jdbc.sql("""
                 insert into enterprise_status_history (id, enterprise_id, status, effective_from, note, recorded_by)
                 select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by

@@ -151,13 +151,10 @@ final class ImportEquipmentRows extends ImportRows {
 
     @Override
     void check(JdbcClient jdbc) {
-        String code = columnName("code");
         String uscc = columnName("uscc");
-        report(jdbc, """
-                select s.row_no, s.uscc from import_stage_equipment s
-                where not exists (select 1 from enterprise e where e.uscc = s.uscc) order by s.row_no
-                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
-                "企业未登记；请先导入或登记该企业，再导入其设备"));
+        if (mode == ImportMode.UPSERT) {
+            unregistered(jdbc);
+        }
         SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
         report(jdbc, "select s.row_no, s.uscc, e.region_code from import_stage_equipment s "
                 + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
@@ -173,9 +170,21 @@ final class ImportEquipmentRows extends ImportRows {
         }
     }
 
+    private void unregistered(JdbcClient jdbc) {
+        report(jdbc, """
+                select s.row_no, s.uscc from import_stage_equipment s
+                where not exists (select 1 from enterprise e where e.uscc = s.uscc) order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), columnName("uscc"), rs.getString(2),
+                "企业未登记；请先导入或登记该企业，再导入其设备"));
+    }
+
     @Override
-    void checkRepeats(JdbcClient jdbc) {
+    void checkDeferred(JdbcClient jdbc) {
         String code = columnName("code");
+        if (mode == ImportMode.INSERT_ONLY) {
+            // "insert only" merges every staged row: one without its enterprise shows as a shortfall
+            unregistered(jdbc);
+        }
         report(jdbc, """
                 select s.row_no, s.code, d.first_row from import_stage_equipment s
                 join (select uscc, code, min(row_no) as first_row from import_stage_equipment group by uscc, code
@@ -238,6 +247,9 @@ final class ImportEquipmentRows extends ImportRows {
         boolean numbered = mode == ImportMode.INSERT_ONLY && bulk.rebuilds("equipment")
                 && bulk.rebuilds("equipment_status_history");
         long inserted = numbered ? insertNumbered(jdbc, bulk, p, lines, lineJoin) : insertJoined(jdbc, p, lines, lineJoin);
+        if (mode == ImportMode.INSERT_ONLY && !numbered) {
+            expectAll(jdbc, "import_stage_equipment", inserted);
+        }
         return new Counts(inserted, updated);
     }
 
@@ -255,11 +267,8 @@ final class ImportEquipmentRows extends ImportRows {
                        s.status_since
                 from import_stage_equipment s join enterprise e on e.uscc = s.uscc
                 """ + lineJoin).params(p));
-        long staged = jdbc.sql("select count(*) from import_stage_equipment").query(Long.class).single();
-        if (inserted != staged) {
-            // every staged row's enterprise was checked to exist; a history numbered for a missing item must not be written
-            throw new IllegalStateException("equipment merge wrote " + inserted + " of " + staged + " staged rows");
-        }
+        // a row whose enterprise is not registered found no partner in the join: its numbered history must not be written
+        expectAll(jdbc, "import_stage_equipment", inserted);
         step("insert first statuses", jdbc.sql("""
                 insert into equipment_status_history (id, equipment_id, status, effective_from, note, recorded_by)
                 select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by

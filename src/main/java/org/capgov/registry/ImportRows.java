@@ -65,12 +65,28 @@ abstract class ImportRows {
     abstract void check(JdbcClient jdbc);
 
     /**
-     * Checks for repeats that a unique index of the registry would refuse as well (the same USCC twice, an existing
-     * enterprise or equipment item in "insert only" mode, a grid account held twice). Over millions of rows they cost
-     * seconds, so in "insert only" mode they run only when the merge did meet a unique index, or when other errors
-     * were found anyway; "insert or update" runs them first, because an update matched by two rows would not fail.
+     * Checks whose failures the merge notices by itself: repeats that a unique index refuses (the same USCC twice, an
+     * existing enterprise or equipment item in "insert only" mode, a grid account held twice) and equipment of
+     * unregistered enterprises (fewer rows written than staged, see {@link Shortfall}). Over millions of rows they cost
+     * seconds, so in "insert only" mode they run only when the merge did fail that way, or when other errors were
+     * found anyway; "insert or update" runs them first, because an update matched by two rows would not fail.
      */
-    abstract void checkRepeats(JdbcClient jdbc);
+    abstract void checkDeferred(JdbcClient jdbc);
+
+    /** The merge wrote fewer rows than were staged: a deferred check will name the rows that could not be placed. */
+    static final class Shortfall extends RuntimeException {
+        Shortfall(String what, long written, long staged) {
+            super(what + ": " + written + " of " + staged + " staged rows written");
+        }
+    }
+
+    /** Throws {@link Shortfall} unless every staged row was written. */
+    protected static void expectAll(JdbcClient jdbc, String stage, long written) {
+        long staged = jdbc.sql("select count(*) from " + stage).query(Long.class).single();
+        if (written != staged) {
+            throw new Shortfall(stage, written, staged);
+        }
+    }
 
     /** Moves the staged rows into the registry (called only when no error was found). */
     abstract Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk);

@@ -237,7 +237,7 @@ class ImportRunner {
         rows.check(jdbc);
         boolean repeatsLater = work.mode() == ImportMode.INSERT_ONLY;
         if (!repeatsLater || errors.any()) {
-            rows.checkRepeats(jdbc);
+            rows.checkDeferred(jdbc);
         }
         long t2 = System.nanoTime();
         log.info("Import {}: {} rows read, checked and staged in {} ms, checked against each other and the registry in {} ms",
@@ -254,13 +254,13 @@ class ImportRunner {
             counts = rows.merge(jdbc, work.actor(), bulk);
             bulk.end();
             tx.releaseSavepoint(beforeMerge);
-        } catch (DuplicateKeyException e) {
+        } catch (DuplicateKeyException | ImportRows.Shortfall e) {
             if (!repeatsLater) {
                 throw e;
             }
-            // a unique index refused a row: undo the merge and name every repeated row
+            // a unique index refused a row, or a row found no place: undo the merge and name every such row
             tx.rollbackToSavepoint(beforeMerge);
-            rows.checkRepeats(jdbc);
+            rows.checkDeferred(jdbc);
             if (!errors.any()) {
                 throw e;
             }

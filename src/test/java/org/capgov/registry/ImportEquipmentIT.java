@@ -32,6 +32,21 @@ class ImportEquipmentIT extends ImportSupportIT {
         return u;
     }
 
+    @Test
+    void anUnregisteredEnterpriseAloneIsFoundAfterTheMergeAndNamed() {
+        String owner = enterprise("500102");
+        String stranger = uscc("500102");
+        // no other error: "insert only" merges first, notices the row without its enterprise and then names it
+        JsonNode job = importFile(Role.COORDINATOR, "EQUIPMENT", "INSERT_ONLY", "stranger.csv", utf8(csv(EQUIPMENT_HEADER,
+                String.join(",", owner, "", "BF-1", "BLAST_FURNACE", "volume_m3=450", "PIG_IRON", "100000", "", "", "", ""),
+                String.join(",", stranger, "", "BF-1", "BLAST_FURNACE", "volume_m3=450", "PIG_IRON", "100000", "", "", "",
+                        ""))));
+        assertThat(job.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(errors(job)).containsOnlyKeys(3L);
+        assertThat(errors(job).get(3L)).containsExactly("统一社会信用代码|" + stranger + "|企业未登记；请先导入或登记该企业，再导入其设备");
+        assertThat(equipment(owner)).isZero();
+    }
+
     private long equipment(String uscc) {
         return jdbc.sql("select count(*) from equipment q join enterprise e on e.id = q.enterprise_id where e.uscc = :u")
                 .param("u", uscc).query(Long.class).single();
