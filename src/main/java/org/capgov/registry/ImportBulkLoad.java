@@ -26,8 +26,7 @@ import org.springframework.transaction.TransactionStatus;
  * enterprise's equipment codes, the current grid accounts): the rebuild checks uniqueness again, so a repeat that
  * slipped in makes the merge fail as it would have failed with the index in place. The drop takes the table's
  * exclusive lock until the commit, so readers of that table wait for a first load; it waits at most
- * {@value #LOCK_WAIT} for running readers and otherwise keeps the indexes. GIN indexes stay: their new entries
- * go to the pending list (see ImportRunner), which is cheaper than a rebuild and is merged after the commit.</li>
+ * {@value #LOCK_WAIT} for running readers and otherwise keeps the indexes.</li>
  * </ul>
  */
 final class ImportBulkLoad {
@@ -95,8 +94,7 @@ final class ImportBulkLoad {
                     from pg_index i
                     left join pg_constraint c on c.conindid = i.indexrelid and c.conrelid = i.indrelid
                                              and c.contype in ('p', 'u')
-                    join pg_class x on x.oid = i.indexrelid join pg_am a on a.oid = x.relam
-                    where i.indrelid = to_regclass(:t) and a.amname <> 'gin'
+                    where i.indrelid = to_regclass(:t)
                       and not exists (select 1 from pg_constraint f where f.conindid = i.indexrelid
                                       and f.contype not in ('p', 'u'))
                     order by 1
