@@ -255,10 +255,7 @@ final class ImportEnterpriseRows extends ImportRows {
                 from import_stage_enterprise s
                 left join import_stage_enterprise f on f.uscc = s.parent_uscc
                 left join enterprise p on p.uscc = s.parent_uscc and f.row_no is null
-                """ : " null from import_stage_enterprise s")
-                // in USCC order, which puts the enterprises of a district next to each other (the code embeds the
-                // region): a district's search then reads a few hundred heap pages instead of thousands
-                + " order by s.uscc").params(p));
+                """ : " null from import_stage_enterprise s")).params(p));
         step("insert first statuses", jdbc.sql("""
                 insert into enterprise_status_history (id, enterprise_id, status, effective_from, note, recorded_by)
                 select :historyBase + s.row_no, :base + s.row_no, s.status, s.status_since, :note, :by
