@@ -83,7 +83,7 @@ class RegistryBench implements ApplicationRunner {
             print("index upkeep after the imports (GIN pending lists, statistics) finished %.1f s after the last import",
                     seconds(t1));
             searches();
-        } catch (RuntimeException | IOException | java.util.concurrent.ExecutionException e) {
+        } catch (RuntimeException | IOException e) {
             exit = 1;
             System.out.println("[bench] FAILED: " + e);
             e.printStackTrace(System.out);
