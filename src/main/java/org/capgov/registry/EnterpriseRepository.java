@@ -89,17 +89,37 @@ class EnterpriseRepository {
         params.put("limit", size);
         params.put("offset", (long) page * size);
         params.put("cap", COUNT_CAP + 1);
-        long total = jdbc.sql("select count(*) from (select 1 from enterprise e where " + where + " limit :cap) t")
-                .params(params).query(Long.class).single();
+        boolean byName = f.sort() == null || "name".equals(f.sort()) || !SORTS.containsKey(f.sort());
+        boolean branches = region != null && !region.leaf() && byName && !f.descending()
+                && region.paths().size() <= MAX_BRANCHES;
+        if (!branches) {
+            // the page first: a short page that is not empty (or an empty first page) is the end of the list and
+            // gives the total by itself, which spares the count its second walk over a district when few or no
+            // enterprises match (the slowest searches: the walk finds nothing and has to reach the district's end)
+            List<Enterprise> rows = page(where, order, params);
+            long offset = (long) page * size;
+            if (rows.size() < size && (!rows.isEmpty() || page == 0)) {
+                return new Page(rows, offset + rows.size(), false);
+            }
+            long total = count(where, params);
+            return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+        }
+        long total = count(where, params);
         // up to the cap, sorting every match is cheap; beyond it the matches are dense enough that each region of
         // the subtree yields its first page after a short walk in name order
-        boolean byName = f.sort() == null || "name".equals(f.sort()) || !SORTS.containsKey(f.sort());
-        List<Enterprise> rows = total > COUNT_CAP && region != null && !region.leaf() && byName && !f.descending()
-                && region.paths().size() <= MAX_BRANCHES
-                ? pageByBranches(f, region, scope, page, size)
-                : jdbc.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset")
-                        .params(params).query((rs, n) -> map(rs)).list();
+        List<Enterprise> rows = total > COUNT_CAP ? pageByBranches(f, region, scope, page, size) : page(where, order, params);
         return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+    }
+
+    private List<Enterprise> page(CharSequence where, String order, Map<String, Object> params) {
+        return jdbc.sql(SELECT + " where " + where + " order by " + order + " limit :limit offset :offset").params(params)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** Matches counted up to one past the cap. */
+    private long count(CharSequence where, Map<String, Object> params) {
+        return jdbc.sql("select count(*) from (select 1 from enterprise e where " + where + " limit :cap) t")
+                .params(params).query(Long.class).single();
     }
 
     /**

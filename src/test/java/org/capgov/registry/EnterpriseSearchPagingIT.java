@@ -63,6 +63,16 @@ class EnterpriseSearchPagingIT extends IntegrationTest {
             assertThat(leaf.rows()).isNotEmpty().extracting(Enterprise::id)
                     .containsExactlyElementsOf(prefix.rows().stream().map(Enterprise::id).toList());
             assertThat(leaf.total()).isEqualTo(prefix.total()).isEqualTo(leaf.rows().size());
+            // the total is the same whether it comes from a short page or from the count
+            EnterpriseRepository.Subtree only = new EnterpriseRepository.Subtree("/500000/500102/", List.of("/500000/500102/"));
+            long n = leaf.total();
+            assertThat(n).isGreaterThan(4);
+            for (int page = 0; page <= 2; page++) {
+                var p = repository.search(district, only, DataScope.all(), page, 4);
+                assertThat(p.total()).as("page %d", page).isEqualTo(n);
+                assertThat(p.totalCapped()).isFalse();
+                assertThat(p.rows()).hasSize((int) Math.max(0, Math.min(4, n - page * 4L)));
+            }
             tx.setRollbackOnly();
         });
     }
