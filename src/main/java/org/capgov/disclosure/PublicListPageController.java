@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.capgov.enforcement.PublicList;
 import org.capgov.enforcement.PublicListQuery;
@@ -17,6 +16,7 @@ import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
+import org.capgov.web.Labels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -43,13 +43,15 @@ class PublicListPageController {
     private final PublicListDownloads downloads;
     private final RegionService regions;
     private final MessageSource messages;
+    private final Labels labels;
 
     PublicListPageController(PublicLists lists, PublicListDownloads downloads, RegionService regions,
-            MessageSource messages) {
+            MessageSource messages, Labels labels) {
         this.lists = lists;
         this.downloads = downloads;
         this.regions = regions;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @GetMapping("/public")
@@ -82,9 +84,8 @@ class PublicListPageController {
                 case EXITS -> lists.exits(q);
             };
             model.addAttribute("result", result);
-            Locale locale = LocaleContextHolder.getLocale();
-            model.addAttribute("rows", PublicListRows.of(result, messages, locale));
-            model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, messages, locale));
+            model.addAttribute("rows", PublicListRows.of(result, labels));
+            model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, labels));
             model.addAttribute("previousLink", link("/public/lists/" + which.slug(), f, q.page() - 1));
             model.addAttribute("nextLink", link("/public/lists/" + which.slug(), f, q.page() + 1));
             model.addAttribute("csvLink", context + link("/public/lists/" + which.slug() + ".csv", f, -1));

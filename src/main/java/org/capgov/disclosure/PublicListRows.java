@@ -3,9 +3,7 @@ package org.capgov.disclosure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.capgov.enforcement.ExitListEntry;
 import org.capgov.enforcement.ListedEnterprise;
@@ -14,14 +12,14 @@ import org.capgov.enforcement.RedListCase;
 import org.capgov.enforcement.RedListEntry;
 import org.capgov.enforcement.YellowListCase;
 import org.capgov.enforcement.YellowListEntry;
-import org.springframework.context.MessageSource;
+import org.capgov.web.Labels;
 import org.springframework.web.util.UriUtils;
 
 /**
  * What each row of a public list page shows, as ready text in the visitor's language, so that the template only prints
  * it. Rendering a page of 100 rows had cost more than its queries: a link expression per row (each one goes through
- * the resource URL encoding, which searches the classpath for a static file of that name) and a label lookup per cell.
- * Here labels are looked up once per code and page, and the row links are relative paths appended to one base link.
+ * the resource URL encoding, which searches the classpath for a static file of that name) and a loop per cell. Here
+ * each cell is one text and the row links are relative paths appended to one base link.
  */
 final class PublicListRows {
 
@@ -51,18 +49,15 @@ final class PublicListRows {
 
     private static final String NONE = "—";
 
-    private final MessageSource messages;
-    private final Locale locale;
-    private final Map<String, String> labels = new HashMap<>();
+    private final Labels labels;
 
-    private PublicListRows(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
+    private PublicListRows(Labels labels) {
+        this.labels = labels;
     }
 
     /** The rows of one page of any of the three lists. */
-    static List<?> of(PublicListPage<?> page, MessageSource messages, Locale locale) {
-        PublicListRows rows = new PublicListRows(messages, locale);
+    static List<?> of(PublicListPage<?> page, Labels labels) {
+        PublicListRows rows = new PublicListRows(labels);
         List<Object> out = new ArrayList<>(page.rows().size());
         for (Object row : page.rows()) {
             if (row instanceof YellowListEntry e) {
@@ -79,13 +74,10 @@ final class PublicListRows {
     }
 
     /** The capacity sums of an exit list: "label amount unit" per product, in the page's order. */
-    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, MessageSource messages,
-            Locale locale) {
-        PublicListRows rows = new PublicListRows(messages, locale);
+    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, Labels labels) {
         List<String> sums = new ArrayList<>();
-        page.capacityByProduct().forEach((product, amount) -> sums.add(rows.label("product.", product) + " "
-                + amount(amount) + " "
-                + units.getOrDefault(product, "")));
+        page.capacityByProduct().forEach((product, amount) -> sums.add(labels.of("product.", product) + " "
+                + amount(amount) + " " + units.getOrDefault(product, "")));
         return sums;
     }
 
@@ -95,7 +87,7 @@ final class PublicListRows {
         Lines departments = new Lines();
         List<Deadline> deadlines = new ArrayList<>(e.cases().size());
         for (YellowListCase c : e.cases()) {
-            dimensions.add(label("dimension.", c.dimension()));
+            dimensions.add(labels.of("dimension.", c.dimension()));
             notices.add(text(c.noticeDate()));
             deadlines.add(new Deadline(text(c.deadline()), c.extended(), c.overdue()));
             departments.add(c.departmentName());
@@ -109,7 +101,7 @@ final class PublicListRows {
         Lines documents = new Lines();
         Lines departments = new Lines();
         for (RedListCase c : e.cases()) {
-            bases.add(label("disclosure.basis.", c.basis()) + "（" + label("dimension.", c.dimension()) + "）");
+            bases.add(labels.of("disclosure.basis.", c.basis()) + "（" + labels.of("dimension.", c.dimension()) + "）");
             since.add(text(c.since()));
             documents.add(c.document() == null ? NONE : c.document());
             departments.add(c.departmentName());
@@ -118,27 +110,17 @@ final class PublicListRows {
     }
 
     private ExitRow exit(ExitListEntry e) {
-        String equipment = e.equipmentCode() == null ? message("disclosure.wholeEnterprise")
-                : e.equipmentCode() + " " + label("equipmentType.", e.equipmentType());
-        List<String> measures = e.measures().stream().map(m -> label("disclosure.measure.", m)).toList();
+        String equipment = e.equipmentCode() == null ? labels.of("disclosure.", "wholeEnterprise")
+                : e.equipmentCode() + " " + labels.of("equipmentType.", e.equipmentType());
+        List<String> measures = e.measures().stream().map(m -> labels.of("disclosure.measure.", m)).toList();
         return new ExitRow(enterprise(e.enterprise()), equipment,
-                e.product() == null ? NONE : label("product.", e.product()), amount(e.capacity()),
+                e.product() == null ? NONE : labels.of("product.", e.product()), amount(e.capacity()),
                 String.join("、", measures), text(e.announcedOn()), e.document() == null ? NONE : e.document());
     }
 
     private static Enterprise enterprise(ListedEnterprise e) {
         return new Enterprise(e.uscc(), e.name(), UriUtils.encodePathSegment(e.uscc(), StandardCharsets.UTF_8),
                 e.regionName());
-    }
-
-    /** As the labels bean in templates: the code itself when there is no label. */
-    private String label(String prefix, Object code) {
-        return labels.computeIfAbsent(prefix + code,
-                key -> messages.getMessage(key, null, String.valueOf(code), locale));
-    }
-
-    private String message(String key) {
-        return labels.computeIfAbsent(key, k -> messages.getMessage(k, null, locale));
     }
 
     /** One line per case; a line break inside a value would read as two cases, so it becomes a space. */
