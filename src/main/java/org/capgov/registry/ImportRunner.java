@@ -97,10 +97,9 @@ class ImportRunner {
                 // VACUUM merges the GIN pending lists, sets the visibility map (index-only scans, cheap counts)
                 // and ANALYZE refreshes the statistics; autovacuum would do the same, only later
                 jdbc.sql("vacuum (analyze) " + table).update();
-                // a snapshot older than the import's commit (an autovacuum ANALYZE, a page being read at that moment)
-                // keeps the first pass from marking the new rows visible to all: up to three quarters of the pages of a
-                // million-row load stayed unmarked, and index-only searches read the heap for them. A second pass
-                // visits only the unmarked pages, by then past every such snapshot
+                // right after a million-row load the first pass left up to three quarters of the pages without their
+                // all-visible mark (some snapshot older than the commit, it seems), and index-only searches read the
+                // heap for them; a second pass visits only the unmarked pages and left 1-4 % of them in the benchmark
                 boolean unmarked = jdbc.sql("select relallvisible < relpages from pg_class where oid = to_regclass(:t)")
                         .param("t", table).query(Boolean.class).single();
                 if (unmarked) {
@@ -261,8 +260,8 @@ class ImportRunner {
                 .update();
         long t1 = System.nanoTime();
         rows.check(jdbc);
-        boolean repeatsLater = work.mode() == ImportMode.INSERT_ONLY;
-        if (!repeatsLater || errors.any()) {
+        boolean deferChecks = work.mode() == ImportMode.INSERT_ONLY;
+        if (!deferChecks || errors.any()) {
             rows.checkDeferred(jdbc);
         }
         long t2 = System.nanoTime();
@@ -281,7 +280,7 @@ class ImportRunner {
             bulk.end();
             tx.releaseSavepoint(beforeMerge);
         } catch (DuplicateKeyException | ImportRows.Shortfall e) {
-            if (!repeatsLater) {
+            if (!deferChecks) {
                 throw e;
             }
             // a unique index refused a row, or a row found no place: undo the merge and name every such row
