@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Industry;
 import org.capgov.shared.SqlPredicate;
@@ -36,9 +37,11 @@ class EnterpriseRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final EnterpriseTally tally;
 
-    EnterpriseRepository(JdbcClient jdbc) {
+    EnterpriseRepository(JdbcClient jdbc, EnterpriseTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     Optional<Enterprise> find(String uscc, DataScope scope) {
@@ -92,22 +95,33 @@ class EnterpriseRepository {
         boolean byName = f.sort() == null || "name".equals(f.sort()) || !SORTS.containsKey(f.sort());
         boolean branches = region != null && !region.leaf() && byName && !f.descending()
                 && region.paths().size() <= MAX_BRANCHES;
+        // region + industry (+ status) totals come from the tally; other filters are counted, up to the cap
+        OptionalLong tallied = tally.count(f, region, scope);
+        long offset = (long) page * size;
         if (!branches) {
-            // the page first: a short page that is not empty (or an empty first page) is the end of the list and
-            // gives the total by itself, which spares the count its second walk over a district when few or no
-            // enterprises match (the slowest searches: the walk finds nothing and has to reach the district's end)
+            if (tallied.isPresent() && tallied.getAsLong() <= offset) {
+                // no match on this page: a walk in name order would read the whole district to find that out
+                return capped(List.of(), tallied.getAsLong());
+            }
             List<Enterprise> rows = page(where, order, params);
-            long offset = (long) page * size;
+            if (tallied.isPresent()) {
+                return capped(rows, tallied.getAsLong());
+            }
+            // a short page that is not empty (or an empty first page) is the end of the list and gives the total by
+            // itself, which spares the count its second walk over a district when few enterprises match
             if (rows.size() < size && (!rows.isEmpty() || page == 0)) {
                 return new Page(rows, offset + rows.size(), false);
             }
-            long total = count(where, params);
-            return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
+            return capped(rows, count(where, params));
         }
-        long total = count(where, params);
+        long matches = tallied.isPresent() ? tallied.getAsLong() : count(where, params);
         // up to the cap, sorting every match is cheap; beyond it the matches are dense enough that each region of
         // the subtree yields its first page after a short walk in name order
-        List<Enterprise> rows = total > COUNT_CAP ? pageByBranches(f, region, scope, page, size) : page(where, order, params);
+        return capped(matches > COUNT_CAP ? pageByBranches(f, region, scope, page, size) : page(where, order, params),
+                matches);
+    }
+
+    private static Page capped(List<Enterprise> rows, long total) {
         return new Page(rows, Math.min(total, COUNT_CAP), total > COUNT_CAP);
     }
 

@@ -87,6 +87,26 @@ class ImportBulkLoadIT extends IntegrationTest {
         });
     }
 
+    @Test
+    void aTriggerThatAlwaysFiresDoesNotKeepTheChecksOn() {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            scratchTables();
+            jdbc.sql("create table bulk_seen (n bigint)").update();
+            jdbc.sql("create function bulk_count() returns trigger language plpgsql as $$ "
+                    + "begin insert into bulk_seen select count(*) from new_rows; return null; end $$").update();
+            jdbc.sql("create trigger bulk_child_count after insert on bulk_child referencing new table as new_rows "
+                    + "for each statement execute function bulk_count()").update();
+            jdbc.sql("alter table bulk_child enable always trigger bulk_child_count").update();
+            ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+            assertThat(role()).isEqualTo("replica");
+            jdbc.sql("insert into bulk_child (parent_id, code) values (1, 'A'), (1, 'B')").update();
+            assertThat(jdbc.sql("select sum(n) from bulk_seen").query(Long.class).single()).as("fired in replica mode")
+                    .isEqualTo(2);
+            bulk.end();
+            tx.setRollbackOnly();
+        });
+    }
+
     private void scratchTables() {
         jdbc.sql("create table bulk_parent (id bigint primary key)").update();
         jdbc.sql("insert into bulk_parent values (1)").update();

@@ -49,6 +49,7 @@ class ImportNumberedMergeIT extends ImportSupportIT {
         JsonNode first = importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "numbered.csv", utf8(enterprises.toString()));
         assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
         assertThat(first.get("inserted").asLong()).isEqualTo(n);
+        assertThat(EnterpriseTallyIT.mismatches(jdbc)).as("the tally follows a bulk merge in replica mode").isZero();
 
         // numbered: the ids follow the row numbers, the blank line's number included
         List<Long> ids = jdbc.sql("select id from enterprise where uscc = any(cast(:u as text[])) order by id").param("u", codes.toArray(String[]::new))
