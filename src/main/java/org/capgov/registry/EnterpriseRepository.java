@@ -95,9 +95,13 @@ class EnterpriseRepository {
         boolean byName = f.sort() == null || "name".equals(f.sort()) || !SORTS.containsKey(f.sort());
         boolean branches = region != null && !region.leaf() && byName && !f.descending()
                 && region.paths().size() <= MAX_BRANCHES;
-        // region + industry (+ status) totals come from the tally; other filters are counted, up to the cap
+        // region + industry (+ status): total from the tally, page from enterprise_industry
         OptionalLong tallied = tally.count(f, region, scope);
         long offset = (long) page * size;
+        if (tallied.isPresent() && region != null && byName && !f.descending() && region.paths().size() <= MAX_BRANCHES) {
+            long total = tallied.getAsLong();
+            return capped(total <= offset ? List.of() : pageByIndustry(f, region, scope, page, size), total);
+        }
         if (!branches) {
             if (tallied.isPresent() && tallied.getAsLong() <= offset) {
                 // no match on this page: a walk in name order would read the whole district to find that out
@@ -146,14 +150,40 @@ class EnterpriseRepository {
         Map<String, Object> params = new HashMap<>(inScope.params());
         StringBuilder where = new StringBuilder(inScope.sql());
         where(f, null, where, params);
+        return mergedBranches("select e.id, e.name from enterprise e where " + where + " and e.region_path = :branch%d "
+                + "order by e.name, e.id", region, params, page, size);
+    }
+
+    /**
+     * A page in name order of the enterprises of one industry in a region subtree, read from enterprise_industry
+     * (V22), whose index holds them by industry, region and name: each region of the subtree yields its first matches
+     * without passing over enterprises of other industries. Only for filters {@link EnterpriseTally#covers} covers.
+     */
+    List<Enterprise> pageByIndustry(EnterpriseFilter f, Subtree region, DataScope scope, int page, int size) {
+        SqlPredicate inScope = scope.regionPredicate("x.region_path");
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        StringBuilder where = new StringBuilder(inScope.sql()).append(" and x.industry = :industry");
+        params.put("industry", Industry.valueOf(f.industry().trim().toUpperCase()).name());
+        if (f.status() != null && !f.status().isBlank()) {
+            where.append(" and x.status = :status");
+            params.put("status", EnterpriseStatus.valueOf(f.status().trim().toUpperCase()).name());
+        }
+        return mergedBranches("select x.enterprise_id as id, x.name from enterprise_industry x where " + where
+                + " and x.region_path = :branch%d order by x.name, x.enterprise_id", region, params, page, size);
+    }
+
+    /**
+     * The page of the union of one name-ordered query per region of the subtree ({@code branch}, with {@code %d} for
+     * the number of its region path parameter), each cut at the rows the page needs.
+     */
+    private List<Enterprise> mergedBranches(String branch, Subtree region, Map<String, Object> params, int page, int size) {
         params.put("branchLimit", (long) (page + 1) * size);
         params.put("limit", size);
         params.put("offset", (long) page * size);
         StringBuilder ids = new StringBuilder("select id from (");
         for (int i = 0; i < region.paths().size(); i++) {
             params.put("branch" + i, region.paths().get(i));
-            ids.append(i == 0 ? "" : " union all ").append("(select e.id, e.name from enterprise e where ").append(where)
-                    .append(" and e.region_path = :branch").append(i).append(" order by e.name, e.id limit :branchLimit)");
+            ids.append(i == 0 ? "(" : " union all (").append(String.format(branch, i)).append(" limit :branchLimit)");
         }
         ids.append(") t order by name, id limit :limit offset :offset");
         return jdbc.sql(SELECT + " where e.id in (" + ids + ") order by e.name, e.id").params(params)

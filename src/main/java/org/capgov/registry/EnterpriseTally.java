@@ -28,14 +28,18 @@ class EnterpriseTally {
     }
 
     /**
-     * The number of enterprises matching the filter, when the tally can tell: an industry is given (without one, an
+     * Whether the tally (and enterprise_industry) can answer the filter: an industry is given (without one, an
      * enterprise of two industries would count twice), no text or capacity filter, and a scope of regions only (an
-     * enterprise user's scope is one enterprise, which the tally does not know).
+     * enterprise user's scope is one enterprise, which they do not know).
      */
+    static boolean covers(EnterpriseFilter f, DataScope scope) {
+        return !blank(f.industry()) && blank(f.text()) && f.capacityMin() == null && f.capacityMax() == null
+                && scope.grants().stream().noneMatch(g -> g.enterpriseUscc() != null);
+    }
+
+    /** The number of enterprises matching the filter, when the tally {@link #covers} it. */
     OptionalLong count(EnterpriseFilter f, EnterpriseRepository.Subtree region, DataScope scope) {
-        boolean oneEnterprise = scope.grants().stream().anyMatch(g -> g.enterpriseUscc() != null);
-        if (blank(f.industry()) || !blank(f.text()) || f.capacityMin() != null || f.capacityMax() != null
-                || oneEnterprise) {
+        if (!covers(f, scope)) {
             return OptionalLong.empty();
         }
         SqlPredicate inScope = scope.regionPredicate("t.region_path");

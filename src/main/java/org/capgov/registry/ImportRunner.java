@@ -114,7 +114,8 @@ class ImportRunner {
 
     /** The registry tables an import of this kind writes. */
     private static List<String> tables(ImportKind kind) {
-        return kind == ImportKind.ENTERPRISES ? List.of("enterprise", "enterprise_status_history", "grid_account")
+        return kind == ImportKind.ENTERPRISES
+                ? List.of("enterprise", "enterprise_status_history", "grid_account", "enterprise_industry")
                 : List.of("equipment", "equipment_status_history", "production_line");
     }
 

@@ -14,9 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The enterprise tally follows every insert, update and delete of enterprises (region, industries, status), before
- * and after its deltas are folded, and a search's total taken from it is the number of matches. Runs in a
- * transaction that rolls back.
+ * enterprise_industry and the enterprise tally follow every insert, update and delete of enterprises (region, name,
+ * industries, status), the tally before and after its deltas are folded; a search's total taken from the tally is the
+ * number of matches and its page read from enterprise_industry is the page of the sorted query. Runs in a transaction
+ * that rolls back.
  */
 class EnterpriseTallyIT extends IntegrationTest {
 
@@ -29,9 +30,19 @@ class EnterpriseTallyIT extends IntegrationTest {
     @Autowired
     PlatformTransactionManager transactions;
 
-    /** Region × industry × status groups whose tally differs from a count of the enterprises (one snapshot). */
+    /**
+     * Rows of enterprise_industry and groups of the tally that differ from the enterprises themselves (one snapshot
+     * each).
+     */
     static long mismatches(JdbcClient jdbc) {
-        return jdbc.sql("""
+        long rows = jdbc.sql("""
+                select count(*) from enterprise_industry x
+                full join (select i.industry, e.region_path, e.name, e.id, e.status
+                           from enterprise e cross join lateral (select distinct unnest(e.industries) as industry) i) c
+                       on c.id = x.enterprise_id and c.industry = x.industry
+                where (x.region_path, x.name, x.status) is distinct from (c.region_path, c.name, c.status)
+                """).query(Long.class).single();
+        return rows + jdbc.sql("""
                 select count(*) from (
                     select region_path, industry, status, sum(n) as n from enterprise_tally
                     group by 1, 2, 3 having sum(n) <> 0) t
@@ -59,7 +70,9 @@ class EnterpriseTallyIT extends IntegrationTest {
             assertThat(mismatches(jdbc)).isZero();
             jdbc.sql("update enterprise set status = 'SUSPENDED' where uscc like :p and name like '%1_'")
                     .param("p", batch + "%").update();
-            jdbc.sql("update enterprise set industries = '{GLASS}' where uscc like :p and name like '%2_'")
+            jdbc.sql("update enterprise set industries = '{FLAT_GLASS}' where uscc like :p and name like '%2_'")
+                    .param("p", batch + "%").update();
+            jdbc.sql("update enterprise set name = name || '改' where uscc like :p and name like '%5'")
                     .param("p", batch + "%").update();
             jdbc.sql("update enterprise set region_code = '500103', region_path = (select path from region where code = '500103') "
                     + "where uscc = :u").param("u", batch + "9150010001").update();
@@ -85,6 +98,23 @@ class EnterpriseTallyIT extends IntegrationTest {
                 assertThat(page.total()).isEqualTo(Math.min(real, EnterpriseRepository.COUNT_CAP));
                 // a page past the end is empty without reading anything
                 assertThat(repository.search(steel, subtree, DataScope.all(), (int) (real / 5) + 1, 5).rows()).isEmpty();
+            }
+            // a city's page from enterprise_industry is the page of one sorted query over the whole subtree
+            List<String> cityPaths = jdbc.sql("select path from region where path like '/500000/%' order by path")
+                    .query(String.class).list();
+            var city = new EnterpriseRepository.Subtree("/500000/", cityPaths);
+            for (String industry : new String[] {"CEMENT", "FLAT_GLASS", "STEEL"}) {
+                EnterpriseFilter filter = new EnterpriseFilter(null, "500000", industry, null, null, null, null, null, false);
+                for (int page : new int[] {0, 3}) {
+                    List<Long> expected = jdbc.sql("select id from enterprise where region_path like '/500000/%' "
+                            + "and industries @> cast(:i as varchar[]) order by name, id limit 7 offset :o")
+                            .param("i", "{" + industry + "}").param("o", page * 7).query(Long.class).list();
+                    assertThat(repository.pageByIndustry(filter, city, DataScope.all(), page, 7)).extracting(Enterprise::id)
+                            .as("%s page %d", industry, page).containsExactlyElementsOf(expected);
+                }
+                assertThat(repository.search(filter, city, DataScope.all(), 0, 7).rows()).extracting(Enterprise::id)
+                        .containsExactlyElementsOf(repository.pageByIndustry(filter, city, DataScope.all(), 0, 7).stream()
+                                .map(Enterprise::id).toList());
             }
             // a district officer's scope limits the tally as it limits the rows
             DataScope district = DataScope.of(List.of(new ScopeGrant("/500000/500110/", java.util.Set.of(), null)));
