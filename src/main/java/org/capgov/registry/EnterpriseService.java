@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
 import org.capgov.shared.Actors;
+import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,14 @@ public class EnterpriseService {
     }
 
     public EnterpriseRepository.Page search(EnterpriseFilter filter, int page, int size) {
-        return enterprises.search(checked(filter), regionPath(filter.region()), Actors.scope(), page, size);
+        EnterpriseFilter f = checked(filter);
+        DataScope scope = Actors.scope();
+        EnterpriseRepository.Subtree region = regionPath(f.region());
+        if (region == null && EnterpriseTally.covers(f, scope)) {
+            // an industry everywhere is read region by region from enterprise_industry like any subtree
+            region = new EnterpriseRepository.Subtree("/", regions.allPaths());
+        }
+        return enterprises.search(f, region, scope, page, size);
     }
 
     @Transactional(readOnly = true)

@@ -116,10 +116,43 @@ final class ImportBulkLoad {
             dropped.addAll(candidates);
             log.info("Import: {} indexes dropped for the merge, rebuilt before the commit: {}", dropped.size(),
                     dropped.stream().map(Index::name).toList());
+            renewEmptyTables(candidates.stream().map(Index::table).distinct().toList());
         } catch (DataAccessException e) {
             // readers held the table longer than we wait: merge with the indexes in place
             tx.rollbackToSavepoint(savepoint);
             log.info("Import: indexes kept, the tables were busy ({})", e.getMostSpecificCause().getMessage());
+        }
+    }
+
+    /**
+     * Gives each empty table a new, empty data file, so that the merge writes its rows without writing them to the WAL
+     * as well: with {@code wal_level = minimal} PostgreSQL skips the WAL for a relation whose file was created in the
+     * same transaction, and syncs the file at the commit instead (a first load of 3,9 million rows wrote 1.5 GB of WAL
+     * otherwise). A table no foreign key refers to is truncated; one that is referred to (its key was kept) is
+     * rewritten by CLUSTER on that key, as TRUNCATE would have to empty the referring tables too. Only empty tables:
+     * the exclusive lock taken by the index drop keeps them empty, and nothing is lost that an old snapshot could still
+     * see. A server that archives or replicates its WAL (any other wal_level) gains nothing and is left alone.
+     */
+    private void renewEmptyTables(List<String> tables) {
+        if (!"minimal".equals(jdbc.sql("select current_setting('wal_level')").query(String.class).single())) {
+            return;
+        }
+        for (String table : tables) {
+            boolean empty = jdbc.sql("select not exists (select 1 from " + table + ")").query(Boolean.class).single();
+            if (!empty) {
+                continue;
+            }
+            String key = jdbc.sql("""
+                    select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid
+                    where i.indrelid = to_regclass(:t) order by i.indisprimary desc, c.relname limit 1
+                    """).param("t", table).query(String.class).optional().orElse(null);
+            if (key == null) {
+                jdbc.sql("truncate " + table).update();
+            } else {
+                jdbc.sql("cluster " + table + " using " + key).update();
+                jdbc.sql("alter table " + table + " set without cluster").update();
+            }
+            log.info("Import: {} is empty and loaded into a new file, without WAL", table);
         }
     }
 

@@ -31,6 +31,11 @@ class RegionDirectory {
         return regions.subtree(region.code()).stream().map(Region::path).toList();
     }
 
+    /** The paths of every region, open or closed. */
+    java.util.List<String> allPaths() {
+        return regions.all(true).stream().map(Region::path).toList();
+    }
+
     /** Any region, open or closed (filters and queries may name a closed region). */
     Optional<Region> any(String code) {
         try {

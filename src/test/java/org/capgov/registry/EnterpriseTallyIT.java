@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.capgov.identity.SystemActor;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.ScopeGrant;
 import org.capgov.support.IntegrationTest;
@@ -27,6 +28,8 @@ class EnterpriseTallyIT extends IntegrationTest {
     EnterpriseTally tally;
     @Autowired
     EnterpriseRepository repository;
+    @Autowired
+    EnterpriseService service;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -116,6 +119,16 @@ class EnterpriseTallyIT extends IntegrationTest {
                         .containsExactlyElementsOf(repository.pageByIndustry(filter, city, DataScope.all(), 0, 7).stream()
                                 .map(Enterprise::id).toList());
             }
+            // an industry without a region: every region's branch, the same first page as one sorted query
+            EnterpriseFilter everywhere = new EnterpriseFilter(null, null, "CEMENT", null, null, null, null, null, false);
+            List<Long> firstByName = jdbc.sql("select id from enterprise where industries @> '{CEMENT}' order by name, id limit 9")
+                    .query(Long.class).list();
+            long allCement = jdbc.sql("select count(*) from enterprise where industries @> '{CEMENT}'").query(Long.class).single();
+            SystemActor.run(() -> {
+                var found = service.search(everywhere, 0, 9);
+                assertThat(found.rows()).extracting(Enterprise::id).containsExactlyElementsOf(firstByName);
+                assertThat(found.total()).isEqualTo(Math.min(allCement, EnterpriseRepository.COUNT_CAP));
+            });
             // a district officer's scope limits the tally as it limits the rows
             DataScope district = DataScope.of(List.of(new ScopeGrant("/500000/500110/", java.util.Set.of(), null)));
             EnterpriseFilter cityCement = new EnterpriseFilter(null, "500000", "CEMENT", null, null, null, null, null, false);

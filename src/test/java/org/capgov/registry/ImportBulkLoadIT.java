@@ -107,6 +107,51 @@ class ImportBulkLoadIT extends IntegrationTest {
         });
     }
 
+    @Test
+    void anEmptyTableGetsANewFileSoThatItsLoadSkipsTheWal() {
+        // committed tables: TRUNCATE keeps the file of a table created in the same transaction (it skips the WAL anyway)
+        jdbc.sql("create table bulk_root (id bigint primary key, note text)").update();
+        jdbc.sql("create index bulk_root_note on bulk_root (note)").update();
+        jdbc.sql("create table bulk_leaf (root_id bigint references bulk_root (id))").update();
+        jdbc.sql("create table bulk_free (note text)").update();
+        jdbc.sql("create index bulk_free_note on bulk_free (note)").update();
+        jdbc.sql("create table bulk_full (note text)").update();
+        jdbc.sql("create index bulk_full_note on bulk_full (note)").update();
+        jdbc.sql("insert into bulk_full values ('kept')").update();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                // bulk_root is empty and referred to by a foreign key (its key stays: CLUSTER), bulk_free is empty and
+                // referred to by nothing (TRUNCATE), bulk_full holds a row (left alone)
+                List<String> tables = List.of("bulk_root", "bulk_free", "bulk_full");
+                List<Long> before = tables.stream().map(this::fileNode).toList();
+                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, tables, 10, 1);
+                assertThat(jdbc.sql("select current_setting('wal_level')").query(String.class).single()).isEqualTo("minimal");
+                assertThat(tables.stream().map(this::fileNode).toList()).satisfies(after -> {
+                    assertThat(after.get(0)).as("bulk_root").isNotEqualTo(before.get(0));
+                    assertThat(after.get(1)).as("bulk_free").isNotEqualTo(before.get(1));
+                    assertThat(after.get(2)).as("bulk_full").isEqualTo(before.get(2));
+                });
+                assertThat(jdbc.sql("select count(*) from pg_index where indisclustered and indrelid = 'bulk_root'::regclass")
+                        .query(Long.class).single()).as("not left marked as clustered").isZero();
+                jdbc.sql("insert into bulk_root select g, 'n' from generate_series(1, 5) g").update();
+                jdbc.sql("insert into bulk_free values ('a'), ('b')").update();
+                bulk.end();
+                assertThat(indexes("bulk_root")).containsExactly("bulk_root_note", "bulk_root_pkey");
+                assertThat(indexes("bulk_free")).containsExactly("bulk_free_note");
+                assertThat(jdbc.sql("select count(*) from bulk_root where note = 'n'").query(Long.class).single()).isEqualTo(5);
+                assertThat(jdbc.sql("select count(*) from bulk_free").query(Long.class).single()).isEqualTo(2);
+                assertThat(jdbc.sql("select note from bulk_full").query(String.class).list()).containsExactly("kept");
+                tx.setRollbackOnly();
+            });
+        } finally {
+            jdbc.sql("drop table bulk_leaf, bulk_root, bulk_free, bulk_full").update();
+        }
+    }
+
+    private long fileNode(String table) {
+        return jdbc.sql("select pg_relation_filenode(to_regclass(:t))").param("t", table).query(Long.class).single();
+    }
+
     private void scratchTables() {
         jdbc.sql("create table bulk_parent (id bigint primary key)").update();
         jdbc.sql("insert into bulk_parent values (1)").update();
