@@ -127,8 +127,8 @@ final class ImportBulkLoad {
     /**
      * Gives each empty table a new, empty data file, so that the merge writes its rows without writing them to the WAL
      * as well: with {@code wal_level = minimal} PostgreSQL skips the WAL for a relation whose file was created in the
-     * same transaction, and syncs the file at the commit instead (a first load of 3,9 million rows wrote 1.5 GB of WAL
-     * otherwise). A table no foreign key refers to is truncated; one that is referred to (its key was kept) is
+     * same transaction, and syncs the file at the commit instead (the benchmark's million enterprises wrote 361 MB of
+     * WAL otherwise, its 2.9 million equipment rows 867 MB). A table no foreign key refers to is truncated; one that is referred to (its key was kept) is
      * rewritten by CLUSTER on that key, as TRUNCATE would have to empty the referring tables too. Only empty tables:
      * the exclusive lock taken by the index drop keeps them empty, and nothing is lost that an old snapshot could still
      * see. A server that archives or replicates its WAL (any other wal_level) gains nothing and is left alone.
