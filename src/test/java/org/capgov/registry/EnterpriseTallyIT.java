@@ -137,6 +137,8 @@ class EnterpriseTallyIT extends IntegrationTest {
             assertThat(inDistrict).isPositive();
             assertThat(tally.count(cityCement, new EnterpriseRepository.Subtree("/500000/", List.of("/500000/")), district))
                     .hasValue(inDistrict);
+            assertThat(repository.pageByIndustry(cityCement, city, district, 0, 50)).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.region()).isEqualTo("500110"));
             // filters the tally does not know are counted
             EnterpriseFilter text = new EnterpriseFilter("计数测试", "500000", "STEEL", null, null, null, null, null, false);
             assertThat(tally.count(text, null, DataScope.all())).isEmpty();
