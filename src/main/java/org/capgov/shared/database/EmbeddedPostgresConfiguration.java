@@ -105,7 +105,12 @@ class EmbeddedPostgresConfiguration {
                     return;
                 }
             }
-            statement.execute("create database " + DATABASE + " encoding 'UTF8'");
+            // PostgreSQL's own C.UTF-8: code-point order like the C library's C.UTF-8 that initdb picks here, and
+            // Unicode case rules for ILIKE, but text compared byte by byte instead of through strcoll (a single-process
+            // index build on the benchmark's USCCs took 1.5 s instead of 2.2 s, on equipment products 9.4 s instead of
+            // 13.2 s). A database made before keeps its collation and the same order.
+            statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0 "
+                    + "locale_provider builtin builtin_locale 'C.UTF-8' locale 'C.UTF-8'");
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create database " + DATABASE, e);
         }
