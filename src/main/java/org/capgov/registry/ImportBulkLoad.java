@@ -18,7 +18,8 @@ import org.springframework.transaction.TransactionStatus;
  * Registry rows are never deleted, so no concurrent change can remove a referenced row. Row-by-row, PostgreSQL's
  * check costs 7–10 µs per reference plus a row lock on the referenced row. Only done when the role may set the
  * parameter (superuser: the embedded server) and the tables carry no trigger of their own that replica mode would
- * silence too (triggers marked {@code ENABLE ALWAYS}, such as the enterprise tally's, fire in replica mode).</li>
+ * silence too (triggers marked {@code ENABLE ALWAYS}, such as those keeping enterprise_industry and the tally,
+ * fire in replica mode).</li>
  * <li><b>Indexes</b> of a table are dropped and rebuilt when the import brings at least as many rows as the table
  * holds: one sorted build is several times cheaper than a million insertions one by one (measured on 1,000,000
  * history rows: 2.7 s of index upkeep against 0.3 s for building the same two indexes afterwards). That includes
@@ -111,12 +112,13 @@ final class ImportBulkLoad {
             for (Index index : candidates) {
                 jdbc.sql(index.drop()).update();
             }
+            // inside the savepoint: should the new file fail, the indexes come back as if nothing was dropped
+            renewEmptyTables(candidates.stream().map(Index::table).distinct().toList());
             jdbc.sql("set local lock_timeout = default").update();
             tx.releaseSavepoint(savepoint);
             dropped.addAll(candidates);
             log.info("Import: {} indexes dropped for the merge, rebuilt before the commit: {}", dropped.size(),
                     dropped.stream().map(Index::name).toList());
-            renewEmptyTables(candidates.stream().map(Index::table).distinct().toList());
         } catch (DataAccessException e) {
             // readers held the table longer than we wait: merge with the indexes in place
             tx.rollbackToSavepoint(savepoint);
@@ -128,10 +130,10 @@ final class ImportBulkLoad {
      * Gives each empty table a new, empty data file, so that the merge writes its rows without writing them to the WAL
      * as well: with {@code wal_level = minimal} PostgreSQL skips the WAL for a relation whose file was created in the
      * same transaction, and syncs the file at the commit instead (the benchmark's million enterprises wrote 361 MB of
-     * WAL otherwise, its 2.9 million equipment rows 867 MB). A table no foreign key refers to is truncated; one that is referred to (its key was kept) is
-     * rewritten by CLUSTER on that key, as TRUNCATE would have to empty the referring tables too. Only empty tables:
-     * the exclusive lock taken by the index drop keeps them empty, and nothing is lost that an old snapshot could still
-     * see. A server that archives or replicates its WAL (any other wal_level) gains nothing and is left alone.
+     * WAL otherwise, its 2.9 million equipment rows 867 MB). A table no foreign key refers to is truncated; one that is
+     * referred to (its key was kept) is rewritten by CLUSTER on that key, as TRUNCATE would have to empty the referring
+     * tables too. Only empty tables: the exclusive lock taken by the index drop keeps them empty, and nothing is lost
+     * that an old snapshot could still see. A server that archives or replicates its WAL (any other wal_level) gains nothing and is left alone.
      */
     private void renewEmptyTables(List<String> tables) {
         if (!"minimal".equals(jdbc.sql("select current_setting('wal_level')").query(String.class).single())) {
