@@ -1,7 +1,9 @@
 package org.capgov.registry;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -50,6 +52,7 @@ final class ImportBulkLoad {
 
     private final JdbcClient jdbc;
     private final List<Index> dropped = new ArrayList<>();
+    private final Set<String> locked = new HashSet<>();
     private boolean checksOff;
 
     private ImportBulkLoad(JdbcClient jdbc) {
@@ -156,6 +159,49 @@ final class ImportBulkLoad {
             }
             log.info("Import: {} is empty and loaded into a new file, without WAL", table);
         }
+    }
+
+    /** Whether foreign-key checks are off for the merge (replica mode, see above). */
+    boolean checksOff() {
+        return checksOff;
+    }
+
+    /**
+     * Takes the table's EXCLUSIVE lock until the commit (readers go on, writers wait), so that the import alone draws
+     * ids from its sequence (see {@link #idBase}); false when running writers held it longer than {@value #LOCK_WAIT}.
+     */
+    boolean lockWriters(TransactionStatus tx, String table) {
+        Object savepoint = tx.createSavepoint();
+        try {
+            jdbc.sql("set local lock_timeout = '" + LOCK_WAIT + "'").update();
+            jdbc.sql("lock table " + table + " in exclusive mode").update();
+            jdbc.sql("set local lock_timeout = default").update();
+            tx.releaseSavepoint(savepoint);
+            locked.add(table);
+            return true;
+        } catch (DataAccessException e) {
+            tx.rollbackToSavepoint(savepoint);
+            log.info("Import: {} is busy ({})", table, e.getMostSpecificCause().getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The id before the first one the import numbers in a table it locked for writers; {@link #claimIds} then moves
+     * the sequence past the last one used. For tables whose number of new rows is known only at the end.
+     */
+    long idBase(String table) {
+        if (!locked.contains(table)) {
+            throw new IllegalStateException("ids of " + table + " are numbered only while the import holds it locked");
+        }
+        return jdbc.sql("select nextval(pg_get_serial_sequence(:t, 'id')) - 1").param("t", table).query(Long.class).single();
+    }
+
+    /** Sets the sequence of a table locked for writers to the last id the import used (see {@link #idBase}). */
+    void claimIds(String table, long last) {
+        // "not called": the next id is last + 1, also when none was used (a sequence cannot be set to 0)
+        jdbc.sql("select setval(pg_get_serial_sequence(:t, 'id'), :last + 1, false)").param("t", table).param("last", last)
+                .query(Long.class).single();
     }
 
     /** Whether the indexes of this table are rebuilt after the merge (so the order of its inserts does not matter). */

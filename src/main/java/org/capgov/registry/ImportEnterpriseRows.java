@@ -45,6 +45,32 @@ final class ImportEnterpriseRows extends ImportRows {
 
     @Override
     boolean stage(ImportRow row, StringBuilder copy) {
+        ValidEnterprise e = validate(row);
+        if (e == null) {
+            return false;
+        }
+        copy.append(row.number()).append('\t');
+        field(copy, e.uscc());
+        copy.append('\t');
+        field(copy, e.usccFlag());
+        copy.append('\t');
+        field(copy, e.name());
+        copy.append('\t').append(e.regionCode()).append('\t').append(e.regionPath()).append('\t');
+        field(copy, e.address());
+        copy.append('\t');
+        codes(copy, e.industries().stream().map(Industry::name).toList());
+        copy.append('\t');
+        field(copy, e.legalRepresentative());
+        copy.append('\t');
+        field(copy, e.parentUscc());
+        copy.append('\t');
+        codes(copy, e.gridAccounts());
+        copy.append('\t').append(e.status().name()).append('\t').append(e.statusSince()).append('\n');
+        return true;
+    }
+
+    /** Checks one row on its own; returns it valid, or records its errors and returns null. */
+    ValidEnterprise validate(ImportRow row) {
         long before = errors.total();
         long n = row.number();
         begin(row);
@@ -82,27 +108,7 @@ final class ImportEnterpriseRows extends ImportRows {
                 error(n, "parent_uscc", e.parentUscc(), "上级企业不能是企业自身");
             }
         }
-        if (errors.total() > before || e == null) {
-            return false;
-        }
-        copy.append(n).append('\t');
-        field(copy, e.uscc());
-        copy.append('\t');
-        field(copy, e.usccFlag());
-        copy.append('\t');
-        field(copy, e.name());
-        copy.append('\t').append(e.regionCode()).append('\t').append(e.regionPath()).append('\t');
-        field(copy, e.address());
-        copy.append('\t');
-        codes(copy, e.industries().stream().map(Industry::name).toList());
-        copy.append('\t');
-        field(copy, e.legalRepresentative());
-        copy.append('\t');
-        field(copy, e.parentUscc());
-        copy.append('\t');
-        codes(copy, e.gridAccounts());
-        copy.append('\t').append(e.status().name()).append('\t').append(e.statusSince()).append('\n');
-        return true;
+        return errors.total() > before ? null : e;
     }
 
     @Override

@@ -46,8 +46,34 @@ final class ImportEquipmentRows extends ImportRows {
                 + "region_code, region_path, status, status_since) from stdin";
     }
 
+    /** A row that passed the checks of its own: the enterprise's USCC (normalised) and the equipment item. */
+    record Checked(String uscc, ValidEquipment equipment) {
+    }
+
     @Override
     boolean stage(ImportRow row, StringBuilder copy) {
+        Checked checked = validate(row);
+        if (checked == null) {
+            return false;
+        }
+        ValidEquipment q = checked.equipment();
+        copy.append(row.number()).append('\t').append(checked.uscc()).append('\t');
+        field(copy, q.line());
+        copy.append('\t');
+        field(copy, q.code());
+        copy.append('\t').append(q.type().name()).append('\t');
+        field(copy, json(q.parameters()));
+        copy.append('\t').append(q.product().name()).append('\t').append(q.annualCapacity().toPlainString()).append('\t');
+        copy.append(q.commissioned() == null ? "\\N" : q.commissioned().toString()).append('\t');
+        field(copy, q.regionCode());
+        copy.append('\t');
+        field(copy, q.regionPath());
+        copy.append('\t').append(q.status().name()).append('\t').append(q.statusSince()).append('\n');
+        return true;
+    }
+
+    /** Checks one row on its own; returns it checked, or records its errors and returns null. */
+    Checked validate(ImportRow row) {
         long before = errors.total();
         long n = row.number();
         begin(row);
@@ -95,21 +121,9 @@ final class ImportEquipmentRows extends ImportRows {
             error(n, "region", q.regionCode(), "区划 " + q.regionCode() + " 不在您的数据范围内");
         }
         if (errors.total() > before || q == null || uscc == null) {
-            return false;
+            return null;
         }
-        copy.append(n).append('\t').append(uscc).append('\t');
-        field(copy, q.line());
-        copy.append('\t');
-        field(copy, q.code());
-        copy.append('\t').append(q.type().name()).append('\t');
-        field(copy, json(q.parameters()));
-        copy.append('\t').append(q.product().name()).append('\t').append(q.annualCapacity().toPlainString()).append('\t');
-        copy.append(q.commissioned() == null ? "\\N" : q.commissioned().toString()).append('\t');
-        field(copy, q.regionCode());
-        copy.append('\t');
-        field(copy, q.regionPath());
-        copy.append('\t').append(q.status().name()).append('\t').append(q.statusSince()).append('\n');
-        return true;
+        return new Checked(uscc, q);
     }
 
     /** A non-blank cell that {@link #cell} returned as null was already reported (formula, too long …). */

@@ -26,7 +26,11 @@ final class ImportFiles {
 
     enum Format { CSV, XLSX }
 
-    record Inspection(Format format, String sha256, Charset charset, boolean bom, long size) {
+    /**
+     * {@code lineBreaks}: the '\n' bytes of the file; no CSV row number exceeds it by more than one (a quoted cell may
+     * hold line breaks, so there may be fewer rows). An import sizes its bulk load by it before reading a row.
+     */
+    record Inspection(Format format, String sha256, Charset charset, boolean bom, long size, long lineBreaks) {
     }
 
     private ImportFiles() {
@@ -43,6 +47,7 @@ final class ImportFiles {
         boolean utf8Valid = true;
         byte[] head = new byte[4];
         int headLength = 0;
+        long lineBreaks = 0;
         ByteBuffer in = ByteBuffer.allocate(1 << 16);
         CharBuffer out = CharBuffer.allocate(1 << 16);
         try (InputStream stream = Files.newInputStream(file)) {
@@ -52,6 +57,7 @@ final class ImportFiles {
                     continue;
                 }
                 sha.update(in.array(), in.position(), n);
+                lineBreaks += countLineBreaks(in.array(), in.position(), n);
                 for (int i = 0; headLength < 4 && i < n; i++) {
                     head[headLength++] = in.array()[in.position() + i];
                 }
@@ -71,7 +77,7 @@ final class ImportFiles {
         }
         String hash = HexFormat.of().formatHex(sha.digest());
         if (headLength >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-            return new Inspection(Format.XLSX, hash, null, false, size);
+            return new Inspection(Format.XLSX, hash, null, false, size, lineBreaks);
         }
         if (headLength >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
             throw new ImportSource.Unreadable("不支持 Excel 97-2003（.xls）格式，请在 Excel 中另存为 .xlsx 或 CSV 后导入", null);
@@ -84,7 +90,17 @@ final class ImportFiles {
         if (bom && !utf8Valid) {
             throw new ImportSource.Unreadable("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 编码", null);
         }
-        return new Inspection(Format.CSV, hash, utf8Valid ? StandardCharsets.UTF_8 : GBK, bom, size);
+        return new Inspection(Format.CSV, hash, utf8Valid ? StandardCharsets.UTF_8 : GBK, bom, size, lineBreaks);
+    }
+
+    private static int countLineBreaks(byte[] bytes, int from, int length) {
+        int count = 0;
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static boolean decode(CharsetDecoder decoder, ByteBuffer in, CharBuffer out, boolean end) {

@@ -183,7 +183,11 @@ abstract class ImportRows {
     /** Runs one statement of a merge; its duration is logged (DEBUG) to see where a large import spends its time. */
     protected static long step(String name, JdbcClient.StatementSpec statement) {
         long t0 = System.nanoTime();
-        int rows = statement.update();
+        return stepDone(name, statement.update(), t0);
+    }
+
+    /** Logs (DEBUG) a step of a merge that started at {@code t0} and wrote {@code rows}; returns {@code rows}. */
+    static long stepDone(String name, long rows, long t0) {
         log.debug("import step {}: {} rows in {} ms", name, rows, (System.nanoTime() - t0) / 1_000_000);
         return rows;
     }

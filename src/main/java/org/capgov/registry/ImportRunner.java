@@ -20,6 +20,7 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.shared.DataScope;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -188,7 +189,8 @@ class ImportRunner {
             // GIN indexes instead (ImportBulkLoad): a million rows through the pending lists of the two GIN indexes
             // cost 15 s of the insert plus 13 s of merging after the commit, which then slowed the next import
             jdbc.sql("set local gin_pending_list_limit = '64MB'").update();
-            Result r = stageAndCheck(work, file, errors, tx);
+            Result direct = loadDirect(work, file, tx);
+            Result r = direct != null ? direct : stageAndCheck(work, file, errors, tx);
             if (r.status() != ImportJob.Status.SUCCEEDED) {
                 tx.setRollbackOnly();
             }
@@ -208,10 +210,7 @@ class ImportRunner {
         long t0 = System.nanoTime();
         try (ImportSource source = file.format() == ImportFiles.Format.XLSX ? new ImportXlsxSource(work.file())
                 : new ImportCsvSource(work.file(), file.charset(), file.bom())) {
-            ImportRow first = source.next();
-            while (first != null && first.blank()) {
-                first = source.next();
-            }
+            ImportRow first = firstRow(source);
             if (first == null) {
                 return new Result(ImportJob.Status.REJECTED, 0, null, "文件中没有表头行，也没有数据");
             }
@@ -221,36 +220,7 @@ class ImportRunner {
             }
             rows = rows(work, header, errors);
             jdbc.sql(rows.stageDdl()).update();
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(rows.copySql());
-            try {
-                StringBuilder buffer = new StringBuilder(COPY_CHUNK + 4096);
-                long max = settings.maxRows(work.kind());
-                long nextProgress = System.nanoTime() + PROGRESS_NANOS;
-                for (ImportRow row = source.next(); row != null; row = source.next()) {
-                    if (row.blank()) {
-                        continue;
-                    }
-                    if (++count > max) {
-                        throw new ImportSource.Unreadable("文件超过 " + max + " 行数据的上限（第 " + row.number()
-                                + " 行起）；请拆分为多个文件分批导入", null);
-                    }
-                    rows.stage(row, buffer);
-                    if (buffer.length() >= COPY_CHUNK) {
-                        send(copy, buffer);
-                    }
-                    if ((count & 1023) == 0 && System.nanoTime() > nextProgress) {
-                        progress(work.id(), "READING", count, source.bytesRead());
-                        nextProgress = System.nanoTime() + PROGRESS_NANOS;
-                    }
-                }
-                send(copy, buffer);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
+            count = copyRows(work, source, rows.copySql(), staging(rows));
             progress(work.id(), "CHECKING", count, source.bytesRead());
         }
         if (count == 0) {
@@ -294,10 +264,84 @@ class ImportRunner {
         }
         log.info("Import {}: {} inserted, {} updated in {} ms", work.id(), counts.inserted(), counts.updated(),
                 (System.nanoTime() - t2) / 1_000_000);
+        return succeeded(work, file, count, counts);
+    }
+
+    private Result succeeded(Work work, ImportFiles.Inspection file, long count, ImportRows.Counts counts) {
         audit.recordAs(work.actor(), work.actorIp(), new AuditEvent(AuditAction.CREATE, "import", Long.toString(work.id()),
                 work.regionPath(), summary(work, file, count, counts), null,
                 details(work, file, count, counts)));
         return new Result(ImportJob.Status.SUCCEEDED, count, counts, null);
+    }
+
+    private static ImportRow firstRow(ImportSource source) throws IOException {
+        ImportRow first = source.next();
+        while (first != null && first.blank()) {
+            first = source.next();
+        }
+        return first;
+    }
+
+    /**
+     * The direct load of a large, clean "insert only" CSV file (see {@link ImportDirect}), or null when it was not
+     * taken or gave way: then nothing of it is left and the staging path runs.
+     */
+    private Result loadDirect(Work work, ImportFiles.Inspection file, TransactionStatus tx) throws IOException, SQLException {
+        long lastRow = file.lineBreaks() + 1;
+        if (work.mode() != ImportMode.INSERT_ONLY || file.format() != ImportFiles.Format.CSV
+                || lastRow < settings.rebuildIndexesFrom() || lastRow > settings.maxRows(work.kind()) + 1
+                || work.scope().grants().stream().anyMatch(g -> g.enterpriseUscc() != null)) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        // the staging path reports every problem: here the first one only ends the attempt
+        ImportErrors unused = new ImportErrors(1);
+        Object savepoint = tx.createSavepoint();
+        try (ImportSource source = new ImportCsvSource(work.file(), file.charset(), file.bom())) {
+            ImportRow first = firstRow(source);
+            ImportHeader header = first == null ? null : ImportHeader.resolve(work.kind(), first, unused);
+            if (header == null || unused.any()) {
+                return gaveWay(work, tx, savepoint, "the header is not the template's");
+            }
+            try (ImportDirect direct = direct(work, rows(work, header, unused))) {
+                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom());
+                if (!bulk.checksOff() || !direct.tables().stream().allMatch(bulk::rebuilds)
+                        || !direct.prepare(jdbc, tx, bulk, lastRow, work.file().getParent())) {
+                    return gaveWay(work, tx, savepoint, "the tables are not all rebuilt, or busy");
+                }
+                long count = copyRows(work, source, direct.copySql(), direct(direct));
+                if (count <= 0) {
+                    return gaveWay(work, tx, savepoint, "a row is not clean");
+                }
+                progress(work.id(), "WRITING", count, -1);
+                long t1 = System.nanoTime();
+                CopyManager copies = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
+                if (!direct.finish(jdbc, copies, bulk)) {
+                    return gaveWay(work, tx, savepoint, "a row's reference was not found");
+                }
+                bulk.end();
+                tx.releaseSavepoint(savepoint);
+                log.info("Import {}: {} rows read, checked and loaded directly in {} ms, side tables and indexes in {} ms",
+                        work.id(), count, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+                return succeeded(work, file, count, new ImportRows.Counts(count, 0));
+            }
+        } catch (DuplicateKeyException e) {
+            return gaveWay(work, tx, savepoint, "a unique index refused a repeat");
+        } catch (ImportSource.Unreadable e) {
+            return gaveWay(work, tx, savepoint, "the file is not readable");
+        }
+    }
+
+    private Result gaveWay(Work work, TransactionStatus tx, Object savepoint, String why) {
+        tx.rollbackToSavepoint(savepoint);
+        log.info("Import {}: the direct load gave way to the staging path: {}", work.id(), why);
+        return null;
+    }
+
+    private static ImportDirect direct(Work work, ImportRows rows) {
+        return rows instanceof ImportEnterpriseRows enterprises
+                ? new ImportEnterpriseDirect(enterprises, work.actor(), EnterpriseService.today())
+                : new ImportEquipmentDirect((ImportEquipmentRows) rows, work.scope(), work.actor());
     }
 
     private ImportRows rows(Work work, ImportHeader header, ImportErrors errors) {
@@ -307,13 +351,109 @@ class ImportRunner {
                 : new ImportEquipmentRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors);
     }
 
-    private static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.length() == 0) {
-            return;
+    /** Where {@link #copyRows} puts each row: COPY data waiting to be sent. */
+    private interface RowSink {
+        /** Adds the row's data; false when the row was refused. */
+        boolean take(ImportRow row) throws IOException;
+
+        /** Bytes or characters waiting. */
+        int pending();
+
+        /** Sends what is waiting. */
+        void send(CopyIn copy) throws SQLException;
+
+        /** Sends the rest, with whatever ends the format's stream. */
+        default void finish(CopyIn copy) throws SQLException {
+            send(copy);
         }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
+    }
+
+    /** Rows staged as COPY text. */
+    private static RowSink staging(ImportRows rows) {
+        StringBuilder text = new StringBuilder(COPY_CHUNK + 4096);
+        return new RowSink() {
+            @Override
+            public boolean take(ImportRow row) {
+                rows.stage(row, text);
+                return true;
+            }
+
+            @Override
+            public int pending() {
+                return text.length();
+            }
+
+            @Override
+            public void send(CopyIn copy) throws SQLException {
+                ImportSideCopy.send(copy, text);
+            }
+        };
+    }
+
+    /** Rows loaded directly, in binary. */
+    private static RowSink direct(ImportDirect direct) {
+        ImportBinaryCopy binary = new ImportBinaryCopy();
+        return new RowSink() {
+            @Override
+            public boolean take(ImportRow row) throws IOException {
+                return direct.load(row, binary);
+            }
+
+            @Override
+            public int pending() {
+                return binary.pending();
+            }
+
+            @Override
+            public void send(CopyIn copy) throws SQLException {
+                binary.send(copy);
+            }
+
+            @Override
+            public void finish(CopyIn copy) throws SQLException {
+                binary.finish(copy);
+            }
+        };
+    }
+
+    /**
+     * Streams the rows after the header through {@code sink} into {@code copySql}, with progress. Returns the data
+     * rows read, or -1 as soon as the sink refuses a row; a file past the row limit is unreadable.
+     */
+    private long copyRows(Work work, ImportSource source, String copySql, RowSink sink) throws IOException, SQLException {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        long count = 0;
+        try {
+            long max = settings.maxRows(work.kind());
+            long nextProgress = System.nanoTime() + PROGRESS_NANOS;
+            for (ImportRow row = source.next(); row != null; row = source.next()) {
+                if (row.blank()) {
+                    continue;
+                }
+                if (++count > max) {
+                    throw new ImportSource.Unreadable("文件超过 " + max + " 行数据的上限（第 " + row.number()
+                            + " 行起）；请拆分为多个文件分批导入", null);
+                }
+                if (!sink.take(row)) {
+                    return -1;
+                }
+                if (sink.pending() >= COPY_CHUNK) {
+                    sink.send(copy);
+                }
+                if ((count & 1023) == 0 && System.nanoTime() > nextProgress) {
+                    progress(work.id(), "READING", count, source.bytesRead());
+                    nextProgress = System.nanoTime() + PROGRESS_NANOS;
+                }
+            }
+            sink.finish(copy);
+            copy.endCopy();
+            return count;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     private void progress(long id, String phase, long rows, long bytes) {

