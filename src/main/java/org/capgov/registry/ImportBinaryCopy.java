@@ -1,5 +1,7 @@
 package org.capgov.registry;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
@@ -166,8 +168,19 @@ final class ImportBinaryCopy {
 
     /** Sends the rest with the end marker. */
     void finish(CopyIn copy) throws SQLException {
-        int16(-1);
+        end();
         send(copy);
+    }
+
+    /** Appends the end marker. */
+    void end() {
+        int16(-1);
+    }
+
+    /** Writes what is waiting to a file instead (see {@link ImportSideCopy}). */
+    void writeTo(OutputStream out) throws IOException {
+        out.write(buffer, 0, length);
+        length = 0;
     }
 
     private void int16(int value) {

@@ -187,11 +187,12 @@ final class ImportBulkLoad {
     }
 
     /**
-     * The id before the first one the import numbers in a table it locked for writers; {@link #claimIds} then moves
-     * the sequence past the last one used. For tables whose number of new rows is known only at the end.
+     * The id before the first one the import numbers in a table it locked for writers (or whose indexes it dropped,
+     * which locks it too); {@link #claimIds} then moves the sequence past the last one used. For tables whose number
+     * of new rows is known only at the end.
      */
     long idBase(String table) {
-        if (!locked.contains(table)) {
+        if (!locked.contains(table) && !rebuilds(table)) {
             throw new IllegalStateException("ids of " + table + " are numbered only while the import holds it locked");
         }
         return jdbc.sql("select nextval(pg_get_serial_sequence(:t, 'id')) - 1").param("t", table).query(Long.class).single();

@@ -32,6 +32,19 @@ final class ImportCells {
 
     /** yyyy-MM-dd (also yyyy/M/d and yyyy.M.d, as spreadsheets write them); null when not a date. */
     static LocalDate date(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            // the template's own form, read without the pattern (millions of rows in a large import)
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int day = digits(s, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (java.time.DateTimeException e) {
+                    return null;
+                }
+            }
+        }
         var m = DATE.matcher(s);
         if (!m.matches()) {
             return null;
@@ -43,14 +56,45 @@ final class ImportCells {
         }
     }
 
+    /** The number written with ASCII digits in {@code s[from, to)}, or -1. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     /** A decimal number; null when not one. */
     static BigDecimal decimal(String s) {
-        if (!NUMBER.matcher(s).matches()) {
+        if (!plainDecimal(s) && !NUMBER.matcher(s).matches()) {
             return null;
         }
         BigDecimal d = new BigDecimal(s);
         // an exponent like 1e999999 would make later arithmetic crawl; nothing real is that large or small
         return d.precision() - d.scale() > 30 || d.scale() > 30 ? null : d;
+    }
+
+    /** Digits with at most one inner decimal point: the common case, checked without the pattern. */
+    private static boolean plainDecimal(String s) {
+        int n = s.length();
+        if (n == 0 || n > 40 || s.charAt(0) == '.' || s.charAt(n - 1) == '.') {
+            return false;
+        }
+        boolean point = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '.' && !point) {
+                point = true;
+            } else if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Items separated by ; (also ；, comma and 、), blanks dropped. */

@@ -385,7 +385,11 @@ class ImportRunner {
 
             @Override
             public void send(CopyIn copy) throws SQLException {
-                ImportSideCopy.send(copy, text);
+                if (text.length() > 0) {
+                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(bytes, 0, bytes.length);
+                    text.setLength(0);
+                }
             }
         };
     }

@@ -1,9 +1,9 @@
 package org.capgov.registry;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -11,75 +11,52 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * Rows for a second table, collected in COPY text format while a direct load streams its main table (one connection
+ * Rows for a second table, collected in binary COPY format while a direct load streams its main table (one connection
  * runs one COPY at a time), kept in a temporary file next to the upload so that the heap does not grow with the file,
- * and COPYed once the main table is loaded. Each line may get an id prepended on the way in, when the number of rows
- * (and so the ids to reserve) is known only at the end.
+ * and COPYed once the main table is loaded.
  */
 final class ImportSideCopy implements AutoCloseable {
 
-    private static final int CHUNK = 1 << 18;
-
     private final Path file;
-    private final BufferedWriter out;
-    private final StringBuilder line = new StringBuilder(256);
-    private long rows;
+    private final OutputStream out;
+    private final ImportBinaryCopy rows = new ImportBinaryCopy();
+    private long count;
 
     ImportSideCopy(Path directory, String name) throws IOException {
         this.file = Files.createTempFile(directory, name, ".copy");
-        this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
-    /** An empty line to fill (fields separated by tabs, no line break); {@link #add()} writes it. */
-    StringBuilder line() {
-        line.setLength(0);
-        return line;
-    }
-
-    void add() throws IOException {
-        out.append(line).append('\n');
-        rows++;
+    /** Starts a row of {@code fields} values. */
+    ImportBinaryCopy row(int fields) throws IOException {
+        if (rows.pending() >= ImportBinaryCopy.CHUNK) {
+            rows.writeTo(out);
+        }
+        count++;
+        return rows.row(fields);
     }
 
     long rows() {
-        return rows;
+        return count;
     }
 
-    /**
-     * COPYs the lines with {@code sql} ({@code COPY … FROM STDIN}); when {@code firstId} is not null, the lines get
-     * {@code firstId}, {@code firstId + 1} … as their first field. Returns the rows written.
-     */
-    long copyInto(CopyManager copies, String sql, Long firstId) throws IOException, SQLException {
-        out.flush();
+    /** COPYs the rows with {@code sql} ({@code COPY … FROM STDIN (FORMAT binary)}); returns the rows written. */
+    long copyInto(CopyManager copies, String sql) throws IOException, SQLException {
+        rows.end();
+        rows.writeTo(out);
+        out.close();
         CopyIn copy = copies.copyIn(sql);
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-            long id = firstId == null ? 0 : firstId;
-            for (String l = in.readLine(); l != null; l = in.readLine()) {
-                if (firstId != null) {
-                    buffer.append(id++).append('\t');
-                }
-                buffer.append(l).append('\n');
-                if (buffer.length() >= CHUNK) {
-                    send(copy, buffer);
-                }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] chunk = new byte[ImportBinaryCopy.CHUNK];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                copy.writeToCopy(chunk, 0, n);
             }
-            send(copy, buffer);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-    }
-
-    static void send(CopyIn copy, StringBuilder buffer) throws SQLException {
-        if (buffer.length() == 0) {
-            return;
-        }
-        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        buffer.setLength(0);
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Checks the parameters of one equipment item against its type and returns them normalised (numbers as
@@ -18,6 +20,9 @@ public final class ParameterValidator {
             return violations.isEmpty();
         }
     }
+
+    /** The patterns of text parameters, compiled once instead of on every row of an import. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private ParameterValidator() {
     }
@@ -88,7 +93,8 @@ public final class ParameterValidator {
             }
             case TEXT -> {
                 String code = text.toUpperCase(Locale.ROOT);
-                if (!code.matches(spec.values().get(0)) || code.length() > 32) {
+                if (!PATTERNS.computeIfAbsent(spec.values().get(0), Pattern::compile).matcher(code).matches()
+                        || code.length() > 32) {
                     violations.add(new Violation(field, text, spec.code() + " 格式不正确（例如 III_1）"));
                     return null;
                 }
