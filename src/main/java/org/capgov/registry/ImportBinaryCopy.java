@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Rows in PostgreSQL's binary COPY format, collected in a byte buffer and sent in chunks. The server then takes
@@ -170,6 +171,19 @@ final class ImportBinaryCopy {
     void finish(CopyIn copy) throws SQLException {
         end();
         send(copy);
+    }
+
+    /** COPYs everything held (for a small table), end marker included, as one statement; returns the rows written. */
+    long copyInto(CopyManager copies, String sql) throws SQLException {
+        CopyIn copy = copies.copyIn(sql);
+        try {
+            finish(copy);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     /** Appends the end marker. */

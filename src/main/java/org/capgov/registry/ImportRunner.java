@@ -264,13 +264,14 @@ class ImportRunner {
         }
         log.info("Import {}: {} inserted, {} updated in {} ms", work.id(), counts.inserted(), counts.updated(),
                 (System.nanoTime() - t2) / 1_000_000);
-        return succeeded(work, file, count, counts);
+        return succeeded(work, file, count, counts, false);
     }
 
-    private Result succeeded(Work work, ImportFiles.Inspection file, long count, ImportRows.Counts counts) {
+    /** Records the import in the audit trail; {@code direct}: loaded without staging (see {@link ImportDirect}). */
+    private Result succeeded(Work work, ImportFiles.Inspection file, long count, ImportRows.Counts counts, boolean direct) {
         audit.recordAs(work.actor(), work.actorIp(), new AuditEvent(AuditAction.CREATE, "import", Long.toString(work.id()),
                 work.regionPath(), summary(work, file, count, counts), null,
-                details(work, file, count, counts)));
+                details(work, file, count, counts, direct)));
         return new Result(ImportJob.Status.SUCCEEDED, count, counts, null);
     }
 
@@ -323,7 +324,7 @@ class ImportRunner {
                 tx.releaseSavepoint(savepoint);
                 log.info("Import {}: {} rows read, checked and loaded directly in {} ms, side tables and indexes in {} ms",
                         work.id(), count, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-                return succeeded(work, file, count, new ImportRows.Counts(count, 0));
+                return succeeded(work, file, count, new ImportRows.Counts(count, 0), true);
             }
         } catch (DuplicateKeyException e) {
             return gaveWay(work, tx, savepoint, "a unique index refused a repeat");
@@ -500,7 +501,8 @@ class ImportRunner {
                 + file.sha256() + "，" + rows + " 行，新增 " + counts.inserted() + "，更新 " + counts.updated();
     }
 
-    private static Map<String, Object> details(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts) {
+    private static Map<String, Object> details(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts,
+            boolean direct) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", work.kind().name());
         m.put("mode", work.mode().name());
@@ -510,6 +512,7 @@ class ImportRunner {
         m.put("rows", rows);
         m.put("inserted", counts.inserted());
         m.put("updated", counts.updated());
+        m.put("method", direct ? "DIRECT" : "STAGED");
         return m;
     }
 

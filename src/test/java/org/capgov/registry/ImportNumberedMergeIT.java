@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An "insert only" import at least as large as the registry takes the bulk path: indexes dropped and rebuilt, ids
- * numbered from the row numbers (ImportBulkLoad#reserveIds). Everything the joined path writes must be written the
+ * An "insert only" .xlsx import at least as large as the registry takes the staging path's bulk merge (a CSV would be
+ * loaded directly, see ImportDirectLoadIT): indexes dropped and rebuilt, ids numbered from the row numbers
+ * (ImportBulkLoad#reserveIds). Everything the joined path writes must be written the
  * same way: one open status per new enterprise and equipment item, grid accounts and parents on the right
  * enterprise, lines on the right equipment, and the sequences moved past the numbered ids so that the next ordinary
  * insert does not collide.
@@ -46,7 +47,7 @@ class ImportNumberedMergeIT extends ImportSupportIT {
                     parent, "N" + u.substring(8, 17), i % 3 == 0 ? "SUSPENDED" : "", i % 3 == 0 ? "2024-01-02" : "", ""))
                     .append("\r\n");
         }
-        JsonNode first = importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "numbered.csv", utf8(enterprises.toString()));
+        JsonNode first = importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "numbered.xlsx", xlsxOf(enterprises.toString()));
         assertThat(first.get("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
         assertThat(first.get("inserted").asLong()).isEqualTo(n);
         assertThat(EnterpriseTallyIT.mismatches(jdbc)).as("the tally follows a bulk merge in replica mode").isZero();
@@ -76,8 +77,8 @@ class ImportNumberedMergeIT extends ImportSupportIT {
             equipment.append(String.join(",", codes.get(i), "L" + (i % 2), "BF-" + i, "BLAST_FURNACE", "volume_m3=450",
                     "PIG_IRON", "400000", "", "", i % 4 == 0 ? "IDLE" : "", i % 4 == 0 ? "2025-01-02" : "")).append("\r\n");
         }
-        JsonNode second = importFile(Role.COORDINATOR, "EQUIPMENT", "INSERT_ONLY", "numbered-equipment.csv",
-                utf8(equipment.toString()));
+        JsonNode second = importFile(Role.COORDINATOR, "EQUIPMENT", "INSERT_ONLY", "numbered-equipment.xlsx",
+                xlsxOf(equipment.toString()));
         assertThat(second.get("status").asString()).as(second.toString()).isEqualTo("SUCCEEDED");
         assertThat(jdbc.sql("""
                 select count(*) from equipment q join enterprise e on e.id = q.enterprise_id

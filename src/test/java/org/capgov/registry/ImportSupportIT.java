@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.capgov.identity.Role;
 import org.capgov.shared.Uscc;
 import org.capgov.support.Http;
@@ -90,6 +91,33 @@ abstract class ImportSupportIT extends IntegrationTest {
 
     static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The same rows as an .xlsx sheet (cells split at commas, so no quoted commas); a line of empty cells becomes a row
+     * left out, which keeps its number as a blank line of a CSV does.
+     */
+    static byte[] xlsxOf(String csvText) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = book.createSheet("导入");
+            String[] lines = csvText.split("\r\n");
+            for (int r = 0; r < lines.length; r++) {
+                String[] cells = lines[r].split(",", -1);
+                if (String.join("", cells).isEmpty()) {
+                    continue;
+                }
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells.length; c++) {
+                    if (!cells[c].isEmpty()) {
+                        row.createCell(c).setCellValue(cells[c]);
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> upload(Role role, String kind, String mode, String fileName, byte[] content) {
