@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.capgov.region.Region;
 import org.capgov.shared.Product;
 
@@ -16,7 +15,8 @@ final class EquipmentValidator {
 
     static final BigDecimal MAX_CAPACITY = new BigDecimal("100000000");
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,32}");
+    /** Besides letters and digits, what equipment and line codes may hold. */
+    private static final String CODE_MARKS = "_.-";
 
     record Outcome(ValidEquipment equipment, List<Violation> violations) {
         boolean ok() {
@@ -32,11 +32,11 @@ final class EquipmentValidator {
         String code = EnterpriseValidator.trim(d.code());
         if (code == null) {
             v.add(new Violation("code", "", "缺少设备编号"));
-        } else if (!CODE.matcher(code).matches()) {
+        } else if (!EnterpriseValidator.codeOf(code, 1, 32, CODE_MARKS)) {
             v.add(new Violation("code", EnterpriseValidator.abbreviate(code), "设备编号应为 1 到 32 位字母、数字、点、下划线或连字符"));
         }
         String line = EnterpriseValidator.trim(d.line());
-        if (line != null && !CODE.matcher(line).matches()) {
+        if (line != null && !EnterpriseValidator.codeOf(line, 1, 32, CODE_MARKS)) {
             v.add(new Violation("line", EnterpriseValidator.abbreviate(line), "生产线编号应为 1 到 32 位字母、数字、点、下划线或连字符"));
         }
         EquipmentType type = null;
