@@ -33,8 +33,8 @@ abstract class ImportDirect implements AutoCloseable {
      * Gets ready to number rows up to {@code lastRow}: reserves ids, reads what rows will be matched with. False when
      * the direct load cannot be taken after all.
      */
-    abstract boolean prepare(JdbcClient jdbc, TransactionStatus tx, ImportBulkLoad bulk, long lastRow, Path directory)
-            throws IOException;
+    abstract boolean prepare(JdbcClient jdbc, CopyManager copies, TransactionStatus tx, ImportBulkLoad bulk, long lastRow,
+            Path directory) throws IOException, SQLException;
 
     /** COPY … FROM STDIN (FORMAT binary) of the main table. */
     abstract String copySql();

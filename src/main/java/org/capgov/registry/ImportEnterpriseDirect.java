@@ -47,8 +47,8 @@ final class ImportEnterpriseDirect extends ImportDirect {
     }
 
     @Override
-    boolean prepare(JdbcClient jdbc, TransactionStatus tx, ImportBulkLoad bulk, long lastRow, Path directory)
-            throws IOException {
+    boolean prepare(JdbcClient jdbc, CopyManager copies, TransactionStatus tx, ImportBulkLoad bulk, long lastRow,
+            Path directory) throws IOException, SQLException {
         if (lastRow > Integer.MAX_VALUE / ImportUsccIndex.LENGTH) {
             return false;
         }

@@ -1,10 +1,13 @@
 package org.capgov.registry;
 
-import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,26 +24,52 @@ final class ImportEnterpriseKeys {
         this.regions = regions;
     }
 
-    /** Reads them all, or returns null when a stored code cannot be kept (then the staging path matches them). */
-    static ImportEnterpriseKeys load(JdbcClient jdbc) {
+    /**
+     * Reads them all, by COPY rather than row by row through JDBC (by hand: a second less for a million), or returns
+     * null when a stored code cannot be kept (then the staging path matches them).
+     */
+    static ImportEnterpriseKeys load(JdbcClient jdbc, CopyManager copies) throws SQLException {
         int count = jdbc.sql("select count(*) from enterprise").query(Integer.class).single();
         // an enterprise registered meanwhile finds no room: its equipment row then gives the load up
         ImportUsccIndex index = new ImportUsccIndex(count);
         List<String[]> regions = new ArrayList<>();
         Map<String, Integer> regionIndex = new HashMap<>();
-        boolean[] kept = {true};
-        jdbc.sql("select uscc, id, region_code, region_path from enterprise").withFetchSize(10_000).query((ResultSet rs) -> {
-            String regionCode = rs.getString(3);
-            String regionPath = rs.getString(4);
-            int region = regionIndex.computeIfAbsent(regionCode + '\t' + regionPath, k -> {
-                regions.add(new String[] {regionCode, regionPath});
-                return regions.size() - 1;
-            });
-            if (index.add(rs.getString(1), rs.getLong(2), region) < 0 && index.size() < count) {
-                kept[0] = false;
+        boolean kept = true;
+        // codes, ids and region paths are plain ASCII: no COPY escapes to undo
+        CopyOut copy = copies.copyOut("copy (select uscc, id, region_code, region_path from enterprise) to stdout");
+        try {
+            for (byte[] row = copy.readFromCopy(); row != null; row = copy.readFromCopy()) {
+                int end = row.length > 0 && row[row.length - 1] == '\n' ? row.length - 1 : row.length;
+                int a = indexOf(row, 0, end);
+                int b = indexOf(row, a + 1, end);
+                String uscc = new String(row, 0, a, StandardCharsets.ISO_8859_1);
+                long id = Long.parseLong(new String(row, a + 1, b - a - 1, StandardCharsets.ISO_8859_1));
+                String region = new String(row, b + 1, end - b - 1, StandardCharsets.UTF_8);
+                int tag = regionIndex.computeIfAbsent(region, k -> {
+                    int tab = k.indexOf('\t');
+                    regions.add(new String[] {k.substring(0, tab), k.substring(tab + 1)});
+                    return regions.size() - 1;
+                });
+                if (index.add(uscc, id, tag) < 0 && index.size() < count) {
+                    kept = false;
+                }
             }
-        });
-        return kept[0] ? new ImportEnterpriseKeys(index, regions) : null;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        return kept ? new ImportEnterpriseKeys(index, regions) : null;
+    }
+
+    /** The next tab from {@code from}, or {@code end}. */
+    private static int indexOf(byte[] row, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (row[i] == '\t') {
+                return i;
+            }
+        }
+        return end;
     }
 
     int size() {

@@ -42,13 +42,13 @@ final class ImportEquipmentDirect extends ImportDirect {
     }
 
     @Override
-    boolean prepare(JdbcClient jdbc, TransactionStatus tx, ImportBulkLoad bulk, long lastRow, Path directory)
-            throws IOException {
+    boolean prepare(JdbcClient jdbc, CopyManager copies, TransactionStatus tx, ImportBulkLoad bulk, long lastRow,
+            Path directory) throws IOException, SQLException {
         if (!bulk.lockWriters(tx, "production_line")) {
             return false;
         }
         long t0 = System.nanoTime();
-        enterprises = ImportEnterpriseKeys.load(jdbc);
+        enterprises = ImportEnterpriseKeys.load(jdbc, copies);
         if (enterprises == null) {
             return false;
         }

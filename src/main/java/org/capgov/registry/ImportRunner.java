@@ -306,8 +306,9 @@ class ImportRunner {
             }
             try (ImportDirect direct = direct(work, rows(work, header, unused))) {
                 ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom());
+                CopyManager copies = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
                 if (!bulk.checksOff() || !direct.tables().stream().allMatch(bulk::rebuilds)
-                        || !direct.prepare(jdbc, tx, bulk, lastRow, work.file().getParent())) {
+                        || !direct.prepare(jdbc, copies, tx, bulk, lastRow, work.file().getParent())) {
                     return gaveWay(work, tx, savepoint, "the tables are not all rebuilt, or busy");
                 }
                 long count = copyRows(work, source, direct.copySql(), direct(direct));
@@ -316,7 +317,6 @@ class ImportRunner {
                 }
                 progress(work.id(), "WRITING", count, -1);
                 long t1 = System.nanoTime();
-                CopyManager copies = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
                 if (!direct.finish(jdbc, copies, bulk)) {
                     return gaveWay(work, tx, savepoint, "a row's reference was not found");
                 }
