@@ -20,15 +20,13 @@ import org.postgresql.copy.CopyManager;
  */
 final class ImportBinaryCopy {
 
-    /** Sent when this many bytes are waiting. */
-    static final int CHUNK = 1 << 18;
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
     private static final int VARCHAR_OID = 1043;
     private static final short NUMERIC_POSITIVE = 0x0000;
     private static final short NUMERIC_NEGATIVE = 0x4000;
 
-    private byte[] buffer = new byte[CHUNK + (1 << 16)];
+    private byte[] buffer = new byte[ImportRowCopy.CHUNK + (1 << 16)];
     private int length;
 
     /** Starts the stream: signature, flags and an empty header extension. */

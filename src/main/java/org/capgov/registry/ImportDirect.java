@@ -45,6 +45,19 @@ abstract class ImportDirect implements AutoCloseable {
     /** After the main COPY: the side tables. False when the load must give way. */
     abstract boolean finish(JdbcClient jdbc, CopyManager copies, ImportBulkLoad bulk) throws IOException, SQLException;
 
+    /**
+     * The first status of every row just loaded ({@code table}'s ids above {@code base}), numbered from {@code
+     * historyBase} as the rows are from {@code base}; by hand, cheaper than a COPY of the same rows (3.6 against 6.4 s
+     * for the benchmark's 2.9 million equipment statuses in text, 4.6 s in binary).
+     */
+    protected static void insertFirstStatuses(JdbcClient jdbc, String table, String key, long base, long historyBase,
+            String actor) {
+        ImportRows.step("insert first statuses", jdbc.sql("insert into " + table + "_status_history (id, " + key
+                + ", status, effective_from, note, recorded_by) select :historyBase - :base + r.id, r.id, r.status, "
+                + "r.status_since, :note, :by from " + table + " r where r.id > :base")
+                .param("historyBase", historyBase).param("base", base).param("note", NOTE).param("by", actor));
+    }
+
     /** A temporary file of rows for a side table, deleted when the load is closed. */
     protected final ImportSideCopy side(Path directory, String name) throws IOException {
         ImportSideCopy side = new ImportSideCopy(directory, name);

@@ -119,13 +119,7 @@ final class ImportEnterpriseDirect extends ImportDirect {
         });
         counts.copyInto(copies, "copy enterprise_tally (region_path, industry, status, n) from stdin (format binary)");
         jdbc.sql("alter table enterprise enable always trigger " + INDUSTRY_TRIGGER).update();
-        // from the rows just loaded (their ids are above the base): cheaper than a COPY of their text (by hand: 3.6
-        // against 6.4 s for the benchmark's 2.9 million equipment statuses)
-        ImportRows.step("insert first statuses", jdbc.sql("""
-                insert into enterprise_status_history (id, enterprise_id, status, effective_from, note, recorded_by)
-                select :historyBase - :base + e.id, e.id, e.status, e.status_since, :note, :by from enterprise e
-                where e.id > :base
-                """).param("historyBase", historyBase).param("base", base).param("note", NOTE).param("by", actor));
+        insertFirstStatuses(jdbc, "enterprise", "enterprise_id", base, historyBase, actor);
         long t1 = System.nanoTime();
         ImportRows.stepDone("copy grid accounts", accounts.copyInto(copies,
                 "copy grid_account (id, account_no, enterprise_id, valid_from) from stdin (format binary)"), t1);

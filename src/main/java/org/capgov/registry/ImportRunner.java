@@ -1,10 +1,8 @@
 package org.capgov.registry;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +42,6 @@ class ImportRunner {
 
     /** The PostgreSQL advisory lock key of imports ("capgi"): one import at a time, across application nodes too. */
     static final long IMPORT_LOCK = 0x6361706769L;
-    private static final int COPY_CHUNK = 1 << 18;
-    private static final long PROGRESS_NANOS = 1_000_000_000L;
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
     /** Below this many rows the pending lists stay small and autovacuum's statistics suffice. */
     private static final long UPKEEP_ROWS = 10_000;
@@ -220,7 +216,7 @@ class ImportRunner {
             }
             rows = rows(work, header, errors);
             jdbc.sql(rows.stageDdl()).update();
-            count = copyRows(work, source, rows.copySql(), staging(rows));
+            count = copyRows(work, source, rows.copySql(), ImportRowCopy.staging(rows));
             progress(work.id(), "CHECKING", count, source.bytesRead());
         }
         if (count == 0) {
@@ -311,7 +307,7 @@ class ImportRunner {
                         || !direct.prepare(jdbc, copies, tx, bulk, lastRow, work.file().getParent())) {
                     return gaveWay(work, tx, savepoint, "the tables are not all rebuilt, or busy");
                 }
-                long count = copyRows(work, source, direct.copySql(), direct(direct));
+                long count = copyRows(work, source, direct.copySql(), ImportRowCopy.direct(direct));
                 if (count <= 0) {
                     return gaveWay(work, tx, savepoint, "a row is not clean");
                 }
@@ -352,113 +348,15 @@ class ImportRunner {
                 : new ImportEquipmentRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors);
     }
 
-    /** Where {@link #copyRows} puts each row: COPY data waiting to be sent. */
-    private interface RowSink {
-        /** Adds the row's data; false when the row was refused. */
-        boolean take(ImportRow row) throws IOException;
-
-        /** Bytes or characters waiting. */
-        int pending();
-
-        /** Sends what is waiting. */
-        void send(CopyIn copy) throws SQLException;
-
-        /** Sends the rest, with whatever ends the format's stream. */
-        default void finish(CopyIn copy) throws SQLException {
-            send(copy);
-        }
-    }
-
-    /** Rows staged as COPY text. */
-    private static RowSink staging(ImportRows rows) {
-        StringBuilder text = new StringBuilder(COPY_CHUNK + 4096);
-        return new RowSink() {
-            @Override
-            public boolean take(ImportRow row) {
-                rows.stage(row, text);
-                return true;
-            }
-
-            @Override
-            public int pending() {
-                return text.length();
-            }
-
-            @Override
-            public void send(CopyIn copy) throws SQLException {
-                if (text.length() > 0) {
-                    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                    copy.writeToCopy(bytes, 0, bytes.length);
-                    text.setLength(0);
-                }
-            }
-        };
-    }
-
-    /** Rows loaded directly, in binary. */
-    private static RowSink direct(ImportDirect direct) {
-        ImportBinaryCopy binary = new ImportBinaryCopy();
-        return new RowSink() {
-            @Override
-            public boolean take(ImportRow row) throws IOException {
-                return direct.load(row, binary);
-            }
-
-            @Override
-            public int pending() {
-                return binary.pending();
-            }
-
-            @Override
-            public void send(CopyIn copy) throws SQLException {
-                binary.send(copy);
-            }
-
-            @Override
-            public void finish(CopyIn copy) throws SQLException {
-                binary.finish(copy);
-            }
-        };
-    }
-
     /**
-     * Streams the rows after the header through {@code sink} into {@code copySql}, with progress. Returns the data
-     * rows read, or -1 as soon as the sink refuses a row; a file past the row limit is unreadable.
+     * Streams the rows after the header through {@code sink} into {@code copySql} on the import's connection, with
+     * progress. Returns the data rows read, or -1 as soon as the sink refuses a row.
      */
-    private long copyRows(Work work, ImportSource source, String copySql, RowSink sink) throws IOException, SQLException {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-        long count = 0;
-        try {
-            long max = settings.maxRows(work.kind());
-            long nextProgress = System.nanoTime() + PROGRESS_NANOS;
-            for (ImportRow row = source.next(); row != null; row = source.next()) {
-                if (row.blank()) {
-                    continue;
-                }
-                if (++count > max) {
-                    throw new ImportSource.Unreadable("文件超过 " + max + " 行数据的上限（第 " + row.number()
-                            + " 行起）；请拆分为多个文件分批导入", null);
-                }
-                if (!sink.take(row)) {
-                    return -1;
-                }
-                if (sink.pending() >= COPY_CHUNK) {
-                    sink.send(copy);
-                }
-                if ((count & 1023) == 0 && System.nanoTime() > nextProgress) {
-                    progress(work.id(), "READING", count, source.bytesRead());
-                    nextProgress = System.nanoTime() + PROGRESS_NANOS;
-                }
-            }
-            sink.finish(copy);
-            copy.endCopy();
-            return count;
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+    private long copyRows(Work work, ImportSource source, String copySql, ImportRowCopy.Sink sink)
+            throws IOException, SQLException {
+        CopyIn copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+        return ImportRowCopy.copy(source, copy, sink, settings.maxRows(work.kind()),
+                (rows, bytes) -> progress(work.id(), "READING", rows, bytes));
     }
 
     private void progress(long id, String phase, long rows, long bytes) {

@@ -29,7 +29,7 @@ final class ImportSideCopy implements AutoCloseable {
 
     /** Starts a row of {@code fields} values. */
     ImportBinaryCopy row(int fields) throws IOException {
-        if (rows.pending() >= ImportBinaryCopy.CHUNK) {
+        if (rows.pending() >= ImportRowCopy.CHUNK) {
             rows.writeTo(out);
         }
         count++;
@@ -47,7 +47,7 @@ final class ImportSideCopy implements AutoCloseable {
         out.close();
         CopyIn copy = copies.copyIn(sql);
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] chunk = new byte[ImportBinaryCopy.CHUNK];
+            byte[] chunk = new byte[ImportRowCopy.CHUNK];
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 copy.writeToCopy(chunk, 0, n);
             }
