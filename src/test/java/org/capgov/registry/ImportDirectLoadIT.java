@@ -47,11 +47,7 @@ class ImportDirectLoadIT extends ImportSupportIT {
         assertThat(parentOf(codes.get(8))).isEqualTo(codes.get(2));
         assertThat(parentOf(codes.get(3))).isEqualTo(elder);
         String[] u = codes.toArray(String[]::new);
-        assertThat(jdbc.sql("""
-                select count(*) from enterprise e
-                join enterprise_status_history h on h.enterprise_id = e.id and h.effective_to is null
-                where e.uscc = any(cast(:u as text[])) and h.status = e.status and h.effective_from = e.status_since
-                """).param("u", u).query(Long.class).single()).isEqualTo(n);
+        assertThat(withTheirOpenStatus(u)).isEqualTo(n);
         assertThat(jdbc.sql("""
                 select count(*) from enterprise e join grid_account g on g.enterprise_id = e.id and g.valid_to is null
                 where e.uscc = any(cast(:u as text[])) and g.account_no = 'D' || substr(e.uscc, 9, 9)

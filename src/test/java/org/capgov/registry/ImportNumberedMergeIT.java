@@ -56,11 +56,7 @@ class ImportNumberedMergeIT extends ImportSupportIT {
         List<Long> ids = jdbc.sql("select id from enterprise where uscc = any(cast(:u as text[])) order by id").param("u", codes.toArray(String[]::new))
                 .query(Long.class).list();
         assertThat(ids.get(ids.size() - 1) - ids.get(0)).as("ids follow the row numbers").isEqualTo(n);
-        assertThat(jdbc.sql("""
-                select count(*) from enterprise e
-                join enterprise_status_history h on h.enterprise_id = e.id and h.effective_to is null
-                where e.uscc = any(cast(:u as text[])) and h.status = e.status and h.effective_from = e.status_since
-                """).param("u", codes.toArray(String[]::new)).query(Long.class).single()).isEqualTo(n);
+        assertThat(withTheirOpenStatus(codes.toArray(String[]::new))).isEqualTo(n);
         assertThat(jdbc.sql("""
                 select count(*) from enterprise e join grid_account g on g.enterprise_id = e.id and g.valid_to is null
                 where e.uscc = any(cast(:u as text[])) and g.account_no = 'N' || substr(e.uscc, 9, 9)

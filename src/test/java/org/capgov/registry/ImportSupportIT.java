@@ -195,6 +195,15 @@ abstract class ImportSupportIT extends IntegrationTest {
                 .query(Long.class).single();
     }
 
+    /** Of these enterprises, those whose open status history row matches their status and its date. */
+    long withTheirOpenStatus(String[] usccs) {
+        return jdbc.sql("""
+                select count(*) from enterprise e
+                join enterprise_status_history h on h.enterprise_id = e.id and h.effective_to is null
+                where e.uscc = any(cast(:u as text[])) and h.status = e.status and h.effective_from = e.status_since
+                """).param("u", usccs).query(Long.class).single();
+    }
+
     static String enterpriseRow(String uscc, String name, String region, String industries) {
         return String.join(",", uscc, name, region, industries, "", "", "", "", "", "", "");
     }
