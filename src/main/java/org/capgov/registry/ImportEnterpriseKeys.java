@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ImportEnterpriseKeys {
 
+    /** Enterprises kept in memory at most (about 40 bytes each); a larger registry is matched by the staging path. */
+    private static final long MAX = 3_000_000;
+
     private final ImportUsccIndex index;
     private final List<String[]> regions;
 
@@ -25,13 +28,17 @@ final class ImportEnterpriseKeys {
     }
 
     /**
-     * Reads them all, by COPY rather than row by row through JDBC (by hand: a second less for a million), or returns
-     * null when a stored code cannot be kept (then the staging path matches them).
+     * Reads them all, by COPY rather than row by row through JDBC (in the benchmark 0.8–1.0 s instead of 1.6–1.8 s for
+     * a million), or returns null when there are more than {@value #MAX} or a stored code cannot be kept (then the
+     * staging path matches them).
      */
     static ImportEnterpriseKeys load(JdbcClient jdbc, CopyManager copies) throws SQLException {
-        int count = jdbc.sql("select count(*) from enterprise").query(Integer.class).single();
+        long count = jdbc.sql("select count(*) from enterprise").query(Long.class).single();
+        if (count > MAX) {
+            return null;
+        }
         // an enterprise registered meanwhile finds no room: its equipment row then gives the load up
-        ImportUsccIndex index = new ImportUsccIndex(count);
+        ImportUsccIndex index = new ImportUsccIndex((int) count);
         List<String[]> regions = new ArrayList<>();
         Map<String, Integer> regionIndex = new HashMap<>();
         boolean kept = true;

@@ -20,6 +20,9 @@ import org.springframework.transaction.TransactionStatus;
  */
 final class ImportEquipmentDirect extends ImportDirect {
 
+    /** Production lines kept in memory at most (about 100 bytes each); the demo's 2.9 million items have 307,668. */
+    private static final int MAX_LINES = 1_000_000;
+
     private final ImportEquipmentRows rows;
     private final DataScope scope;
     private final String actor;
@@ -86,9 +89,13 @@ final class ImportEquipmentDirect extends ImportDirect {
         }
         ValidEquipment q = checked.equipment();
         long enterpriseId = enterprises.id(enterprise);
+        long line = q.line() == null ? 0 : lineId(enterpriseId, q.line());
+        if (line < 0) {
+            return false;
+        }
         boolean ownRegion = q.regionCode() != null;
         copy.row(13).int8(base + row.number()).int8(enterpriseId)
-                .int8OrNull(q.line() == null ? null : lineId(enterpriseId, q.line())).text(q.code()).text(q.type().name())
+                .int8OrNull(q.line() == null ? null : line).text(q.code()).text(q.type().name())
                 .jsonb(ImportEquipmentRows.json(q.parameters())).text(q.product().name()).numeric(q.annualCapacity())
                 .date(q.commissioned())
                 .text(ownRegion ? q.regionCode() : enterprises.regionCode(enterprise))
@@ -97,12 +104,18 @@ final class ImportEquipmentDirect extends ImportDirect {
         return true;
     }
 
-    /** The line's id: one the enterprise has, or the next number for a line new to it (written on the side). */
+    /**
+     * The line's id: one the enterprise has, or the next number for a line new to it (written on the side); -1 once
+     * {@value #MAX_LINES} lines are kept, when the staging path takes over so that the heap stays bounded.
+     */
     private long lineId(long enterpriseId, String code) throws IOException {
         String key = lineKey(enterpriseId, code);
         Long id = lineIds.get(key);
         if (id != null) {
             return id;
+        }
+        if (lineIds.size() >= MAX_LINES) {
+            return -1;
         }
         long next = ++lastLine;
         lineIds.put(key, next);
