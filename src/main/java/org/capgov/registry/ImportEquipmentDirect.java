@@ -56,6 +56,9 @@ final class ImportEquipmentDirect extends ImportDirect {
             return false;
         }
         ImportRows.stepDone("read enterprise keys", enterprises.size(), t0);
+        if (jdbc.sql("select count(*) from production_line").query(Long.class).single() >= MAX_LINES) {
+            return false;
+        }
         jdbc.sql("select enterprise_id, code, id from production_line").withFetchSize(10_000)
                 .query((ResultSet rs) -> {
                     lineIds.put(lineKey(rs.getLong(1), rs.getString(2)), rs.getLong(3));
