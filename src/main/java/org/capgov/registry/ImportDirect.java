@@ -12,7 +12,7 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * The direct load of a large "insert only" import: the rows are COPYed straight into the registry tables instead of
  * into a staging table first. COPY writes its rows in batches, where {@code INSERT … SELECT} from the staging table
- * inserts them one by one (measured on the benchmark's first loads: 36 s of the 104 s were those inserts).
+ * inserts them one by one (in a benchmark run of the staging path, its DEBUG log: 36 s of the 101 s were those inserts).
  * <p>
  * It is taken only where the staging path would drop and rebuild every index of the tables written (so the rebuilt
  * unique indexes find repeats, within the file and against the registry) and with foreign-key checks off. It gives
@@ -21,8 +21,6 @@ import org.springframework.transaction.TransactionStatus;
  * whose checks name every faulty row. A clean file is read once, a faulty one up to its first fault and then again.
  */
 abstract class ImportDirect implements AutoCloseable {
-
-    protected static final String NOTE = "批量导入";
 
     private final List<ImportSideCopy> sides = new ArrayList<>();
 
@@ -55,7 +53,7 @@ abstract class ImportDirect implements AutoCloseable {
         ImportRows.step("insert first statuses", jdbc.sql("insert into " + table + "_status_history (id, " + key
                 + ", status, effective_from, note, recorded_by) select :historyBase - :base + r.id, r.id, r.status, "
                 + "r.status_since, :note, :by from " + table + " r where r.id > :base")
-                .param("historyBase", historyBase).param("base", base).param("note", NOTE).param("by", actor));
+                .param("historyBase", historyBase).param("base", base).param("note", ImportRows.NOTE).param("by", actor));
     }
 
     /** A temporary file of rows for a side table, deleted when the load is closed. */

@@ -3,7 +3,6 @@ package org.capgov.registry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ final class ImportEnterpriseDirect extends ImportDirect {
 
     private final ImportEnterpriseRows rows;
     private final String actor;
-    private final LocalDate today;
     /** Enterprises per region path, industry and status: a few thousand counts however large the file. */
     private final Map<String, Long> tally = new HashMap<>();
     private ImportUsccIndex seen;
@@ -35,10 +33,9 @@ final class ImportEnterpriseDirect extends ImportDirect {
     private ImportSideCopy industries;
     private ImportSideCopy laterParents;
 
-    ImportEnterpriseDirect(ImportEnterpriseRows rows, String actor, LocalDate today) {
+    ImportEnterpriseDirect(ImportEnterpriseRows rows, String actor) {
         this.rows = rows;
         this.actor = actor;
-        this.today = today;
     }
 
     @Override
@@ -90,18 +87,18 @@ final class ImportEnterpriseDirect extends ImportDirect {
                 laterParents.row(3).int8(row.number()).int8(id).text(e.parentUscc());
             }
         }
-        List<String> codes = e.industries().stream().map(Industry::name).distinct().toList();
+        List<String> codes = e.industries().stream().map(Industry::name).toList();
         copy.row(12).int8(id).text(e.uscc()).text(e.usccFlag()).text(e.name()).text(e.regionCode()).text(e.regionPath())
                 .text(e.address()).varcharArray(codes).text(e.legalRepresentative()).int8OrNull(parent)
                 .text(e.status().name()).date(e.statusSince());
-        // as the trigger enterprise_industry_rows_added (V22) writes them: one row per distinct industry, counted
-        // once in the tally
+        // as the trigger enterprise_industry_rows_added (V22) writes them: one row per industry (the validator keeps
+        // each once), counted once in the tally
         for (String industry : codes) {
             industries.row(5).text(industry).text(e.regionPath()).text(e.name()).int8(id).text(e.status().name());
             tally.merge(e.regionPath() + '\t' + industry + '\t' + e.status().name(), 1L, Long::sum);
         }
         for (String account : e.gridAccounts()) {
-            accounts.row(4).int8(++lastAccount).text(account).int8(id).date(today);
+            accounts.row(4).int8(++lastAccount).text(account).int8(id).date(rows.today);
         }
         return true;
     }

@@ -16,7 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ImportEnterpriseRows extends ImportRows {
 
-    private static final String NOTE = "批量导入";
     private static final Map<String, String> FIELDS = Map.of("legalRepresentative", "legal_representative",
             "parentUscc", "parent_uscc", "gridAccounts", "grid_accounts", "statusSince", "status_since");
 

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.capgov.shared.DataScope;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionStatus;
@@ -24,7 +23,6 @@ final class ImportEquipmentDirect extends ImportDirect {
     private static final int MAX_LINES = 1_000_000;
 
     private final ImportEquipmentRows rows;
-    private final DataScope scope;
     private final String actor;
     private final Map<String, Long> lineIds = new HashMap<>();
     private ImportEnterpriseKeys enterprises;
@@ -33,9 +31,8 @@ final class ImportEquipmentDirect extends ImportDirect {
     private long lastLine;
     private ImportSideCopy lines;
 
-    ImportEquipmentDirect(ImportEquipmentRows rows, DataScope scope, String actor) {
+    ImportEquipmentDirect(ImportEquipmentRows rows, String actor) {
         this.rows = rows;
-        this.scope = scope;
         this.actor = actor;
     }
 
@@ -87,7 +84,7 @@ final class ImportEquipmentDirect extends ImportDirect {
             return false;
         }
         int enterprise = enterprises.find(checked.uscc());
-        if (enterprise < 0 || !scope.coversRegion(enterprises.regionPath(enterprise))) {
+        if (enterprise < 0 || !rows.scope.coversRegion(enterprises.regionPath(enterprise))) {
             return false;
         }
         ValidEquipment q = checked.equipment();

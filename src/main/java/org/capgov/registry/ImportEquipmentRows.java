@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class ImportEquipmentRows extends ImportRows {
 
-    private static final String NOTE = "批量导入";
     private static final Map<String, String> FIELDS = Map.of("annualCapacity", "annual_capacity",
             "statusSince", "status_since");
 

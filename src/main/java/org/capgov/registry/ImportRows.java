@@ -28,6 +28,9 @@ abstract class ImportRows {
         void add(ResultSet rs, ImportErrors errors) throws SQLException;
     }
 
+    /** The note on the status history rows an import writes. */
+    static final String NOTE = "批量导入";
+
     private static final Logger log = LoggerFactory.getLogger(ImportRows.class);
 
     protected final ImportHeader header;

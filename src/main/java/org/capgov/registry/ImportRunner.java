@@ -337,8 +337,8 @@ class ImportRunner {
 
     private static ImportDirect direct(Work work, ImportRows rows) {
         return rows instanceof ImportEnterpriseRows enterprises
-                ? new ImportEnterpriseDirect(enterprises, work.actor(), EnterpriseService.today())
-                : new ImportEquipmentDirect((ImportEquipmentRows) rows, work.scope(), work.actor());
+                ? new ImportEnterpriseDirect(enterprises, work.actor())
+                : new ImportEquipmentDirect((ImportEquipmentRows) rows, work.actor());
     }
 
     private ImportRows rows(Work work, ImportHeader header, ImportErrors errors) {
