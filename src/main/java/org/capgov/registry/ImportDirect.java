@@ -12,7 +12,8 @@ import org.springframework.transaction.TransactionStatus;
 /**
  * The direct load of a large "insert only" import: the rows are COPYed straight into the registry tables instead of
  * into a staging table first. COPY writes its rows in batches, where {@code INSERT … SELECT} from the staging table
- * inserts them one by one (in a benchmark run of the staging path, its DEBUG log: 36 s of the 101 s were those inserts).
+ * inserts them one by one (in a benchmark run of the staging path, its DEBUG log: 36 s of the 101 s were those
+ * inserts).
  * <p>
  * It is taken only where the staging path would drop and rebuild every index of the tables written (so the rebuilt
  * unique indexes find repeats, within the file and against the registry) and with foreign-key checks off. It gives
