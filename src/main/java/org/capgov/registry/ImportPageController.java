@@ -28,10 +28,12 @@ class ImportPageController {
     private final ImportTemplates templates;
     private final ImportSettings settings;
     private final MessageSource messages;
+    private final ImportIndexBuilder indexes;
 
     ImportPageController(ImportService imports, ImportTemplates templates, ImportSettings settings,
-            MessageSource messages) {
+            MessageSource messages, ImportIndexBuilder indexes) {
         this.imports = imports;
+        this.indexes = indexes;
         this.templates = templates;
         this.settings = settings;
         this.messages = messages;
@@ -89,6 +91,10 @@ class ImportPageController {
     private void state(long id, Model model) {
         ImportJob job = imports.get(id);
         model.addAttribute("job", job);
+        // a large import's GIN indexes are built after its commit: the page says so, and keeps asking until they are
+        boolean indexing = job.status() == ImportJob.Status.SUCCEEDED && indexes.pending();
+        model.addAttribute("indexing", indexing);
+        model.addAttribute("settled", job.finished() && !indexing);
         model.addAttribute("errors", job.finished() ? imports.errors(id, ERRORS_ON_PAGE) : java.util.List.of());
         model.addAttribute("shown", ERRORS_ON_PAGE);
         model.addAttribute("stored", imports.maxStoredErrors());

@@ -63,6 +63,7 @@ class ImportRunner {
     private final TransactionTemplate importTx;
     private final TransactionTemplate sideTx;
     private final ImportSettings settings;
+    private final ImportIndexBuilder indexes;
     private final ExecutorService upkeep = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "capgov-import-upkeep");
         t.setDaemon(true);
@@ -70,13 +71,14 @@ class ImportRunner {
     });
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, ImportJobRepository jobs, RegionDirectory regions,
-            AuditTrail audit, PlatformTransactionManager transactions, ImportSettings settings) {
+            AuditTrail audit, PlatformTransactionManager transactions, ImportSettings settings, ImportIndexBuilder indexes) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.regions = regions;
         this.audit = audit;
         this.settings = settings;
+        this.indexes = indexes;
         this.importTx = new TransactionTemplate(transactions);
         this.sideTx = new TransactionTemplate(transactions);
         sideTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -149,6 +151,9 @@ class ImportRunner {
             // refreshes (equipment after their enterprises: a million new enterprises the planner would take for
             // none), and the two do not compete for the same cores
             awaitUpkeep();
+            // and the GIN indexes an earlier import left for after its commit, if they belong to this import's tables
+            // (it finds them all present); those of other tables are built while this import runs
+            indexes.awaitTables(tables(work.kind()));
             jobs.start(work.id());
             ImportFiles.Inspection file = ImportFiles.inspect(work.file());
             jobs.inspected(work.id(), file.format().name(), file.sha256(),
@@ -381,7 +386,12 @@ class ImportRunner {
                 jobs.finish(work.id(), result.status(), result.rows(), counts.inserted(), counts.updated(), total, message);
             });
             if (result.status() == ImportJob.Status.SUCCEEDED && result.rows() >= UPKEEP_ROWS) {
-                upkeep.execute(() -> afterCommit(work));
+                upkeep.execute(() -> {
+                    afterCommit(work);
+                    indexes.schedule();
+                });
+            } else if (result.status() == ImportJob.Status.SUCCEEDED) {
+                indexes.schedule();
             }
         } catch (RuntimeException e) {
             log.error("Import {} could not record its outcome", work.id(), e);

@@ -23,6 +23,10 @@ class ImportBulkLoadIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    ImportIndexBuilder indexBuilder;
+    @Autowired
+    ImportRunner runner;
 
     @Test
     void dropsAndRebuildsIndexesAndSkipsForeignKeyChecksOnlyDuringTheMerge() {
@@ -37,8 +41,10 @@ class ImportBulkLoadIT extends IntegrationTest {
             // the merge may write a reference PostgreSQL has not checked: the staging checks are the guard
             jdbc.sql("insert into bulk_child (parent_id, code, note) values (999, 'B', 'x')").update();
             bulk.end();
-            assertThat(indexes("bulk_child")).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey",
-                    "bulk_child_tags");
+            // the GIN index is left for after the commit, listed in the same transaction (ImportIndexBuilder)
+            assertThat(indexes("bulk_child")).containsExactly("bulk_child_code", "bulk_child_note", "bulk_child_pkey");
+            assertThat(jdbc.sql("select definition from deferred_index where name = 'bulk_child_tags'")
+                    .query(String.class).single()).isEqualTo("CREATE INDEX bulk_child_tags ON public.bulk_child USING gin (tags)");
             assertThat(jdbc.sql("select count(*) from pg_constraint where conname = 'bulk_child_pkey' and contype = 'p'")
                     .query(Long.class).single()).as("the primary key is a constraint again").isEqualTo(1);
             assertThat(role()).isEqualTo("origin");
@@ -146,6 +152,55 @@ class ImportBulkLoadIT extends IntegrationTest {
         } finally {
             jdbc.sql("drop table bulk_leaf, bulk_root, bulk_free, bulk_full").update();
         }
+    }
+
+    @Test
+    void aGinIndexLeftForAfterTheCommitIsBuiltThenAndCrossedOff() {
+        // committed: the builder works in transactions of its own, after the import's commit; nothing of an earlier
+        // import may start it meanwhile
+        runner.awaitUpkeep();
+        indexBuilder.awaitAll();
+        scratchTables();
+        try {
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, List.of("bulk_child"), 10, 1);
+                jdbc.sql("insert into bulk_child (parent_id, code, tags) values (1, 'A', '{x,y}'), (1, 'B', '{y}')").update();
+                bulk.end();
+            });
+            assertThat(indexes("bulk_child")).doesNotContain("bulk_child_tags");
+            assertThat(listed("bulk_child_tags")).isTrue();
+            indexBuilder.awaitTables(List.of("bulk_child"));
+            assertThat(indexes("bulk_child")).contains("bulk_child_tags");
+            assertThat(listed("bulk_child_tags")).isFalse();
+            assertThat(jdbc.sql("select indisvalid from pg_index where indexrelid = 'bulk_child_tags'::regclass")
+                    .query(Boolean.class).single()).isTrue();
+        } finally {
+            jdbc.sql("drop table bulk_child, bulk_parent").update();
+        }
+    }
+
+    @Test
+    void whatAStopLeftListedIsBuiltAndAnIndexAlreadyBackIsOnlyCrossedOff() {
+        scratchTables();
+        try {
+            // as a crash after the import's commit leaves it: the index gone, its line in the list
+            jdbc.sql("drop index bulk_child_note").update();
+            ImportIndexBuilder.defer(jdbc, "bulk_child", "bulk_child_note",
+                    "CREATE INDEX bulk_child_note ON public.bulk_child USING btree (note)");
+            ImportIndexBuilder.defer(jdbc, "bulk_child", "bulk_child_tags",
+                    "CREATE INDEX bulk_child_tags ON public.bulk_child USING gin (tags)");
+            indexBuilder.awaitAll();
+            assertThat(indexes("bulk_child")).contains("bulk_child_note", "bulk_child_tags");
+            assertThat(listed("bulk_child_note")).isFalse();
+            assertThat(listed("bulk_child_tags")).isFalse();
+        } finally {
+            jdbc.sql("drop table bulk_child, bulk_parent").update();
+        }
+    }
+
+    private boolean listed(String index) {
+        return jdbc.sql("select exists (select 1 from deferred_index where name = :n)").param("n", index)
+                .query(Boolean.class).single();
     }
 
     private long fileNode(String table) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.capgov.identity.Role;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  * must end exactly as under the staging path: every faulty row reported, nothing imported, the industry trigger on.
  */
 class ImportDirectLoadIT extends ImportSupportIT {
+
+    @Autowired
+    ImportIndexBuilder indexBuilder;
 
     @Test
     void aCleanFirstLoadIsCopiedDirectlyWithEverythingInPlace() {
@@ -41,6 +45,13 @@ class ImportDirectLoadIT extends ImportSupportIT {
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("inserted").asLong()).isEqualTo(n);
         assertThat(method(job)).isEqualTo("DIRECT");
+        // the GIN indexes (names, industries) are built after the commit, off the import's thread
+        indexBuilder.awaitTables(List.of("enterprise"));
+        assertThat(jdbc.sql("""
+                select count(*) from pg_index where indisvalid
+                  and indexrelid in (to_regclass('enterprise_name_trgm'), to_regclass('enterprise_industries'))
+                """).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from deferred_index").query(Long.class).single()).isZero();
         assertThat(EnterpriseTallyIT.mismatches(jdbc)).as("enterprise_industry and the tally as the trigger keeps them").isZero();
         assertThat(industryTrigger()).isEqualTo("A");
         assertThat(parentOf(codes.get(1))).isEqualTo(codes.get(6));
