@@ -96,7 +96,12 @@ public enum EquipmentType {
     }
 
     public Optional<ParameterSpec> parameter(String code) {
-        return parameters.stream().filter(p -> p.code().equals(code)).findFirst();
+        for (ParameterSpec p : parameters) {
+            if (p.code().equals(code)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Optional<EquipmentType> of(String code) {

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.capgov.region.Region;
+import org.capgov.shared.Codes;
 import org.capgov.shared.Product;
 
 /** Row-level validation of an equipment item, shared by the API, the pages and the imports. */
@@ -43,7 +43,7 @@ final class EquipmentValidator {
         if (EnterpriseValidator.trim(d.type()) == null) {
             v.add(new Violation("type", "", "缺少设备类型"));
         } else {
-            type = EquipmentType.of(d.type().trim().toUpperCase(Locale.ROOT)).orElse(null);
+            type = EquipmentType.of(Codes.upper(d.type().trim())).orElse(null);
             if (type == null) {
                 v.add(new Violation("type", EnterpriseValidator.abbreviate(d.type()), "未知设备类型；可用："
                         + String.join("、", Arrays.stream(EquipmentType.values()).map(Enum::name).toList())));
@@ -60,7 +60,7 @@ final class EquipmentValidator {
             v.add(new Violation("product", "", "缺少产品代码"));
         } else {
             try {
-                product = Product.valueOf(d.product().trim().toUpperCase(Locale.ROOT));
+                product = Product.valueOf(Codes.upper(d.product().trim()));
                 if (type != null && !type.products().contains(product)) {
                     v.add(new Violation("product", d.product(), type.name() + " 的产品应为 "
                             + String.join(" / ", type.products().stream().map(Enum::name).sorted().toList())));
@@ -93,7 +93,7 @@ final class EquipmentValidator {
         EquipmentStatus status = EquipmentStatus.OPERATING;
         if (EnterpriseValidator.trim(d.status()) != null) {
             try {
-                status = EquipmentStatus.valueOf(d.status().trim().toUpperCase(Locale.ROOT));
+                status = EquipmentStatus.valueOf(Codes.upper(d.status().trim()));
             } catch (IllegalArgumentException e) {
                 v.add(new Violation("status", EnterpriseValidator.abbreviate(d.status()), "设备状态应为 "
                         + String.join(" / ", Arrays.stream(EquipmentStatus.values()).map(Enum::name).toList())));

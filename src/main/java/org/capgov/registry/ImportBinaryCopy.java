@@ -25,6 +25,14 @@ final class ImportBinaryCopy {
     private static final int VARCHAR_OID = 1043;
     private static final short NUMERIC_POSITIVE = 0x0000;
     private static final short NUMERIC_NEGATIVE = 0x4000;
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
 
     private byte[] buffer = new byte[ImportRowCopy.CHUNK + (1 << 16)];
     private int length;
@@ -125,16 +133,37 @@ final class ImportBinaryCopy {
     ImportBinaryCopy numeric(BigDecimal value) {
         BigDecimal abs = value.abs();
         int scale = Math.max(abs.scale(), 0);
-        String digits = abs.setScale(scale).unscaledValue().toString();
-        int integerLength = digits.length() - scale;
-        String integer = integerLength > 0 ? digits.substring(0, integerLength) : "";
-        String fraction = integerLength > 0 ? digits.substring(integerLength) : "0".repeat(-integerLength) + digits;
-        int integerGroups = (integer.length() + 3) / 4;
-        String padded = "0".repeat(integerGroups * 4 - integer.length()) + integer + fraction
-                + "0".repeat((4 - fraction.length() % 4) % 4);
-        short[] groups = new short[padded.length() / 4];
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = (short) Integer.parseInt(padded, i * 4, i * 4 + 4, 10);
+        short[] groups;
+        int integerGroups;
+        if (abs.scale() >= 0 && scale <= 15 && abs.precision() <= 18) {
+            // the usual capacity or parameter: long arithmetic, without the digit strings below (once per row)
+            long unscaled = abs.unscaledValue().longValue();
+            long integer = unscaled / POWERS_OF_TEN[scale];
+            int fractionGroups = (scale + 3) / 4;
+            long fraction = unscaled % POWERS_OF_TEN[scale] * POWERS_OF_TEN[fractionGroups * 4 - scale];
+            integerGroups = 0;
+            for (long rest = integer; rest > 0; rest /= 10_000) {
+                integerGroups++;
+            }
+            groups = new short[integerGroups + fractionGroups];
+            for (int i = integerGroups - 1; i >= 0; i--, integer /= 10_000) {
+                groups[i] = (short) (integer % 10_000);
+            }
+            for (int i = groups.length - 1; i >= integerGroups; i--, fraction /= 10_000) {
+                groups[i] = (short) (fraction % 10_000);
+            }
+        } else {
+            String digits = abs.setScale(scale).unscaledValue().toString();
+            int integerLength = digits.length() - scale;
+            String integer = integerLength > 0 ? digits.substring(0, integerLength) : "";
+            String fraction = integerLength > 0 ? digits.substring(integerLength) : "0".repeat(-integerLength) + digits;
+            integerGroups = (integer.length() + 3) / 4;
+            String padded = "0".repeat(integerGroups * 4 - integer.length()) + integer + fraction
+                    + "0".repeat((4 - fraction.length() % 4) % 4);
+            groups = new short[padded.length() / 4];
+            for (int i = 0; i < groups.length; i++) {
+                groups[i] = (short) Integer.parseInt(padded, i * 4, i * 4 + 4, 10);
+            }
         }
         int first = 0;
         while (first < groups.length && groups[first] == 0) {

@@ -2,7 +2,10 @@ package org.capgov.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -23,6 +26,9 @@ import java.util.HexFormat;
 final class ImportFiles {
 
     static final Charset GBK = Charset.forName("GBK");
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
     enum Format { CSV, XLSX }
 
@@ -93,9 +99,16 @@ final class ImportFiles {
         return new Inspection(Format.CSV, hash, utf8Valid ? StandardCharsets.UTF_8 : GBK, bom, size, lineBreaks);
     }
 
-    private static int countLineBreaks(byte[] bytes, int from, int length) {
+    /** '\n' bytes, eight at a time: a byte of {@code x} is zero exactly where the high bit of {@code y} ends up set. */
+    static int countLineBreaks(byte[] bytes, int from, int length) {
         int count = 0;
-        for (int i = from; i < from + length; i++) {
+        int i = from;
+        for (int end = from + length - 7; i < end; i += 8) {
+            long x = (long) WORDS.get(bytes, i) ^ NEWLINES;
+            long y = ~((x & LOW_SEVEN) + LOW_SEVEN | x | LOW_SEVEN);
+            count += Long.bitCount(y);
+        }
+        for (; i < from + length; i++) {
             if (bytes[i] == '\n') {
                 count++;
             }

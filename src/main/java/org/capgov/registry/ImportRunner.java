@@ -147,17 +147,17 @@ class ImportRunner {
         ImportErrors errors = new ImportErrors(settings.maxStoredErrors());
         Result result;
         try {
-            // the previous import's upkeep first: this import's checks and joins are planned on the statistics it
-            // refreshes (equipment after their enterprises: a million new enterprises the planner would take for
-            // none), and the two do not compete for the same cores
+            jobs.start(work.id());
+            // the file is read while the previous import's upkeep runs in the database (one core each)
+            ImportFiles.Inspection file = ImportFiles.inspect(work.file());
+            jobs.inspected(work.id(), file.format().name(), file.sha256(),
+                    file.charset() == null ? null : file.charset().equals(ImportFiles.GBK) ? "GBK" : "UTF-8");
+            // that upkeep before the transaction: this import's checks and joins are planned on the statistics it
+            // refreshes (equipment after their enterprises: a million new enterprises the planner would take for none)
             awaitUpkeep();
             // and the GIN indexes an earlier import left for after its commit, if they belong to this import's tables
             // (it finds them all present); those of other tables are built while this import runs
             indexes.awaitTables(tables(work.kind()));
-            jobs.start(work.id());
-            ImportFiles.Inspection file = ImportFiles.inspect(work.file());
-            jobs.inspected(work.id(), file.format().name(), file.sha256(),
-                    file.charset() == null ? null : file.charset().equals(ImportFiles.GBK) ? "GBK" : "UTF-8");
             result = importTx.execute(tx -> importInTransaction(work, file, errors, tx));
         } catch (ImportSource.Unreadable e) {
             result = new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.capgov.shared.Codes;
 
 /**
  * Checks the parameters of one equipment item against its type and returns them normalised (numbers as
@@ -77,7 +78,7 @@ public final class ParameterValidator {
                 return org.capgov.shared.Decimals.plain(number);
             }
             case ENUM -> {
-                String code = text.toUpperCase(Locale.ROOT);
+                String code = Codes.upper(text);
                 if (!spec.values().contains(code)) {
                     violations.add(new Violation(field, text, spec.code() + " 的取值应为 " + String.join(" / ", spec.values())));
                     return null;
@@ -92,7 +93,7 @@ public final class ParameterValidator {
                 return b;
             }
             case TEXT -> {
-                String code = text.toUpperCase(Locale.ROOT);
+                String code = Codes.upper(text);
                 if (!PATTERNS.computeIfAbsent(spec.values().get(0), Pattern::compile).matcher(code).matches()
                         || code.length() > 32) {
                     violations.add(new Violation(field, text, spec.code() + " 格式不正确（例如 III_1）"));

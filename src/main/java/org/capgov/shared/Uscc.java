@@ -26,7 +26,7 @@ public final class Uscc {
     }
 
     public static Check check(String raw) {
-        String code = raw == null ? "" : raw.trim().toUpperCase();
+        String code = raw == null ? "" : Codes.upper(raw.trim());
         if (code.length() != 18) {
             return new Check(code, false, false, false, false,
                     "长度应为 18 位，实为 " + code.length() + " 位");

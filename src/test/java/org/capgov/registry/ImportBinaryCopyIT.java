@@ -26,7 +26,9 @@ class ImportBinaryCopyIT extends IntegrationTest {
         List<BigDecimal> numbers = List.of(new BigDecimal("0"), new BigDecimal("0.05"), new BigDecimal("1234.5"),
                 new BigDecimal("300000"), new BigDecimal("3E+5"), new BigDecimal("12345678901234.56"),
                 new BigDecimal("0.00001234"), new BigDecimal("-98765.4321"), new BigDecimal("10000"),
-                new BigDecimal("0.0001"), new BigDecimal("1.00"));
+                new BigDecimal("0.0001"), new BigDecimal("1.00"), new BigDecimal("99999999.9999999"),
+                // beyond the long arithmetic: more than 18 digits, more than 15 decimals
+                new BigDecimal("123456789012345678901.5"), new BigDecimal("0.1234567890123456789"));
         List<LocalDate> dates = List.of(LocalDate.of(1999, 12, 31), LocalDate.of(2000, 1, 1), LocalDate.of(2024, 2, 29),
                 LocalDate.of(1970, 1, 1));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
