@@ -147,6 +147,10 @@ class ImportRunner {
         ImportErrors errors = new ImportErrors(settings.maxStoredErrors());
         Result result;
         try {
+            // the GIN indexes an earlier import left for after its commit, if they belong to this import's tables (it
+            // finds them all present); those of other tables are built once this import has read its file
+            indexes.awaitTables(tables(work.kind()));
+            indexes.reading(true);
             jobs.start(work.id());
             // the file is read while the previous import's upkeep runs in the database (one core each)
             ImportFiles.Inspection file = ImportFiles.inspect(work.file());
@@ -155,9 +159,6 @@ class ImportRunner {
             // that upkeep before the transaction: this import's checks and joins are planned on the statistics it
             // refreshes (equipment after their enterprises: a million new enterprises the planner would take for none)
             awaitUpkeep();
-            // and the GIN indexes an earlier import left for after its commit, if they belong to this import's tables
-            // (it finds them all present); those of other tables are built while this import runs
-            indexes.awaitTables(tables(work.kind()));
             result = importTx.execute(tx -> importInTransaction(work, file, errors, tx));
         } catch (ImportSource.Unreadable e) {
             result = new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());
@@ -169,6 +170,7 @@ class ImportRunner {
             log.error("Import {} failed", work.id(), e);
             result = new Result(ImportJob.Status.FAILED, 0, null, "服务器未能完成导入，未导入任何数据：" + rootMessage(e));
         }
+        indexes.reading(false);
         finish(work, result, errors);
     }
 
@@ -360,8 +362,13 @@ class ImportRunner {
     private long copyRows(Work work, ImportSource source, String copySql, ImportRowCopy.Sink sink)
             throws IOException, SQLException {
         CopyIn copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
-        return ImportRowCopy.copy(source, copy, sink, settings.maxRows(work.kind()),
-                (rows, bytes) -> progress(work.id(), "READING", rows, bytes));
+        indexes.reading(true);
+        try {
+            return ImportRowCopy.copy(source, copy, sink, settings.maxRows(work.kind()),
+                    (rows, bytes) -> progress(work.id(), "READING", rows, bytes));
+        } finally {
+            indexes.reading(false);
+        }
     }
 
     private void progress(long id, String phase, long rows, long bytes) {

@@ -198,6 +198,31 @@ class ImportBulkLoadIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aBuildWaitsWhileAnImportReadsItsFile() throws InterruptedException {
+        runner.awaitUpkeep();
+        indexBuilder.awaitAll();
+        scratchTables();
+        try {
+            jdbc.sql("drop index bulk_child_tags").update();
+            ImportIndexBuilder.defer(jdbc, "bulk_child", "bulk_child_tags",
+                    "CREATE INDEX bulk_child_tags ON public.bulk_child USING gin (tags)");
+            indexBuilder.reading(true);
+            try {
+                indexBuilder.schedule();
+                Thread.sleep(600);
+                assertThat(indexes("bulk_child")).doesNotContain("bulk_child_tags");
+                assertThat(listed("bulk_child_tags")).isTrue();
+            } finally {
+                indexBuilder.reading(false);
+            }
+            indexBuilder.awaitAll();
+            assertThat(indexes("bulk_child")).contains("bulk_child_tags");
+        } finally {
+            jdbc.sql("drop table bulk_child, bulk_parent").update();
+        }
+    }
+
     private boolean listed(String index) {
         return jdbc.sql("select exists (select 1 from deferred_index where name = :n)").param("n", index)
                 .query(Boolean.class).single();
