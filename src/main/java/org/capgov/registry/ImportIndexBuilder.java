@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -41,11 +40,7 @@ class ImportIndexBuilder {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private volatile boolean reading;
-    private final ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "capgov-index-build");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService builder = ImportThreads.single("capgov-index-build");
 
     ImportIndexBuilder(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;

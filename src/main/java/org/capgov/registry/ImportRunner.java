@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
 import org.capgov.audit.AuditAction;
@@ -64,11 +63,7 @@ class ImportRunner {
     private final TransactionTemplate sideTx;
     private final ImportSettings settings;
     private final ImportIndexBuilder indexes;
-    private final ExecutorService upkeep = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "capgov-import-upkeep");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService upkeep = ImportThreads.single("capgov-import-upkeep");
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, ImportJobRepository jobs, RegionDirectory regions,
             AuditTrail audit, PlatformTransactionManager transactions, ImportSettings settings, ImportIndexBuilder indexes) {
