@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.capgov.identity.Role;
+import org.capgov.support.Http;
+import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -183,5 +185,32 @@ class ImportDirectLoadIT extends ImportSupportIT {
     private String industryTrigger() {
         return jdbc.sql("select tgenabled::text from pg_trigger where tgname = 'enterprise_industry_insert'")
                 .query(String.class).single();
+    }
+
+    @Test
+    void theJobPageSaysWhileTheNameIndexIsBuiltAndStopsAskingOnceItIs() {
+        JsonNode job = importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "one.csv", utf8(csv(ENTERPRISE_HEADER,
+                enterpriseRow(uscc("500102"), "索引提示测试企业", "500102", "STEEL"))));
+        assertThat(job.get("status").asString()).isEqualTo("SUCCEEDED");
+        String progress = "/registry/imports/" + job.get("id").asString() + "/progress";
+        Http browser = Http.browser(port);
+        browser.login(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
+        jdbc.sql("create table index_note_probe (tags text[])").update();
+        try {
+            // an import "reading" holds the builder back, so the listed index stays listed while the page is asked
+            indexBuilder.reading(true);
+            try {
+                ImportIndexBuilder.defer(jdbc, "index_note_probe", "index_note_probe_tags",
+                        "CREATE INDEX index_note_probe_tags ON public.index_note_probe USING gin (tags)");
+                indexBuilder.schedule();
+                assertThat(browser.get(progress).body()).contains("企业名称检索索引正在后台重建").contains("hx-trigger=\"every 1s\"");
+            } finally {
+                indexBuilder.reading(false);
+            }
+            indexBuilder.awaitAll();
+            assertThat(browser.get(progress).body()).doesNotContain("正在后台重建").doesNotContain("hx-trigger");
+        } finally {
+            jdbc.sql("drop table index_note_probe").update();
+        }
     }
 }
