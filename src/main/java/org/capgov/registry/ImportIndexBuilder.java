@@ -21,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * overlap the next import instead of lengthening this one: the name trigram index of a million enterprises takes
  * 12–16 s in the benchmark. Until an index is back, searches stay correct and PostgreSQL reads the table instead.
  * <p>
- * A build waits while an import prepares and reads its file: reading keeps both cores busy (the import thread parsing and
- * checking, its database session copying), and a build beside it slowed it by as much as the build took. It runs
- * instead while the import writes its side tables, which its session does alone (benchmark: see README).
+ * A build waits while an import prepares and reads its file: reading keeps both cores busy (the import thread parsing
+ * and checking, its database session copying), and beside the names' build the benchmark's equipment file took 29 s
+ * to read instead of 16–20. A build runs instead while the import writes its side tables and rebuilds its B-trees,
+ * where one core would otherwise idle (see README, "Registry import and search").
  * <p>
  * The table {@code deferred_index} lists what is to be built; the import writes its line in its own transaction, and
  * the build deletes it in the same transaction that creates the index, so an index of a committed import is always
