@@ -22,20 +22,17 @@ final class ImportEnterpriseDirect extends ImportDirect {
     private static final String INDUSTRY_TRIGGER = "enterprise_industry_insert";
 
     private final ImportEnterpriseRows rows;
-    private final String actor;
     /** Enterprises per region path, industry and status: a few thousand counts however large the file. */
     private final Map<String, Long> tally = new HashMap<>();
     private ImportUsccIndex seen;
-    private long base;
-    private long historyBase;
     private long lastAccount;
     private ImportSideCopy accounts;
     private ImportSideCopy industries;
     private ImportSideCopy laterParents;
 
     ImportEnterpriseDirect(ImportEnterpriseRows rows, String actor) {
+        super("enterprise", actor);
         this.rows = rows;
-        this.actor = actor;
     }
 
     @Override
@@ -50,8 +47,7 @@ final class ImportEnterpriseDirect extends ImportDirect {
             return false;
         }
         seen = new ImportUsccIndex((int) lastRow);
-        base = bulk.reserveIds("enterprise", lastRow);
-        historyBase = bulk.reserveIds("enterprise_status_history", lastRow);
+        reserveIds(bulk, lastRow);
         lastAccount = bulk.idBase("grid_account");
         accounts = side(directory, "accounts");
         industries = side(directory, "industries");
@@ -74,7 +70,7 @@ final class ImportEnterpriseDirect extends ImportDirect {
         if (e == null) {
             return false;
         }
-        long id = base + row.number();
+        long id = id(row);
         if (seen.add(e.uscc(), id, 0) < 0) {
             return false;
         }
@@ -116,7 +112,7 @@ final class ImportEnterpriseDirect extends ImportDirect {
         });
         counts.copyInto(copies, "copy enterprise_tally (region_path, industry, status, n) from stdin (format binary)");
         jdbc.sql("alter table enterprise enable always trigger " + INDUSTRY_TRIGGER).update();
-        insertFirstStatuses(jdbc, "enterprise", "enterprise_id", base, historyBase, actor);
+        insertFirstStatuses(jdbc);
         long t1 = System.nanoTime();
         ImportRows.stepDone("copy grid accounts", accounts.copyInto(copies,
                 "copy grid_account (id, account_no, enterprise_id, valid_from) from stdin (format binary)"), t1);

@@ -23,17 +23,14 @@ final class ImportEquipmentDirect extends ImportDirect {
     private static final int MAX_LINES = 1_000_000;
 
     private final ImportEquipmentRows rows;
-    private final String actor;
     private final Map<String, Long> lineIds = new HashMap<>();
     private ImportEnterpriseKeys enterprises;
-    private long base;
-    private long historyBase;
     private long lastLine;
     private ImportSideCopy lines;
 
     ImportEquipmentDirect(ImportEquipmentRows rows, String actor) {
+        super("equipment", actor);
         this.rows = rows;
-        this.actor = actor;
     }
 
     @Override
@@ -60,8 +57,7 @@ final class ImportEquipmentDirect extends ImportDirect {
                 .query((ResultSet rs) -> {
                     lineIds.put(lineKey(rs.getLong(1), rs.getString(2)), rs.getLong(3));
                 });
-        base = bulk.reserveIds("equipment", lastRow);
-        historyBase = bulk.reserveIds("equipment_status_history", lastRow);
+        reserveIds(bulk, lastRow);
         lastLine = bulk.idBase("production_line");
         lines = side(directory, "lines");
         return true;
@@ -94,7 +90,7 @@ final class ImportEquipmentDirect extends ImportDirect {
             return false;
         }
         boolean ownRegion = q.regionCode() != null;
-        copy.row(13).int8(base + row.number()).int8(enterpriseId)
+        copy.row(13).int8(id(row)).int8(enterpriseId)
                 .int8OrNull(q.line() == null ? null : line).text(q.code()).text(q.type().name())
                 .jsonb(ImportEquipmentRows.json(q.parameters())).text(q.product().name()).numeric(q.annualCapacity())
                 .date(q.commissioned())
@@ -129,7 +125,7 @@ final class ImportEquipmentDirect extends ImportDirect {
         ImportRows.stepDone("copy production lines", lines.copyInto(copies,
                 "copy production_line (id, enterprise_id, code) from stdin (format binary)"), t0);
         bulk.claimIds("production_line", lastLine);
-        insertFirstStatuses(jdbc, "equipment", "equipment_id", base, historyBase, actor);
+        insertFirstStatuses(jdbc);
         return true;
     }
 }

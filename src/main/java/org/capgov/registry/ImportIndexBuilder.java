@@ -35,13 +35,12 @@ class ImportIndexBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ImportIndexBuilder.class);
     private static final String CREATE = "CREATE INDEX ";
-
     private static final long READING_POLL_MS = 100;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private volatile boolean reading;
     private final ExecutorService builder = ImportThreads.single("capgov-index-build");
+    private volatile boolean reading;
 
     ImportIndexBuilder(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;

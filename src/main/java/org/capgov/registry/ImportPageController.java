@@ -33,10 +33,10 @@ class ImportPageController {
     ImportPageController(ImportService imports, ImportTemplates templates, ImportSettings settings,
             MessageSource messages, ImportIndexBuilder indexes) {
         this.imports = imports;
-        this.indexes = indexes;
         this.templates = templates;
         this.settings = settings;
         this.messages = messages;
+        this.indexes = indexes;
     }
 
     @GetMapping("/registry/imports")

@@ -47,8 +47,7 @@ class RegistryBench implements ApplicationRunner {
     private final Path directory;
 
     RegistryBench(ImportService imports, ImportRunner runner, ImportIndexBuilder indexes, EnterpriseService enterprises,
-            RegionDirectory regions,
-            ConfigurableApplicationContext context, @Value("${capgov.bench.enterprises:1000000}") int count,
+            RegionDirectory regions, ConfigurableApplicationContext context, @Value("${capgov.bench.enterprises:1000000}") int count,
             @Value("${capgov.bench.queries:500}") int queries, @Value("${capgov.data-dir}") String dataDir) {
         this.imports = imports;
         this.runner = runner;
