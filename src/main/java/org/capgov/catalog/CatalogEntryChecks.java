@@ -117,8 +117,8 @@ final class CatalogEntryChecks {
             from = doc.effective();
         }
         LocalDate to = in.date("effectiveTo");
-        if (from != null && to != null && !to.isAfter(from)) {
-            in.problem("effectiveTo", to, "失效日期须晚于生效日期 " + from);
+        if (from != null && to != null && to.isBefore(from)) {
+            in.problem("effectiveTo", to, "最后施行日不得早于生效日期 " + from);
         }
         if (from != null && deadline != null && deadline.isBefore(from)) {
             in.problem("deadline", deadline, "淘汰期限不能早于生效日期 " + from);
@@ -360,8 +360,8 @@ final class CatalogEntryChecks {
         if (published != null && effective != null && effective.isBefore(published)) {
             in.problem("effective", effective, "生效日期不能早于发布日期 " + published);
         }
-        if (effective != null && expires != null && !expires.isAfter(effective)) {
-            in.problem("expires", expires, "失效日期须晚于生效日期 " + effective);
+        if (effective != null && expires != null && expires.isBefore(effective)) {
+            in.problem("expires", expires, "最后施行日不得早于生效日期 " + effective);
         }
         String supersededBy = in.text("supersededBy", 64);
         if (supersededBy != null && (supersededBy.equals(id) || !draft.documents().containsKey(supersededBy))) {
