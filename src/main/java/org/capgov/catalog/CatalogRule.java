@@ -22,7 +22,13 @@ public record CatalogRule(String id, String documentId, Kind kind, String dimens
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
     }
 
+    /** A project-gate rule only (scope PROJECT): the engine, which judges existing capacity, skips it. */
     public boolean forProjectsOnly() {
         return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()));
+    }
+
+    /** A rule that also gates projects (scope PROJECT or BOTH); its project check waits for the project gate. */
+    public boolean hasProjectSide() {
+        return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()) || "BOTH".equals(c.scope()));
     }
 }

@@ -4,6 +4,7 @@ import static org.capgov.registry.ParameterSpec.flag;
 import static org.capgov.registry.ParameterSpec.number;
 import static org.capgov.registry.ParameterSpec.oneOf;
 import static org.capgov.registry.ParameterSpec.oneOfDefault;
+import static org.capgov.registry.ParameterSpec.optionalFlag;
 import static org.capgov.registry.ParameterSpec.optionalNumber;
 import static org.capgov.registry.ParameterSpec.requiredFlag;
 import static org.capgov.registry.ParameterSpec.text;
@@ -49,10 +50,14 @@ public enum EquipmentType {
             number("current_ka", "电流强度", "kA", 1, 1000), oneOfDefault("cell_kind", "槽型", "PREBAKED", "PREBAKED", "SODERBERG")),
     CARBON_ANODE_PLANT("炭阳极", Industry.ALUMINIUM, Set.of(Product.CARBON_ANODE),
             number("annual_t", "年产能力", "t", 1, 5_000_000),
-            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false)),
+            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false),
+            // seed 000 二、（三）3 bans small *independent* (独立) plants only; unknown until recorded
+            optionalFlag("independent", "独立（不与电解铝配套）")),
     CARBON_CATHODE_PLANT("炭阴极", Industry.ALUMINIUM, Set.of(Product.CARBON_CATHODE),
             number("annual_t", "年产能力", "t", 1, 5_000_000),
-            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false)),
+            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false),
+            // seed 000 二、（三）3 bans small *independent* (独立) plants only; unknown until recorded
+            optionalFlag("independent", "独立（不与电解铝配套）")),
     FLUORIDE_SALT_PLANT("氟化盐", Industry.ALUMINIUM, Set.of(Product.FLUORIDE_SALT), requiredFlag("wet_process", "湿法工艺")),
     GLASS_LINE("平板玻璃生产线", Industry.FLAT_GLASS, Set.of(Product.FLAT_GLASS),
             oneOf("process", "工艺", "FLOAT", "VERTICAL_DRAWN", "GRID"), number("melt_t_per_d", "熔化量", "t/d", 1, 3000)),
