@@ -49,7 +49,7 @@ public record CatalogCoverage(String version, List<DocumentCoverage> documents, 
                     .filter(r -> r.kind() == CatalogRule.Kind.RULE && dimension.name().equals(r.dimension())).count());
         }
         long limits = rules.stream().filter(r -> r.kind() == CatalogRule.Kind.RULE).count();
-        long eliminations = rules.size() - limits;
+        long eliminations = rules.stream().filter(r -> r.kind() == CatalogRule.Kind.ELIMINATION).count();
         long secondary = rules.stream().filter(r -> "S".equals(r.confidence())).count()
                 + targets.stream().filter(t -> "S".equals(t.confidence())).count();
         long computed = rules.stream().filter(r -> "C".equals(r.confidence())).count()

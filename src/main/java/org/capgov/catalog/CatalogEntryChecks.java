@@ -199,13 +199,16 @@ final class CatalogEntryChecks {
         List<Map<String, Object>> raw = in.objects("when");
         for (int i = 0; i < raw.size(); i++) {
             CatalogEntryInput c = new CatalogEntryInput(raw.get(i), "when[" + i + "].", in.problems);
-            c.only(Set.of("param", "attribute", "airZone", "scope", "in", "op", "value"));
-            long kinds = List.of("param", "attribute", "airZone", "scope").stream().filter(c::has).count();
+            c.only(Set.of("param", "attribute", "airZone", "scope", "failing", "in", "op", "value"));
+            long kinds = List.of("param", "attribute", "airZone", "scope", "failing").stream().filter(c::has).count();
             if (kinds != 1) {
-                c.problem("param", raw.get(i), "每个条件须且只须是参数、属性、大气分区或范围之一");
+                c.problem("param", raw.get(i), "每个条件须且只须是参数、属性、大气分区、范围或不达标维度之一");
                 continue;
             }
-            if (c.has("scope")) {
+            if (c.has("failing")) {
+                out.add(new Condition(null, null, null, null, null, null, null,
+                        c.code("failing", names(Dimension.values()), "不达标维度")));
+            } else if (c.has("scope")) {
                 out.add(new Condition(null, null, null, c.code("scope", SCOPES, "适用范围"), null, null, null));
             } else if (c.has("airZone")) {
                 List<String> zones = c.texts("airZone");
@@ -232,7 +235,7 @@ final class CatalogEntryChecks {
 
     private static Condition parameterCondition(CatalogEntryInput c, EquipmentType type) {
         String param = c.text("param", 64);
-        ParameterSpec spec = type == null || param == null ? null : type.parameter(param).orElse(null);
+        ParameterSpec spec = type == null || param == null ? null : type.conditionable(param).orElse(null);
         if (type == null) {
             c.problem("param", param, "参数条件须先填写设备类型");
         } else if (spec == null) {

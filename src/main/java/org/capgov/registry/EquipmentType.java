@@ -71,6 +71,25 @@ public enum EquipmentType {
             number("steam_t_per_h", "额定蒸发量", "t/h", 0.1, 3000), flag("in_built_up_area", "位于建成区或工业园区", false),
             flag("in_heat_network", "在供热管网覆盖范围内", false));
 
+    /**
+     * Facts recorded with the day they hold from and their source (table equipment_fact), never as plain parameters:
+     * yes / no facts a catalogue item depends on that a decision or a check establishes. Seed 000 二、（三）4 "且不满足
+     * 平板玻璃准入条件" makes whether a float line meets the flat-glass access conditions one of them.
+     */
+    public List<ParameterSpec> datedFacts() {
+        return this == GLASS_LINE ? List.of(ParameterSpec.optionalFlag("meets_flat_glass_access", "满足平板玻璃准入条件"))
+                : List.of();
+    }
+
+    public Optional<ParameterSpec> datedFact(String code) {
+        return datedFacts().stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    /** What a catalogue condition may name: a parameter or a dated fact of the type. */
+    public Optional<ParameterSpec> conditionable(String code) {
+        return parameter(code).or(() -> datedFact(code));
+    }
+
     private final String nameZh;
     private final Industry industry;
     private final Set<Product> products;
