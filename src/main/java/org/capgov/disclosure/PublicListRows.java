@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.capgov.enforcement.ExitListEntry;
-import org.capgov.enforcement.ListedEnterprise;
-import org.capgov.enforcement.PublicListPage;
+import org.capgov.enforcement.lists.ExitListEntry;
+import org.capgov.enforcement.lists.ListedEnterprise;
+import org.capgov.enforcement.lists.PublicListPage;
 import org.capgov.enforcement.RedListCase;
-import org.capgov.enforcement.RedListEntry;
+import org.capgov.enforcement.lists.RedListEntry;
 import org.capgov.enforcement.YellowListCase;
-import org.capgov.enforcement.YellowListEntry;
+import org.capgov.enforcement.lists.YellowListEntry;
 import org.capgov.web.Labels;
 import org.springframework.web.util.UriUtils;
 

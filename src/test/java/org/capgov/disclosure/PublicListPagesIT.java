@@ -22,7 +22,7 @@ import org.capgov.enforcement.CaseAction;
 import org.capgov.enforcement.CaseKind;
 import org.capgov.enforcement.CaseState;
 import org.capgov.enforcement.ExitMeasure;
-import org.capgov.enforcement.ListFixtures;
+import org.capgov.enforcement.lists.ListFixtures;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
 import org.capgov.registry.Equipment;
