@@ -28,7 +28,8 @@ class PublicListRepository {
     /** The case is on the yellow list on :asOf. */
     private static final String YELLOW = "l.kind = 'RECTIFICATION' and l.opened_on <= :asOf "
             + "and (l.yellow_until is null or l.yellow_until > :asOf)";
-    private static final String RED = "l.red_since <= :asOf";
+    /** On the red list of the year of :asOf: approved on or before it, and still that year (red_until, V29). */
+    private static final String RED = "l.red_since <= :asOf and l.red_until >= :asOf";
     private static final String EXITS = "l.announced_on between :from and :asOf";
     private static final String REGION = " and l.region_path like :prefix";
 
@@ -121,16 +122,16 @@ class PublicListRepository {
         if (enterpriseIds.isEmpty()) {
             return byEnterprise;
         }
-        jdbc.sql("select l.enterprise_id, c.id, l.kind, c.dimension, l.red_since, l.red_document, c.department_code, d.name "
+        jdbc.sql("select l.enterprise_id, c.id, l.kind, c.dimension, l.red_since, l.red_document, c.department_code, d.name, "
+                + "l.red_until "
                 + "from enforcement_list_case l join enforcement_case c on c.id = l.case_id "
                 + "join department d on d.code = c.department_code "
                 + "where l.enterprise_id in (:ids) and " + RED + " order by l.red_since, c.id")
                 .param("ids", enterpriseIds).param("asOf", asOf)
                 .query((rs, n) -> {
                     byEnterprise.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RedListCase(
-                            rs.getString(2), "EXIT".equals(rs.getString(3)) ? RedListCase.Basis.EXIT
-                                    : RedListCase.Basis.CLOSURE, Dimension.valueOf(rs.getString(4)), date(rs, 5),
-                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(2), RedListCase.Basis.CLOSURE, Dimension.valueOf(rs.getString(4)), date(rs, 5),
+                            date(rs, 9), rs.getString(6), rs.getString(7), rs.getString(8)));
                     return null;
                 }).list();
         return byEnterprise;

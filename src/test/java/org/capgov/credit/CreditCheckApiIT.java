@@ -129,7 +129,7 @@ class CreditCheckApiIT extends IntegrationTest {
 
         String seen = http.get("/api/v1/credit/checks/" + checkId, token(Role.COORDINATOR)).body();
         assertThat(seen).contains("\"caller\":\"" + TestPeople.username(Role.FINANCIAL_INSTITUTION) + "\"")
-                .contains("\"restricted\":true").contains("\"resultMeasures\":[\"PRODUCTION_LICENCE\"]")
+                .contains("\"restricted\":true").contains("\"resultMeasures\":[\"PRODUCTION_LICENCE\",\"DISCHARGE_PERMIT\"]")
                 .contains("\"feedbackAction\":\"LICENCE_REFUSED\"");
         long recordId = jdbc.sql("select id from credit_record where case_id = :c").param("c", caseId).query(Long.class)
                 .single();

@@ -80,6 +80,13 @@ class PublicListsIT extends IntegrationTest {
         assertThat(red.basis()).isEqualTo(RedListCase.Basis.CLOSURE);
         assertThat(red.since()).isEqualTo(d("2007-03-01"));
         assertThat(red.document()).isEqualTo("涪府发〔2007〕12号");
+        assertThat(red.until()).isEqualTo(d("2007-12-31"));
+        // seeds 001 四、(三) and 004 四、(二) publish "当年执法监督执行情况": the red list is the year's; the closure of 2007
+        // is on it through 31 December 2007 and off it from 1 January 2008, and the list of the year 2007 still has it
+        assertThat(lists.listsOf(e.id(), d("2007-12-31")).onRedList()).isTrue();
+        assertThat(lists.listsOf(e.id(), d("2008-01-01")).onRedList()).isFalse();
+        assertThat(redUscc(lists.red(lists.query(null, "500102", "2008-01-01", null, "200")).rows())).doesNotContain(e.uscc());
+        assertThat(redUscc(lists.red(lists.query("2007", "500102", null, null, "200")).rows())).contains(e.uscc());
 
         // the same through the list pages, filtered to the enterprise's district
         assertThat(uscc(lists.yellow(lists.query(null, "500102", "2006-10-01", null, "200")).rows())).contains(e.uscc());
@@ -156,9 +163,11 @@ class PublicListsIT extends IntegrationTest {
                 .noneMatch(r -> r.caseId().equals(c));
         assertThat(lists.exits(lists.query("2008", "500102", null, null, "200")).rows()).noneMatch(r -> r.caseId().equals(c));
         assertThat(lists.exits(lists.query("2007", "500110", null, null, "200")).rows()).noneMatch(r -> r.caseId().equals(c));
-        // exited by law: on the red list from the announcement
-        assertThat(lists.listsOf(e.id(), d("2007-12-29")).onRedList()).isFalse();
-        assertThat(only(lists.listsOf(e.id(), d("2007-12-30")).red()).basis()).isEqualTo(RedListCase.Basis.EXIT);
+        // seed 001 四、(三) "经整改仍不达标、已依法关闭的企业名单（“红牌”名单）": an elimination exit failed no rectification, so it
+        // is on the annual exit list only, never on the red list
+        assertThat(lists.listsOf(e.id(), d("2007-12-30")).onRedList()).isFalse();
+        assertThat(redUscc(lists.red(lists.query(null, "500102", "2007-12-31", null, "200")).rows()))
+                .doesNotContain(e.uscc());
         assertThat(lists.listsOf(e.id(), d("2008-06-01")).exits()).hasSize(2);
     }
 
