@@ -99,6 +99,50 @@ class PublicListsIT extends IntegrationTest {
         assertThat(uscc(endOf2006.rows())).contains(e.uscc());
     }
 
+    /**
+     * Seed 001 四、(三) "区生态环境局要定期公布超标排放企业名单，以及超标排放严重的企业名单": an environment case puts the enterprise
+     * on the over-limit list from its notice; a failed rectification makes it serious; found compliant, it leaves both.
+     * An energy case is not an emission case.
+     */
+    @Test
+    void environmentCasesMakeTheOverLimitAndSeriousOverLimitLists() {
+        Enterprise e = fixtures.enterprise("500102", "名单测试超标排放水泥");
+        String env = fixtures.open(e, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2005-04-01"), d("2005-06-30"),
+                "FL-STHJJ");
+        Enterprise energyOnly = fixtures.enterprise("500102", "名单测试仅能耗钢铁");
+        fixtures.open(energyOnly, CaseKind.RECTIFICATION, "ENERGY", null, d("2005-04-01"), d("2005-10-01"), "FL-JXW");
+        fixtures.act(env, CaseAction.VERIFY_FAILED, CaseState.RECTIFICATION_FAILED, d("2005-07-05"), null, null, null);
+        fixtures.act(env, CaseAction.PROPOSE_CLOSURE, CaseState.CLOSURE_PROPOSED, d("2005-07-20"), null, null, null);
+
+        assertThat(overLimit("2005-03-31", false)).doesNotContain(e.uscc());
+        assertThat(overLimit("2005-04-01", false)).contains(e.uscc()).doesNotContain(energyOnly.uscc());
+        assertThat(overLimit("2005-07-04", true)).doesNotContain(e.uscc());
+        assertThat(overLimit("2005-07-05", true)).contains(e.uscc()).doesNotContain(energyOnly.uscc());
+        OverLimitEntry row = lists.overLimit(lists.query(null, "500102", "2005-07-05", null, "200"), false).rows().stream()
+                .filter(r -> r.enterprise().uscc().equals(e.uscc())).findFirst().orElseThrow();
+        OverLimitEntry.Case c = only(row.cases());
+        assertThat(c.caseId()).isEqualTo(env);
+        assertThat(c.noticeDate()).isEqualTo(d("2005-04-01"));
+        assertThat(c.deadline()).isEqualTo(d("2005-06-30"));
+        assertThat(c.seriousSince()).isEqualTo(d("2005-07-05"));
+        assertThat(c.departmentName()).isEqualTo("重庆市涪陵区生态环境局");
+
+        // a second environment case of another enterprise, rectified: on the list until the day it was found compliant
+        Enterprise fixed = fixtures.enterprise("500102", "名单测试超标整改达标");
+        String ok = fixtures.open(fixed, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2005-04-01"), d("2005-06-30"),
+                "FL-STHJJ");
+        fixtures.act(ok, CaseAction.VERIFY_COMPLIANT, CaseState.RECTIFIED, d("2005-06-01"), null, null, null);
+        assertThat(overLimit("2005-05-31", false)).contains(fixed.uscc());
+        assertThat(overLimit("2005-06-01", false)).doesNotContain(fixed.uscc());
+        assertThat(lists.page(PublicList.SERIOUS_OVER_LIMIT, lists.query(null, "500102", "2005-08-01", null, "200"))
+                .list()).isEqualTo(PublicList.SERIOUS_OVER_LIMIT);
+    }
+
+    private List<String> overLimit(String asOf, boolean serious) {
+        return lists.overLimit(lists.query(null, "500102", asOf, null, "200"), serious).rows().stream()
+                .map(r -> r.enterprise().uscc()).toList();
+    }
+
     @Test
     void anEnterpriseLeavesTheYellowListWhenItsCaseIsVerifiedCompliantAndOneRowHoldsAllItsCases() {
         Enterprise e = fixtures.enterprise("500110", "名单测试整改合格水泥");
