@@ -4,11 +4,12 @@ import java.util.Locale;
 import org.capgov.shared.DomainException;
 
 /**
- * The three lists that seed 001 四(三) requires to be published: 黄牌 (不达标应限期整改), 红牌 (经整改仍不达标、已依法关闭,
- * and exits by law) and the annual exit list (年度落后产能退出企业名单、设备和产能). {@code slug} is the URL spelling.
+ * The lists that seed 001 四(三) requires to be published: 黄牌 (不达标应限期整改), 红牌 (经整改仍不达标、已依法关闭), the annual
+ * exit list (年度落后产能退出企业名单、设备和产能), and the environment department's 超标排放企业名单 and 超标排放严重的企业名单.
+ * {@code slug} is the URL spelling.
  */
 public enum PublicList {
-    YELLOW("yellow"), RED("red"), EXITS("exits");
+    YELLOW("yellow"), RED("red"), EXITS("exits"), OVER_LIMIT("over-limit"), SERIOUS_OVER_LIMIT("serious-over-limit");
 
     private final String slug;
 

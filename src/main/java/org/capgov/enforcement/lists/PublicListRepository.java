@@ -31,8 +31,14 @@ class PublicListRepository {
     /** The case is on the yellow list on :asOf. */
     private static final String YELLOW = "l.kind = 'RECTIFICATION' and l.opened_on <= :asOf "
             + "and (l.yellow_until is null or l.yellow_until > :asOf)";
-    private static final String RED = "l.red_since <= :asOf";
+    /** On the red list of the year of :asOf: approved on or before it, and still that year (red_until, V29). */
+    private static final String RED = "l.red_since <= :asOf and l.red_until >= :asOf";
     private static final String EXITS = "l.announced_on between :from and :asOf";
+    /** An environment case open on :asOf (V31): 超标排放. */
+    private static final String OVER_LIMIT = "l.kind = 'RECTIFICATION' and l.dimension = 'ENVIRONMENT' "
+            + "and l.opened_on <= :asOf and (l.over_limit_until is null or l.over_limit_until > :asOf)";
+    /** …and found failed by :asOf: 超标排放严重. */
+    private static final String SERIOUS = OVER_LIMIT + " and l.serious_since <= :asOf";
     private static final String REGION = " and l.region_path like :prefix";
 
     /**
@@ -66,6 +72,31 @@ class PublicListRepository {
 
     Slice<Long> redEnterprises(PublicListQuery q) {
         return enterprises(RED, "min(l.red_since) desc", q);
+    }
+
+    Slice<Long> overLimitEnterprises(PublicListQuery q, boolean serious) {
+        return enterprises(serious ? SERIOUS : OVER_LIMIT, "max(l.opened_on) desc", q);
+    }
+
+    /** The environment cases on the over-limit (or serious) list on :asOf of the given enterprises, newest first. */
+    Map<Long, List<OverLimitEntry.Case>> overLimitCases(Collection<Long> enterpriseIds, LocalDate asOf,
+            boolean serious) {
+        Map<Long, List<OverLimitEntry.Case>> byEnterprise = new LinkedHashMap<>();
+        if (enterpriseIds.isEmpty()) {
+            return byEnterprise;
+        }
+        jdbc.sql("select l.enterprise_id, c.id, c.opened_on, case when l.serious_since <= :asOf then l.serious_since end, "
+                + "c.department_code, d.name, " + DEADLINE_AS_OF + " from enforcement_list_case l "
+                + "join enforcement_case c on c.id = l.case_id join department d on d.code = c.department_code "
+                + EVENTS_AS_OF + " where l.enterprise_id in (:ids) and " + (serious ? SERIOUS : OVER_LIMIT)
+                + " order by c.opened_on desc, c.id")
+                .param("ids", enterpriseIds).param("asOf", asOf)
+                .query((rs, n) -> {
+                    byEnterprise.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OverLimitEntry.Case(
+                            rs.getString(2), date(rs, 3), date(rs, 7), date(rs, 4), rs.getString(5), rs.getString(6)));
+                    return null;
+                }).list();
+        return byEnterprise;
     }
 
     private Slice<Long> enterprises(String condition, String order, PublicListQuery q) {
@@ -124,16 +155,16 @@ class PublicListRepository {
         if (enterpriseIds.isEmpty()) {
             return byEnterprise;
         }
-        jdbc.sql("select l.enterprise_id, c.id, l.kind, c.dimension, l.red_since, l.red_document, c.department_code, d.name "
+        jdbc.sql("select l.enterprise_id, c.id, l.kind, c.dimension, l.red_since, l.red_document, c.department_code, d.name, "
+                + "l.red_until "
                 + "from enforcement_list_case l join enforcement_case c on c.id = l.case_id "
                 + "join department d on d.code = c.department_code "
                 + "where l.enterprise_id in (:ids) and " + RED + " order by l.red_since, c.id")
                 .param("ids", enterpriseIds).param("asOf", asOf)
                 .query((rs, n) -> {
                     byEnterprise.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new RedListCase(
-                            rs.getString(2), "EXIT".equals(rs.getString(3)) ? RedListCase.Basis.EXIT
-                                    : RedListCase.Basis.CLOSURE, Dimension.valueOf(rs.getString(4)), date(rs, 5),
-                            rs.getString(6), rs.getString(7), rs.getString(8)));
+                            rs.getString(2), RedListCase.Basis.CLOSURE, Dimension.valueOf(rs.getString(4)), date(rs, 5),
+                            date(rs, 9), rs.getString(6), rs.getString(7), rs.getString(8)));
                     return null;
                 }).list();
         return byEnterprise;

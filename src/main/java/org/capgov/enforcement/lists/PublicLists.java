@@ -20,10 +20,12 @@ import org.capgov.enforcement.YellowListCase;
  * <ul>
  * <li>yellow (限期整改名单): enterprises with a rectification case opened on or before the date that no VERIFY_COMPLIANT
  * (rectified) or APPROVE_CLOSURE (moved to the red list) had ended by then; one row per enterprise;</li>
- * <li>red (经整改仍不达标、已依法关闭名单): enterprises whose closure was approved after a failed rectification, or whose
- * eliminated equipment was exited by law (the exit case announced), on or before the date;</li>
+ * <li>red (经整改仍不达标、已依法关闭名单): enterprises whose closure was approved after a failed rectification in the year of
+ * the date, up to the date (a list per year; an elimination exit is not on it);</li>
  * <li>exits (年度退出名单): the items of the cases announced in a year. The ANNOUNCE is the publication: seed 001 五
- * "拆除完毕后，在区政府网站公告", so an exit belongs to the year of its announcement, not of the on-site check.</li>
+ * "拆除完毕后，在区政府网站公告", so an exit belongs to the year of its announcement, not of the on-site check;</li>
+ * <li>over-limit and serious over-limit (超标排放企业名单, 超标排放严重的企业名单, published by the environment department):
+ * enterprises with an environment case open on the date, and among them those whose rectification was found failed.</li>
  * </ul>
  * Public by law (seed 001 四(三)): no data scope, and no personal data is read.
  */
@@ -101,6 +103,16 @@ public class PublicLists {
         return page(PublicList.RED, q, slice.total(), rows, Map.of());
     }
 
+    /** The over-limit list, or with {@code serious} the serious over-limit list, as of {@code q.asOf()}. */
+    public PublicListPage<OverLimitEntry> overLimit(PublicListQuery q, boolean serious) {
+        PublicListRepository.Slice<Long> slice = repository.overLimitEnterprises(q, serious);
+        Map<Long, ListedEnterprise> names = repository.enterprises(slice.ids());
+        Map<Long, List<OverLimitEntry.Case>> cases = repository.overLimitCases(slice.ids(), q.asOf(), serious);
+        List<OverLimitEntry> rows = slice.ids().stream()
+                .map(id -> new OverLimitEntry(names.get(id), cases.getOrDefault(id, List.of()))).toList();
+        return page(serious ? PublicList.SERIOUS_OVER_LIMIT : PublicList.OVER_LIMIT, q, slice.total(), rows, Map.of());
+    }
+
     /** The exits announced in {@code q.year()} (default: the year of {@code asOf}) up to {@code asOf}. */
     public PublicListPage<ExitListEntry> exits(PublicListQuery q) {
         int year = exitYear(q);
@@ -119,6 +131,21 @@ public class PublicLists {
 
     public void forEachExit(PublicListQuery q, Consumer<ExitListEntry> row) {
         chunks(q, this::exits, row);
+    }
+
+    public void forEachOverLimit(PublicListQuery q, boolean serious, Consumer<OverLimitEntry> row) {
+        chunks(q, query -> overLimit(query, serious), row);
+    }
+
+    /** Any list by its name, one page. */
+    public PublicListPage<?> page(PublicList list, PublicListQuery q) {
+        return switch (list) {
+            case YELLOW -> yellow(q);
+            case RED -> red(q);
+            case EXITS -> exits(q);
+            case OVER_LIMIT -> overLimit(q, false);
+            case SERIOUS_OVER_LIMIT -> overLimit(q, true);
+        };
     }
 
     /** The lists one enterprise appears on as of a date (today when null), for its public page. */

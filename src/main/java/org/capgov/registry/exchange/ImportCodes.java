@@ -26,7 +26,7 @@ final class ImportCodes {
             Map.entry(Industry.FLAT_GLASS, "平板玻璃"), Map.entry(Industry.SHIPBUILDING, "船舶"),
             Map.entry(Industry.BRICK_TILE, "烧结砖瓦"), Map.entry(Industry.FERROALLOY, "铁合金"),
             Map.entry(Industry.COKING, "焦化"), Map.entry(Industry.CHEMICAL, "化工"), Map.entry(Industry.COAL_POWER, "煤电"),
-            Map.entry(Industry.OTHER, "其他"));
+            Map.entry(Industry.OTHER, "其他"), Map.entry(Industry.CONSTRUCTION, "建筑（建筑工地）"));
     static final Map<EnterpriseStatus, String> ENTERPRISE_STATUSES = Map.of(EnterpriseStatus.OPERATING, "正常生产",
             EnterpriseStatus.SUSPENDED, "停产", EnterpriseStatus.RECTIFYING, "整改中", EnterpriseStatus.CLOSED, "关停",
             EnterpriseStatus.EXITED, "退出", EnterpriseStatus.DEREGISTERED, "注销");

@@ -86,6 +86,13 @@ class PublicListsIT extends IntegrationTest {
         assertThat(red.basis()).isEqualTo(RedListCase.Basis.CLOSURE);
         assertThat(red.since()).isEqualTo(d("2007-03-01"));
         assertThat(red.document()).isEqualTo("涪府发〔2007〕12号");
+        assertThat(red.until()).isEqualTo(d("2007-12-31"));
+        // seeds 001 四、(三) and 004 四、(二) publish "当年执法监督执行情况": the red list is the year's; the closure of 2007
+        // is on it through 31 December 2007 and off it from 1 January 2008, and the list of the year 2007 still has it
+        assertThat(lists.listsOf(e.id(), d("2007-12-31")).onRedList()).isTrue();
+        assertThat(lists.listsOf(e.id(), d("2008-01-01")).onRedList()).isFalse();
+        assertThat(redUscc(lists.red(lists.query(null, "500102", "2008-01-01", null, "200")).rows())).doesNotContain(e.uscc());
+        assertThat(redUscc(lists.red(lists.query("2007", "500102", null, null, "200")).rows())).contains(e.uscc());
 
         // the same through the list pages, filtered to the enterprise's district
         assertThat(uscc(lists.yellow(lists.query(null, "500102", "2006-10-01", null, "200")).rows())).contains(e.uscc());
@@ -96,6 +103,50 @@ class PublicListsIT extends IntegrationTest {
         PublicListPage<YellowListEntry> endOf2006 = lists.yellow(lists.query("2006", "500102", null, null, "200"));
         assertThat(endOf2006.asOf()).isEqualTo(d("2006-12-31"));
         assertThat(uscc(endOf2006.rows())).contains(e.uscc());
+    }
+
+    /**
+     * Seed 001 四、(三) "区生态环境局要定期公布超标排放企业名单，以及超标排放严重的企业名单": an environment case puts the enterprise
+     * on the over-limit list from its notice; a failed rectification makes it serious; found compliant, it leaves both.
+     * An energy case is not an emission case.
+     */
+    @Test
+    void environmentCasesMakeTheOverLimitAndSeriousOverLimitLists() {
+        Enterprise e = fixtures.enterprise("500102", "名单测试超标排放水泥");
+        String env = fixtures.open(e, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2005-04-01"), d("2005-06-30"),
+                "FL-STHJJ");
+        Enterprise energyOnly = fixtures.enterprise("500102", "名单测试仅能耗钢铁");
+        fixtures.open(energyOnly, CaseKind.RECTIFICATION, "ENERGY", null, d("2005-04-01"), d("2005-10-01"), "FL-JXW");
+        fixtures.act(env, CaseAction.VERIFY_FAILED, CaseState.RECTIFICATION_FAILED, d("2005-07-05"), null, null, null);
+        fixtures.act(env, CaseAction.PROPOSE_CLOSURE, CaseState.CLOSURE_PROPOSED, d("2005-07-20"), null, null, null);
+
+        assertThat(overLimit("2005-03-31", false)).doesNotContain(e.uscc());
+        assertThat(overLimit("2005-04-01", false)).contains(e.uscc()).doesNotContain(energyOnly.uscc());
+        assertThat(overLimit("2005-07-04", true)).doesNotContain(e.uscc());
+        assertThat(overLimit("2005-07-05", true)).contains(e.uscc()).doesNotContain(energyOnly.uscc());
+        OverLimitEntry row = lists.overLimit(lists.query(null, "500102", "2005-07-05", null, "200"), false).rows().stream()
+                .filter(r -> r.enterprise().uscc().equals(e.uscc())).findFirst().orElseThrow();
+        OverLimitEntry.Case c = only(row.cases());
+        assertThat(c.caseId()).isEqualTo(env);
+        assertThat(c.noticeDate()).isEqualTo(d("2005-04-01"));
+        assertThat(c.deadline()).isEqualTo(d("2005-06-30"));
+        assertThat(c.seriousSince()).isEqualTo(d("2005-07-05"));
+        assertThat(c.departmentName()).isEqualTo("重庆市涪陵区生态环境局");
+
+        // a second environment case of another enterprise, rectified: on the list until the day it was found compliant
+        Enterprise fixed = fixtures.enterprise("500102", "名单测试超标整改达标");
+        String ok = fixtures.open(fixed, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2005-04-01"), d("2005-06-30"),
+                "FL-STHJJ");
+        fixtures.act(ok, CaseAction.VERIFY_COMPLIANT, CaseState.RECTIFIED, d("2005-06-01"), null, null, null);
+        assertThat(overLimit("2005-05-31", false)).contains(fixed.uscc());
+        assertThat(overLimit("2005-06-01", false)).doesNotContain(fixed.uscc());
+        assertThat(lists.page(PublicList.SERIOUS_OVER_LIMIT, lists.query(null, "500102", "2005-08-01", null, "200"))
+                .list()).isEqualTo(PublicList.SERIOUS_OVER_LIMIT);
+    }
+
+    private List<String> overLimit(String asOf, boolean serious) {
+        return lists.overLimit(lists.query(null, "500102", asOf, null, "200"), serious).rows().stream()
+                .map(r -> r.enterprise().uscc()).toList();
     }
 
     @Test
@@ -162,9 +213,11 @@ class PublicListsIT extends IntegrationTest {
                 .noneMatch(r -> r.caseId().equals(c));
         assertThat(lists.exits(lists.query("2008", "500102", null, null, "200")).rows()).noneMatch(r -> r.caseId().equals(c));
         assertThat(lists.exits(lists.query("2007", "500110", null, null, "200")).rows()).noneMatch(r -> r.caseId().equals(c));
-        // exited by law: on the red list from the announcement
-        assertThat(lists.listsOf(e.id(), d("2007-12-29")).onRedList()).isFalse();
-        assertThat(only(lists.listsOf(e.id(), d("2007-12-30")).red()).basis()).isEqualTo(RedListCase.Basis.EXIT);
+        // seed 001 四、(三) "经整改仍不达标、已依法关闭的企业名单（“红牌”名单）": an elimination exit failed no rectification, so it
+        // is on the annual exit list only, never on the red list
+        assertThat(lists.listsOf(e.id(), d("2007-12-30")).onRedList()).isFalse();
+        assertThat(redUscc(lists.red(lists.query(null, "500102", "2007-12-31", null, "200")).rows()))
+                .doesNotContain(e.uscc());
         assertThat(lists.listsOf(e.id(), d("2008-06-01")).exits()).hasSize(2);
     }
 
