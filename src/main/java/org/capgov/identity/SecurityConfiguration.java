@@ -62,6 +62,19 @@ class SecurityConfiguration {
     }
 
     @Bean
+    SessionRevocationFilter sessionRevocationFilter(PersonRepository people, java.time.Clock clock) {
+        return new SessionRevocationFilter(people, clock);
+    }
+
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<SessionRevocationFilter> sessionRevocationRegistration(
+            SessionRevocationFilter filter) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, BearerTokenFilter bearer, ProblemResponses problems,
             AuthenticationManager authenticationManager) throws Exception {
@@ -85,7 +98,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, BearerTokenFilter bearer, AuthenticationManager authenticationManager,
-            AuditTrail audit, PasswordChangeRequiredFilter passwordChange) throws Exception {
+            AuditTrail audit, PasswordChangeRequiredFilter passwordChange, SessionRevocationFilter revocation)
+            throws Exception {
         LogoutHandler auditLogout = (request, response, authentication) -> {
             if (authentication != null && authentication.getPrincipal() instanceof CapgovUser user) {
                 audit.record(new AuditEvent(AuditAction.LOGOUT, "person", Long.toString(user.id()),
@@ -93,6 +107,7 @@ class SecurityConfiguration {
             }
         };
         http.authenticationManager(authenticationManager)
+                .addFilterAfter(revocation, org.springframework.security.web.context.SecurityContextHolderFilter.class)
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(passwordChange, org.springframework.security.web.access.intercept.AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
