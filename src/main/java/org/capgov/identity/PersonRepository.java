@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Dimension;
+import org.capgov.shared.LikePattern;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,8 +80,9 @@ class PersonRepository {
     private static VisibleQuery visible(DataScope scope, String text) {
         SqlPredicate inScope = scope.regionPredicate("r.path");
         Map<String, Object> params = new HashMap<>(inScope.params());
-        params.put("text", text == null ? "" : text.trim());
-        String where = "(:text = '' or p.username ilike '%' || :text || '%' or p.display_name ilike '%' || :text || '%') "
+        String typed = text == null ? "" : text.trim();
+        params.put("text", typed.isEmpty() ? "" : LikePattern.contains(typed));
+        String where = "(:text = '' or p.username ilike :text or p.display_name ilike :text) "
                 + "and (exists (select 1 from membership m join region r on r.code = m.region_code "
                 + "where m.person_id = p.id and " + inScope.sql() + ")"
                 + (scope.unrestricted() ? " or not exists (select 1 from membership m where m.person_id = p.id)" : "")
