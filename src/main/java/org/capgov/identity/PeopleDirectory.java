@@ -32,9 +32,16 @@ public class PeopleDirectory {
      * memberships on a top-level region (the municipality) cover it. Ordered by person id, each person once.
      */
     public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath) {
+        return audience(departmentCodes, roles, regionPath, List.of());
+    }
+
+    /** As above, and the enterprise accounts of the given USCCs (never other enterprises of the region). */
+    public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath,
+            Collection<String> enterpriseUsccs) {
         List<String> codes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         List<String> roleNames = roles == null ? List.of() : roles.stream().map(this::knownRole).toList();
-        if (codes.isEmpty() && roleNames.isEmpty()) {
+        List<String> usccs = enterpriseUsccs == null ? List.of() : List.copyOf(enterpriseUsccs);
+        if (codes.isEmpty() && roleNames.isEmpty() && usccs.isEmpty()) {
             return List.of();
         }
         // only fixed fragments are joined; every value is a bound parameter
@@ -49,6 +56,10 @@ public class PeopleDirectory {
                     + "else starts_with(cast(:path as text), r.path) end))");
             params.put("roles", roleNames);
             params.put("path", regionPath);
+        }
+        if (!usccs.isEmpty()) {
+            reached.add("(m.role = 'ENTERPRISE' and m.enterprise_uscc in (:usccs))");
+            params.put("usccs", usccs);
         }
         return jdbc.sql("""
                 select p.id, p.email from person p
