@@ -16,7 +16,7 @@ import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
-import org.capgov.web.Labels;
+import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -43,10 +43,10 @@ class PublicListPageController {
     private final PublicListDownloads downloads;
     private final RegionService regions;
     private final MessageSource messages;
-    private final Labels labels;
+    private final Vocabulary labels;
 
     PublicListPageController(PublicLists lists, PublicListDownloads downloads, RegionService regions,
-            MessageSource messages, Labels labels) {
+            MessageSource messages, Vocabulary labels) {
         this.lists = lists;
         this.downloads = downloads;
         this.regions = regions;

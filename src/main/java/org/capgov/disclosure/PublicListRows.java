@@ -13,7 +13,7 @@ import org.capgov.enforcement.RedListCase;
 import org.capgov.enforcement.lists.RedListEntry;
 import org.capgov.enforcement.YellowListCase;
 import org.capgov.enforcement.lists.YellowListEntry;
-import org.capgov.web.Labels;
+import org.capgov.shared.Vocabulary;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -55,14 +55,14 @@ final class PublicListRows {
 
     private static final String NONE = "—";
 
-    private final Labels labels;
+    private final Vocabulary labels;
 
-    private PublicListRows(Labels labels) {
+    private PublicListRows(Vocabulary labels) {
         this.labels = labels;
     }
 
     /** The rows of one page of any of the lists. */
-    static List<?> of(PublicListPage<?> page, Labels labels) {
+    static List<?> of(PublicListPage<?> page, Vocabulary labels) {
         PublicListRows rows = new PublicListRows(labels);
         List<Object> out = new ArrayList<>(page.rows().size());
         for (Object row : page.rows()) {
@@ -82,7 +82,7 @@ final class PublicListRows {
     }
 
     /** The capacity sums of an exit list: "label amount unit" per product, in the page's order. */
-    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, Labels labels) {
+    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, Vocabulary labels) {
         List<String> sums = new ArrayList<>();
         page.capacityByProduct().forEach((product, amount) -> sums.add(labels.of("product.", product) + " "
                 + amount(amount) + " " + units.getOrDefault(product, "")));

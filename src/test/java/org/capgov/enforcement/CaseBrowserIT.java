@@ -119,12 +119,20 @@ class CaseBrowserIT extends IntegrationTest {
             assertThat(officer.locator("#case-state")).hasText("已提请关停");
             // the decision is the coordinator's, not the officer's
             assertThat(officer.locator("#action-APPROVE_CLOSURE")).hasCount(0);
+            // and the page says whose it is
+            assertThat(officer.locator("#next-step")).containsText("领导小组办公室");
+            assertThat(officer.locator("#next-step")).containsText("记录政府批准");
+            shot(officer, "case-next-step");
 
             coordinator.navigate(caseUrl);
             act(coordinator, "APPROVE_CLOSURE", today.minusDays(10), Map.of("document", "涪陵府〔" + today.getYear() + "〕77号",
                     "deadline", today.plusMonths(3).toString()));
             assertThat(coordinator.locator("#case-state")).hasText("已批准关停");
             assertThat(coordinator.locator("#closure-docx")).isVisible();
+            // the deadlines the case has had stay readable: the notice's, the extension's
+            assertThat(coordinator.locator("#deadline-history li").first()).containsText(
+                    today.minusDays(60).plusMonths(6).toString());
+            assertThat(coordinator.locator("#deadline-history")).containsText("批准延期");
             shot(coordinator, "case-closure-approved");
 
             officer.navigate(caseUrl);

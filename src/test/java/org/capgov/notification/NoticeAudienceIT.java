@@ -63,7 +63,7 @@ class NoticeAudienceIT extends IntegrationTest {
     void aNoticeAboutAnEnterpriseReachesThatEnterpriseAlone() {
         String key = NoticeFixtures.key();
         fixtures.publish(Notice.of("TEST", "关于本企业的通知", "").inRegion(NoticeFixtures.FULING).toDepartments("FL-QZF")
-                .toRoles(Role.ENTERPRISE).aboutEnterprise(OWN).once(key));
+                .toEnterprise(OWN).once(key));
         assertThat(fixtures.recipients(key)).contains("na.own", "na.district").doesNotContain("na.other");
     }
 

@@ -18,6 +18,7 @@ import org.capgov.compliance.FindingsService;
 import org.capgov.region.RegionService;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.capgov.enforcement.CaseDetail;
@@ -48,9 +49,11 @@ public class CaseDocuments {
     private final FindingsService findings;
     private final RegionService regions;
     private final MessageSource messages;
+    private final Vocabulary vocabulary;
 
     public CaseDocuments(CaseService cases, CatalogService catalog, FindingsService findings, RegionService regions,
-            MessageSource messages) {
+            MessageSource messages, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.cases = cases;
         this.catalog = catalog;
         this.findings = findings;
@@ -167,15 +170,15 @@ public class CaseDocuments {
             }
             fact.append("。");
         } else if (finding != null && finding.value() != null && finding.limit() != null) {
-            String unit = finding.unit() == null ? "" : " " + finding.unit();
-            fact.append("的").append(metric(finding.metric())).append("为 ").append(finding.value()).append(unit)
-                    .append("，不符合“").append(metric(finding.metric())).append(" ").append(finding.comparator())
-                    .append(" ").append(finding.limit()).append(unit).append("”的要求，").append(dimension)
-                    .append("方面不达标。");
+            fact.append("的").append(metric(finding.metric())).append("为 ")
+                    .append(vocabulary.observed(ZH, finding.metric(), finding.value(), finding.unit()))
+                    .append("，不符合“").append(metric(finding.metric())).append(" ")
+                    .append(vocabulary.limit(ZH, finding.metric(), finding.comparator(), finding.limit(), finding.unit()))
+                    .append("”的要求，").append(dimension).append("方面不达标。");
         } else if (rule != null && rule.limit() != null && rule.metric() != null) {
-            String unit = rule.unit() == null ? "" : " " + rule.unit();
-            fact.append("不符合“").append(metric(rule.metric())).append(" ").append(rule.comparator()).append(" ")
-                    .append(rule.limit()).append(unit).append("”的要求，").append(dimension).append("方面不达标。");
+            fact.append("不符合“").append(metric(rule.metric())).append(" ")
+                    .append(vocabulary.limit(ZH, rule.metric(), rule.comparator(), rule.limit(), rule.unit()))
+                    .append("”的要求，").append(dimension).append("方面不达标。");
         } else {
             fact.append("在").append(dimension).append("方面达不到相关标准要求。");
         }
@@ -265,8 +268,7 @@ public class CaseDocuments {
     }
 
     private String metric(String code) {
-        String m = messages.getMessage("catalog.metric." + code, null, null, ZH);
-        return m != null ? m : label("param." + code, code);
+        return vocabulary.metric(ZH, code);
     }
 
     private String label(String key, String fallback) {
