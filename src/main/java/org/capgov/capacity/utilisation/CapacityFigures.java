@@ -109,6 +109,27 @@ public class CapacityFigures {
                 .setScale(3, RoundingMode.HALF_UP);
     }
 
+    /** Annual capacity in force on {@code date} under {@code pathPrefix} (no scope: aggregate figures). */
+    public BigDecimal inForceOn(Product product, String pathPrefix, java.time.LocalDate date) {
+        Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(date)), SqlPredicate.TRUE);
+        params.put("day", Date.valueOf(date));
+        return jdbc.sql("with " + IN_FORCE.formatted("true", "") + " select coalesce(sum(annual_capacity), 0) from eq "
+                + "where in_force @> cast(:day as date)").params(params).query(BigDecimal.class).single();
+    }
+
+    /**
+     * Annual capacity that left force between {@code from} and {@code to} (inclusive): in force on some day of the
+     * window and no longer on {@code to}.
+     */
+    public BigDecimal exitedBetween(Product product, String pathPrefix, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(to)), SqlPredicate.TRUE);
+        params.put("from", Date.valueOf(from));
+        params.put("to", Date.valueOf(to));
+        return jdbc.sql("with " + IN_FORCE.formatted("true", "") + " select coalesce(sum(annual_capacity), 0) from eq "
+                + "where in_force && datemultirange(daterange(cast(:from as date), cast(:to as date), '[]')) "
+                + "and not in_force @> cast(:to as date)").params(params).query(BigDecimal.class).single();
+    }
+
     private static Map<String, Object> params(Product product, String pathPrefix, Period period, SqlPredicate inScope) {
         Map<String, Object> params = new HashMap<>(inScope.params());
         params.put("product", product.name());
