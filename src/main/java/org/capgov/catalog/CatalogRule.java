@@ -18,6 +18,11 @@ public record CatalogRule(String id, String documentId, Kind kind, String dimens
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || date.isBefore(effectiveTo));
     }
 
+    /** Binds projects: a rule of scope PROJECT or BOTH (market-access conditions for what may be built). */
+    public boolean gatesProjects() {
+        return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()) || "BOTH".equals(c.scope()));
+    }
+
     public boolean forProjectsOnly() {
         return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()));
     }
