@@ -23,6 +23,11 @@ public record CatalogRule(String id, String documentId, Kind kind, String dimens
                 && (industry == null || industry.equals(rule.industry()));
     }
 
+    /** Binds projects: a rule of scope PROJECT or BOTH (market-access conditions for what may be built). */
+    public boolean gatesProjects() {
+        return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()) || "BOTH".equals(c.scope()));
+    }
+
     /**
      * In force from {@code effectiveFrom} to {@code effectiveTo}, both days included: the catalogue files write the
      * last day a rule is in force (DOMAIN.md §7, docs/decisions/seed-readings.md).

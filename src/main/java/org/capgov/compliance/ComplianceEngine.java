@@ -178,6 +178,28 @@ final class ComplianceEngine {
         }
     }
 
+    /**
+     * The findings of a project's equipment: the rules that gate projects (scope PROJECT or BOTH) and the elimination
+     * items, since equipment on the elimination list may not be built. Measured limits bind the plant once it runs,
+     * not the project. Runs skip the PROJECT rules; this is where they apply.
+     */
+    static List<Finding> evaluateProject(Catalogue catalogue, Facts facts) {
+        List<Finding> findings = new ArrayList<>();
+        for (CatalogRule rule : catalogue.rules()) {
+            if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {
+                continue;
+            }
+            if (rule.kind() == CatalogRule.Kind.ELIMINATION && failing(rule) == null) {
+                // an item that follows from a failed standard ("环保不达标的冶金炉窑") judges a plant that runs, not a project
+                eliminate(rule, facts, findings);
+            } else if (rule.kind() == CatalogRule.Kind.RULE && rule.gatesProjects() && "PARAMETER".equals(rule.subject())) {
+                parameterRule(rule, facts, findings);
+            }
+        }
+        findings.sort(ORDER);
+        return findings;
+    }
+
     /** In force and not for projects only: settled by {@link Prepared}; the industry too, for industry rules. */
     private static boolean applicable(CatalogRule rule, Facts facts) {
         if (!facts.applicableDocuments().contains(rule.documentId())) {

@@ -102,6 +102,27 @@ public class EvaluationService {
                 ConflictDetector.detect(catalogue, findings));
     }
 
+    /**
+     * Evaluates the equipment a project will build (measurements are ignored: nothing runs yet). Problems of the
+     * request are added to {@code problems}, so that a caller reports them together with its own; null then. The
+     * caller settles the date ({@code asOf} must be set).
+     */
+    public ProjectRuleFindings evaluateProject(EvaluationRequest request, List<FieldProblem> problems) {
+        Catalogue catalogue = catalog.current();
+        int before = problems.size();
+        LocalDate asOf = java.util.Objects.requireNonNull(request.asOf(), "asOf");
+        Region region = region(request.region(), problems);
+        String industry = industry(request.industry(), problems);
+        List<Facts.EquipmentFact> equipment = equipment(request.equipment(), problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        Set<String> documents = documentsCovering(catalogue, region, asOf);
+        Facts facts = new Facts(asOf, region.airZone().name(), documents, Set.of(industry), equipment, List.of());
+        return new ProjectRuleFindings(catalogue.version(), asOf, region.code(), region.keyAirRegion(), documents,
+                ComplianceEngine.evaluateProject(catalogue, facts));
+    }
+
     private Region region(String code, List<FieldProblem> problems) {
         if (code == null || code.isBlank()) {
             problems.add(new FieldProblem("region", "", "缺少区划代码"));
