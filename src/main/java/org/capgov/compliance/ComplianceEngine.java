@@ -22,7 +22,6 @@ final class ComplianceEngine {
 
     static final String ENTERPRISE = "enterprise";
     static final String S_FLAG = "依据为二手来源（置信度 S），违规结论须核对原文后方可执法";
-    static final String CLOSURE_FLAG = "逾期仍不达标的，依 %s %s“%s”实施关闭或淘汰，最迟 %s";
 
     private ComplianceEngine() {
     }
@@ -103,7 +102,7 @@ final class ComplianceEngine {
             }
             int from = findings.size();
             if (rule.kind() == CatalogRule.Kind.ELIMINATION) {
-                if (failing(rule) != null) {
+                if (EngineConsequences.failing(rule) != null) {
                     // follows from the other findings: applied once they are all known
                     onFailures = onFailures == null ? new ArrayList<>() : onFailures;
                     onFailures.add(rule);
@@ -117,66 +116,19 @@ final class ComplianceEngine {
             }
             CatalogRule closure = rules.closures.get(rule.id());
             if (closure != null) {
-                withClosureDeadline(closure, findings, from);
+                EngineConsequences.withClosureDeadline(closure, findings, from);
             }
         }
         if (onFailures != null) {
             List<Finding> adverse = List.copyOf(findings);
             for (CatalogRule rule : onFailures) {
-                eliminateFailing(rule, facts, adverse, findings);
+                EngineConsequences.eliminateFailing(rule, facts, adverse, findings);
             }
         }
         findings.sort(ORDER);
         return findings;
     }
 
-    /**
-     * Violations from index {@code from} on carry the consequence's outer closure deadline and say so: the rule's
-     * document closes what still fails the standard by then (seed 000 二、（一） "到2018年…实施关闭或淘汰").
-     */
-    private static void withClosureDeadline(CatalogRule closure, List<Finding> findings, int from) {
-        for (int i = from; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            if ("NONCOMPLIANT".equals(f.status())) {
-                List<String> flags = new ArrayList<>(f.flags());
-                flags.add(String.format(CLOSURE_FLAG, closure.citation().document(), closure.citation().section(),
-                        closure.citation().text(), closure.deadline()));
-                findings.set(i, new Finding(f.ruleId(), f.dimension(), f.status(), f.subject(), f.metric(), f.value(),
-                        f.comparator(), f.limit(), f.unit(), f.severity(), closure.deadline(), f.confidence(),
-                        List.copyOf(flags), f.citation()));
-            }
-        }
-    }
-
-    private static String failing(CatalogRule rule) {
-        for (Condition c : rule.when()) {
-            if (c.failing() != null) {
-                return c.failing();
-            }
-        }
-        return null;
-    }
-
-    /**
-     * An elimination item that follows from a failed standard: equipment of its type (meeting its parameter
-     * conditions) with a violation of the named dimension is eliminated, citing the violated rule as its value.
-     */
-    private static void eliminateFailing(CatalogRule rule, Facts facts, List<Finding> adverse, List<Finding> out) {
-        String dimension = failing(rule);
-        for (Facts.EquipmentFact e : facts.equipment()) {
-            if (!ofRule(rule, e)) {
-                continue;
-            }
-            for (Finding f : adverse) {
-                if (f.subject().equals(e.ref()) && dimension.equals(f.dimension()) && "NONCOMPLIANT".equals(f.status())) {
-                    out.add(new Finding(rule.id(), rule.dimension(), "ELIMINATED", e.ref(), f.metric(), f.value(),
-                            f.comparator(), f.limit(), f.unit(), rule.severity(), rule.deadline(), rule.confidence(),
-                            f.flags().contains(S_FLAG) ? List.of(S_FLAG) : List.of(), rule.citation()));
-                    break;
-                }
-            }
-        }
-    }
 
     /**
      * The findings of a project's equipment: the rules that gate projects (scope PROJECT or BOTH) and the elimination
@@ -189,7 +141,7 @@ final class ComplianceEngine {
             if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {
                 continue;
             }
-            if (rule.kind() == CatalogRule.Kind.ELIMINATION && failing(rule) == null) {
+            if (rule.kind() == CatalogRule.Kind.ELIMINATION && EngineConsequences.failing(rule) == null) {
                 // an item that follows from a failed standard ("环保不达标的冶金炉窑") judges a plant that runs, not a project
                 eliminate(rule, facts, findings);
             } else if (rule.kind() == CatalogRule.Kind.RULE && rule.gatesProjects() && "PARAMETER".equals(rule.subject())) {
@@ -307,7 +259,7 @@ final class ComplianceEngine {
     }
 
     /** Equipment of the rule's type whose parameters meet every parameter condition. */
-    private static boolean ofRule(CatalogRule rule, Facts.EquipmentFact e) {
+    static boolean ofRule(CatalogRule rule, Facts.EquipmentFact e) {
         if (!e.type().equals(rule.equipmentType())) {
             return false;
         }
