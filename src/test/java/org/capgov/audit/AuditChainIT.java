@@ -115,20 +115,20 @@ class AuditChainIT extends IntegrationTest {
     @Test
     void removingTheNewestEntriesIsReportedThroughTheAnchoredHead() {
         testPeople.ensure(Role.OBSERVER);
+        Http http = Http.api(port);
+        String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
         SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-a", null, Map.of())));
         SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-b", null, Map.of())));
         SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-c", null, Map.of())));
         long b = jdbc.sql("select id from audit_entry where entity_id = 'tail-b'").query(Long.class).single();
-        long c = jdbc.sql("select id from audit_entry where entity_id = 'tail-c'").query(Long.class).single();
+        long c = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
         assertThat(reader.verify().anchoredAt()).isEqualTo(c);
         var rows = jdbc.sql("select * from audit_entry where id >= :b order by id").param("b", b).query().listOfRows();
-        Http http = Http.api(port);
-        String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
         JdbcClient owner = JdbcClient.create(ownerDataSource);
         owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
         try {
             // what is left is a shorter chain without a break
-            owner.sql("delete from audit_entry where id >= :b and id <= :c").param("b", b).param("c", c).update();
+            owner.sql("delete from audit_entry where id >= :b").param("b", b).update();
             var cut = http.get("/api/v1/audit/verify", token);
             assertThat(cut.statusCode()).isEqualTo(200);
             assertThat(cut.body()).contains("\"ok\":false").contains("\"id\":" + c).contains("链尾被截断")

@@ -72,15 +72,10 @@ final class LeftoverServer {
     }
 
     private static void stop(ProcessHandle process, Path directory) {
-        Optional<Path> pgCtl = process.info().command().map(c -> Path.of(c).resolveSibling("pg_ctl")).filter(Files::isExecutable);
         try {
-            if (pgCtl.isPresent()) {
-                Process p = new ProcessBuilder(pgCtl.get().toString(), "-D", directory.toString(), "stop", "-m", "fast", "-w",
-                        "-t", Long.toString(STOP_SECONDS)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                p.waitFor(STOP_SECONDS + 5, TimeUnit.SECONDS);
-            } else {
-                // SIGTERM: PostgreSQL's smart shutdown, which ends at once as no client is left
+            // SIGINT is PostgreSQL's fast shutdown (pg_ctl stop -m fast sends the same, but refuses to run as root);
+            // where there is no kill command, SIGTERM, the smart shutdown, which also ends at once as no client is left
+            if (!signal("-INT", process.pid())) {
                 process.destroy();
             }
             // the server is gone once it has removed its pid file; its process may stay a zombie where nothing reaps
@@ -98,6 +93,16 @@ final class LeftoverServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataDirectoryUnusableException(directory, "interrupted", e);
+        }
+    }
+
+    private static boolean signal(String signal, long pid) throws InterruptedException {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
