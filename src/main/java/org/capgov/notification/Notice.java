@@ -16,6 +16,9 @@ import org.capgov.identity.Role;
  * @param body       Chinese, plain text
  * @param link       a path inside the application (e.g. {@code /enforcement/cases/…}), or null
  * @param dedupKey   a notice with the same key is delivered once per person (sweeps may run twice), or null
+ * @param enterpriseUscc the enterprise the notice is about, or null: only then, and only that enterprise's own
+ *                   accounts, can an {@code ENTERPRISE} role in {@code roles} reach anyone. Department members with the
+ *                   enterprise role are never reached through their department.
  *
  * <p>Publish it inside the transaction that causes it, e.g.
  * <pre>{@code
@@ -26,40 +29,51 @@ import org.capgov.identity.Role;
  */
 public record Notice(
         String kind, String title, String body, String link, String regionPath,
-        List<String> departmentCodes, List<String> roles, String dedupKey) {
+        List<String> departmentCodes, List<String> roles, String dedupKey, String enterpriseUscc) {
 
     public Notice {
         departmentCodes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         roles = roles == null ? List.of() : List.copyOf(roles);
     }
 
+    /** A notice about no particular enterprise: it never reaches an enterprise's account. */
+    public Notice(String kind, String title, String body, String link, String regionPath, List<String> departmentCodes,
+            List<String> roles, String dedupKey) {
+        this(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, null);
+    }
+
     /** A notice with no audience yet; add one with {@link #toDepartments} and {@link #toRoles}. */
     public static Notice of(String kind, String title, String body) {
-        return new Notice(kind, title, body, null, null, List.of(), List.of(), null);
+        return new Notice(kind, title, body, null, null, List.of(), List.of(), null, null);
+    }
+
+    /** The enterprise the notice is about: its own accounts are reached when {@code ENTERPRISE} is among the roles. */
+    public Notice aboutEnterprise(String uscc) {
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, uscc);
     }
 
     public Notice linkingTo(String link) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterpriseUscc);
     }
 
     /** The region the notice concerns: role holders are reached when their membership's subtree covers it. */
     public Notice inRegion(String regionPath) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterpriseUscc);
     }
 
     public Notice toDepartments(String... codes) {
         List<String> all = new ArrayList<>(departmentCodes);
         all.addAll(Arrays.asList(codes));
-        return new Notice(kind, title, body, link, regionPath, all, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, all, roles, dedupKey, enterpriseUscc);
     }
 
     public Notice toRoles(Role... more) {
         List<String> all = new ArrayList<>(roles);
         Arrays.stream(more).map(Role::name).forEach(all::add);
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, all, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, all, dedupKey, enterpriseUscc);
     }
 
     public Notice once(String dedupKey) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterpriseUscc);
     }
 }
