@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
+import org.capgov.shared.UploadFiles;
 import org.capgov.registry.EquipmentService;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException.FieldProblem;
@@ -70,11 +71,13 @@ class MeasurementImport {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final MeasurementPartitions partitions;
+    private final UploadFiles uploads;
 
     MeasurementImport(MeasurementRepository measurements, MeasurementAudit audit, EnterpriseService enterprises,
             EquipmentService equipment, JsonMapper json, PlatformTransactionManager transactions,
-            MeasurementPartitions partitions) {
+            MeasurementPartitions partitions, UploadFiles uploads) {
         this.partitions = partitions;
+        this.uploads = uploads;
         this.measurements = measurements;
         this.audit = audit;
         this.enterprises = enterprises;
@@ -83,10 +86,15 @@ class MeasurementImport {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A new file for an upload, in the upload directory that is emptied at start-up; the caller deletes it. */
+    Path newUpload() throws IOException {
+        return uploads.newFile("measurement-upload-", ".bin");
+    }
+
     Outcome run(String fileName, Path file) throws IOException {
         List<Problem> errors = new ArrayList<>();
         long[] errorCount = {0};
-        Path lines = Files.createTempFile("capgov-measurements-", ".copy");
+        Path lines = uploads.newFile("measurements-", ".copy");
         try (MeasurementImportFile f = MeasurementImportFile.open(file)) {
             try (Writer out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
                 MeasurementImportFile.Line header = f.next();

@@ -63,7 +63,7 @@ class MeasurementImportController {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid(List.of(new FieldProblem("file", "", "请选择要导入的文件（CSV 或 .xlsx）")));
         }
-        Path upload = Files.createTempFile("capgov-measurement-upload-", ".bin");
+        Path upload = imports.newUpload();
         try {
             file.transferTo(upload);
             MeasurementImport.Outcome outcome = imports.run(file.getOriginalFilename(), upload);

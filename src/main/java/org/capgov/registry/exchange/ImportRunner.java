@@ -120,8 +120,8 @@ public class ImportRunner {
             jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", IMPORT_LOCK).query().singleRow();
             // hash aggregates and joins over a million staged rows stay in memory instead of spilling to disk
             jdbc.sql("set local work_mem = '256MB'").update();
-            // the embedded server commits asynchronously by default; an import's commit waits for its WAL record
-            // instead: an import reported done stays done after a crash, and the VACUUM right after the commit (see
+            // whatever the server's setting (an external one may commit asynchronously), an import's commit waits for
+            // its WAL record: an import reported done stays done after a crash, and the VACUUM right after the commit (see
             // afterCommit) can only mark pages all-visible once that record is flushed (measured: 0 of 31,470
             // pages marked otherwise, which left district searches to read the heap instead of the index)
             jdbc.sql("set local synchronous_commit = on").update();
@@ -190,7 +190,7 @@ public class ImportRunner {
         Object beforeMerge = tx.createSavepoint();
         try {
             ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, bulkTables(work.kind()), count,
-                    settings.rebuildIndexesFrom());
+                    settings.rebuildIndexesFrom(), settings.rebuildIndexesUpToPresent());
             counts = rows.merge(jdbc, work.actor(), bulk);
             bulk.end();
             tx.releaseSavepoint(beforeMerge);
@@ -249,7 +249,8 @@ public class ImportRunner {
                 return gaveWay(work, tx, savepoint, "the header is not the template's");
             }
             try (ImportDirect direct = direct(work, rows(work, header, unused))) {
-                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom());
+                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom(),
+                        settings.rebuildIndexesUpToPresent());
                 CopyManager copies = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
                 if (!bulk.checksOff() || !direct.tables().stream().allMatch(bulk::rebuilds)
                         || !direct.prepare(jdbc, copies, tx, bulk, lastRow, work.file().getParent())) {
