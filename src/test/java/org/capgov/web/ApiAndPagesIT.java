@@ -42,7 +42,7 @@ class ApiAndPagesIT extends IntegrationTest {
         assertThat(badRegion.body()).contains("\"field\":\"regionCode\"").contains("999999");
         var badJson = http.json("POST", "/api/v1/people", token(Role.ADMIN), "{\"role\":\"KING\"}");
         assertThat(badJson.statusCode()).isEqualTo(400);
-        assertThat(badJson.body()).contains("\"field\":\"role\"").contains("字段 role 的值无效");
+        assertThat(badJson.body()).contains("\"field\":\"role\"").contains("字段 角色 的值无效");
         assertThat(jdbc.sql("select count(*) from person").query(Long.class).single()).isEqualTo(before);
     }
 
