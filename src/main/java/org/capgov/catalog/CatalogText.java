@@ -40,6 +40,9 @@ public class CatalogText {
             return message("catalog.cond.airZone") + message("vocabulary.oneOf", c.airZone().stream()
                     .map(z -> label("airZone.", z)).collect(Collectors.joining(listSeparator())));
         }
+        if (c.failing() != null) {
+            return message("catalog.cond.failing", label("dimension.", c.failing()));
+        }
         if (c.param() == null && c.attribute() == null) {
             return message("catalog.cond.scope") + " " + label("catalog.scope.", String.valueOf(c.scope()));
         }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.enforcement.documents.CaseDocuments;
 
 /**
  * Case pages: the list with filters, paging and CSV export (always within the caller's scope), one case with its

@@ -35,6 +35,16 @@ public class CaseTally {
             return out;
         }
 
+        /** States with at least one case, in the order of the flow. */
+        public List<Map.Entry<CaseState, Long>> states() {
+            return List.copyOf(byState.entrySet());
+        }
+
+        /** Open cases of one dimension (0 when none). */
+        public long openIn(Dimension dimension) {
+            return openByDimension.getOrDefault(dimension, 0L);
+        }
+
         public long total() {
             return byState.values().stream().mapToLong(Long::longValue).sum();
         }

@@ -4,7 +4,6 @@ import org.capgov.audit.AuditFilter;
 import org.capgov.audit.AuditReader;
 import org.capgov.compliance.ComplianceRun;
 import org.capgov.compliance.FindingsService;
-import org.capgov.enforcement.CaseState;
 import org.capgov.enforcement.CaseTally;
 import org.capgov.enforcement.DeadlineBoard;
 import org.capgov.enforcement.NextStep;
@@ -67,7 +66,6 @@ class DashboardController {
         model.addAttribute("cases", tally);
         model.addAttribute("queue", party == null ? java.util.Map.of() : tally.waitingFor(party));
         model.addAttribute("party", party);
-        model.addAttribute("caseStates", CaseState.values());
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("adverse", new String[] {"NONCOMPLIANT", "ELIMINATED", "ADVISORY", "CONFLICT"});
         model.addAttribute("findings", findings.latestTotals().orElse(null));
