@@ -91,7 +91,7 @@ public class AuditReader {
         SqlPredicate inScope = scope.regionPredicate("region_path");
         Map<String, Object> params = new HashMap<>(inScope.params());
         params.put("id", subjectId);
-        params.put("prefix", subjectId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+        params.put("prefix", org.capgov.shared.LikePattern.startsWith(subjectId + "/"));
         params.put("limit", limit);
         List<AuditEntry> result = new ArrayList<>();
         streaming.query("select * from audit_entry where " + inScope.sql()

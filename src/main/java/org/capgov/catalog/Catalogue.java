@@ -26,4 +26,17 @@ public record Catalogue(String version, Map<String, SourceDocument> documents, L
     public List<CatalogRule> eliminations() {
         return rules.stream().filter(r -> r.kind() == CatalogRule.Kind.ELIMINATION).toList();
     }
+
+    public List<CatalogRule> consequences() {
+        return rules.stream().filter(r -> r.kind() == CatalogRule.Kind.CONSEQUENCE).toList();
+    }
+
+    /**
+     * The consequence that gives a failing rule its outer closure deadline on a date (the earliest, if several):
+     * the rule's document closes what still fails that standard by then. Empty for rules without one.
+     */
+    public java.util.Optional<CatalogRule> closureConsequence(CatalogRule rule, java.time.LocalDate asOf) {
+        return consequences().stream().filter(c -> c.inForceOn(asOf) && c.closes(rule) && c.deadline() != null)
+                .min(java.util.Comparator.comparing(CatalogRule::deadline));
+    }
 }

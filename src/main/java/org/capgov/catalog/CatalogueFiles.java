@@ -76,6 +76,9 @@ final class CatalogueFiles {
         for (Map<String, Object> r : list(file, "eliminations")) {
             rules.add(rule(r, doc, CatalogRule.Kind.ELIMINATION));
         }
+        for (Map<String, Object> r : list(file, "consequences")) {
+            rules.add(rule(r, doc, CatalogRule.Kind.CONSEQUENCE));
+        }
         for (Map<String, Object> t : list(file, "targets")) {
             targets.add(new Target(str(t, "id"), doc.id(), str(t, "kind"), str(t, "industry"), str(t, "product"),
                     str(t, "region"), str(t, "comparator"), number(t.get("value")), str(t, "unit"), date(t, "deadline"),
@@ -114,7 +117,7 @@ final class CatalogueFiles {
             List<String> airZone = c.get("airZone") == null ? null : strings(c.get("airZone"));
             List<String> in = c.get("in") == null ? null : strings(c.get("in"));
             out.add(new Condition(str(c, "param"), str(c, "attribute"), airZone, str(c, "scope"), in, str(c, "op"),
-                    c.get("value") == null ? null : number(c.get("value"))));
+                    c.get("value") == null ? null : number(c.get("value")), str(c, "failing")));
         }
         return out;
     }

@@ -186,6 +186,19 @@ public class PeopleService {
                 Map.of("lockedUntil", String.valueOf(person.lockedUntil())), Map.of("lockedUntil", "")));
     }
 
+    /**
+     * An administrator (or a coordinator over the person's region) ends all of a person's open browser sessions and
+     * login tokens; they take effect on the next request of each. Long-lived system tokens are revoked one by one.
+     */
+    @Transactional
+    public void endSessions(long personId) {
+        Person person = get(personId);
+        people.endSessions(personId);
+        audit.record(new AuditEvent(AuditAction.SESSIONS_ENDED, "person", Long.toString(personId), homePath(person),
+                person.username(), Map.of("securityVersion", person.securityVersion()),
+                Map.of("securityVersion", person.securityVersion() + 1)));
+    }
+
     /** An administrator sets a new password; its holder must change it at the next login. */
     @Transactional
     public void resetPassword(long personId, String newPassword) {

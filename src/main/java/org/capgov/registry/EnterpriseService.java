@@ -12,6 +12,9 @@ import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.registry.validation.ValidEnterprise;
+import org.capgov.registry.validation.EnterpriseValidator;
+import org.capgov.registry.validation.Violations;
 
 /**
  * Creates, changes and reads enterprises within the caller's scope. Each change is validated in full first, then
@@ -20,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnterpriseService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EnterpriseRepository enterprises;
     private final RegionDirectory regions;
@@ -32,7 +35,7 @@ public class EnterpriseService {
         this.audit = audit;
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(CHINA);
     }
 

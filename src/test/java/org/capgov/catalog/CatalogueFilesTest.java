@@ -51,13 +51,19 @@ class CatalogueFilesTest {
             }
             for (Condition w : r.when()) {
                 if (w.param() != null && r.equipmentType() != null
-                        && EquipmentType.valueOf(r.equipmentType()).parameter(w.param()).isEmpty()) {
+                        && EquipmentType.valueOf(r.equipmentType()).conditionable(w.param()).isEmpty()) {
                     problems.add(at + "condition on unknown parameter " + w.param());
                 }
             }
             if (r.kind() == CatalogRule.Kind.ELIMINATION) {
                 if (r.equipmentType() == null) {
                     problems.add(at + "elimination without equipment type");
+                }
+                continue;
+            }
+            if (r.kind() == CatalogRule.Kind.CONSEQUENCE) {
+                if (r.deadline() == null || r.equipmentType() != null || !r.when().isEmpty()) {
+                    problems.add(at + "a consequence has a deadline and applies to its document's rules, no conditions");
                 }
                 continue;
             }
