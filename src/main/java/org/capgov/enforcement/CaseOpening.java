@@ -121,8 +121,9 @@ class CaseOpening {
         LocalDate deadline = deadline(exit, catalogueDeadline, dimension, date, r.deadline());
         if (!exit && finding != null && finding.deadline() != null && finding.deadline().isBefore(deadline)) {
             // the catalogue's outer closure deadline of the violated rule (seed 000 二、（一） "到2018年…实施关闭或淘汰",
-            // a consequence in the catalogue) bounds the rectification: past it, the case is overdue at once
-            deadline = finding.deadline();
+            // a consequence in the catalogue) bounds the rectification; once it has passed, the case is due on the day
+            // it is opened, so that closure can be proposed from the next day
+            deadline = finding.deadline().isBefore(date) ? date : finding.deadline();
         }
 
         Decision who = byPolicy ? Decision.ALLOWED : WhoMayAct.mayOpen(actor, enterprise.regionPath(), dimension);

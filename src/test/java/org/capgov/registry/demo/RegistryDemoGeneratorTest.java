@@ -59,7 +59,7 @@ class RegistryDemoGeneratorTest {
             while (m.find()) {
                 regions.put(m.group(1), new Region(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5),
                         Integer.parseInt(m.group(6)), m.group(7), null, null, AirZone.valueOf(m.group(8)), false, null, null,
-                        null, false));
+                        null, false, null, null));
             }
         }
         rows = new ArrayList<>();
