@@ -7,23 +7,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.capgov.enforcement.ExitListEntry;
+import org.capgov.enforcement.lists.ExitListEntry;
 import org.capgov.enforcement.ExitMeasure;
-import org.capgov.enforcement.ListedEnterprise;
-import org.capgov.enforcement.PublicList;
-import org.capgov.enforcement.PublicListQuery;
-import org.capgov.enforcement.PublicLists;
+import org.capgov.enforcement.lists.ListedEnterprise;
+import org.capgov.enforcement.lists.OverLimitEntry;
+import org.capgov.enforcement.lists.PublicList;
+import org.capgov.enforcement.lists.PublicListQuery;
+import org.capgov.enforcement.lists.PublicLists;
 import org.capgov.enforcement.RedListCase;
-import org.capgov.enforcement.RedListEntry;
+import org.capgov.enforcement.lists.RedListEntry;
 import org.capgov.enforcement.YellowListCase;
-import org.capgov.enforcement.YellowListEntry;
+import org.capgov.enforcement.lists.YellowListEntry;
 import org.capgov.shared.Product;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * A whole filtered list as CSV or .xlsx, in Chinese, in the order of the pages. The yellow and red lists have one row
- * per listed case (the enterprise repeated), so that every row of a spreadsheet stands on its own; the exit list has one
+ * per listed case (the enterprise repeated, as the over-limit lists), so that every row of a spreadsheet stands on its own; the exit list has one
  * row per exited item, as on its page.
  */
 @Component
@@ -76,6 +77,10 @@ class PublicListDownloads {
                             "公告日期", "公告文号"));
                     lists.forEachExit(q, e -> exit(table, e));
                 }
+                case OVER_LIMIT, SERIOUS_OVER_LIMIT -> {
+                    table.row(header("通知日期", "整改期限", "超标排放严重", "认定严重日期", "负责部门"));
+                    lists.forEachOverLimit(q, list == PublicList.SERIOUS_OVER_LIMIT, e -> overLimit(table, e));
+                }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -93,6 +98,13 @@ class PublicListDownloads {
         for (RedListCase c : e.cases()) {
             write(table, enterprise(e.enterprise(), c.caseId(), label("disclosure.basis." + c.basis()),
                     label("dimension." + c.dimension()), c.since(), c.document(), c.departmentName()));
+        }
+    }
+
+    private void overLimit(PublicListTable table, OverLimitEntry e) {
+        for (OverLimitEntry.Case c : e.cases()) {
+            write(table, enterprise(e.enterprise(), c.caseId(), c.noticeDate(), c.deadline(), yesNo(c.serious()),
+                    c.seriousSince(), c.departmentName()));
         }
     }
 

@@ -9,14 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.capgov.enforcement.PublicList;
-import org.capgov.enforcement.PublicListQuery;
-import org.capgov.enforcement.PublicLists;
+import org.capgov.enforcement.lists.PublicList;
+import org.capgov.enforcement.lists.PublicListQuery;
+import org.capgov.enforcement.lists.PublicLists;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
-import org.capgov.web.Labels;
+import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The public pages: an index and the three lists with filters (region subtree, as-of date, year), paging and downloads
+ * The public pages: an index and the lists with filters (region subtree, as-of date, year), paging and downloads
  * of the same filtered list. Anonymous, in the public layout (no internal navigation).
  */
 @Controller
@@ -43,10 +43,10 @@ class PublicListPageController {
     private final PublicListDownloads downloads;
     private final RegionService regions;
     private final MessageSource messages;
-    private final Labels labels;
+    private final Vocabulary labels;
 
     PublicListPageController(PublicLists lists, PublicListDownloads downloads, RegionService regions,
-            MessageSource messages, Labels labels) {
+            MessageSource messages, Vocabulary labels) {
         this.lists = lists;
         this.downloads = downloads;
         this.regions = regions;
@@ -78,11 +78,7 @@ class PublicListPageController {
         try {
             PublicListQuery q = lists.query(f.get("year"), f.get("region"), f.get("asOf"), params.get("page"),
                     f.get("size"));
-            var result = switch (which) {
-                case YELLOW -> lists.yellow(q);
-                case RED -> lists.red(q);
-                case EXITS -> lists.exits(q);
-            };
+            var result = lists.page(which, q);
             model.addAttribute("result", result);
             model.addAttribute("rows", PublicListRows.of(result, labels));
             model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, labels));

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Kind and deadline: an ELIMINATED finding, or TECHNOLOGY on an equipment item the published catalogue lists as
  * eliminated (淘汰类) as of the effective date, opens an EXIT case in EXIT_ORDERED with the catalogue's deadline (even
  * when that has passed: the case is overdue at once); the officer's deadline is used only where the catalogue sets
- * none. Everything else is a RECTIFICATION in NOTICE_ISSUED: six months for ENERGY, QUALITY and SAFETY (an officer's
- * deadline is refused unless it is that date), the officer's deadline for ENVIRONMENT and TECHNOLOGY.
+ * none. Everything else is a RECTIFICATION in NOTICE_ISSUED: for ENERGY, QUALITY and SAFETY six months ("6个月内") unless
+ * the officer sets an earlier day (a later one is refused), the officer's deadline for ENVIRONMENT and TECHNOLOGY.
  */
 @Component
 class CaseOpening {
@@ -119,6 +119,11 @@ class CaseOpening {
             }
         }
         LocalDate deadline = deadline(exit, catalogueDeadline, dimension, date, r.deadline());
+        if (!exit && finding != null && finding.deadline() != null && finding.deadline().isBefore(deadline)) {
+            // the catalogue's outer closure deadline of the violated rule (seed 000 二、（一） "到2018年…实施关闭或淘汰",
+            // a consequence in the catalogue) bounds the rectification: past it, the case is overdue at once
+            deadline = finding.deadline();
+        }
 
         Decision who = byPolicy ? Decision.ALLOWED : WhoMayAct.mayOpen(actor, enterprise.regionPath(), dimension);
         if (!who.allowed()) {
@@ -208,12 +213,15 @@ class CaseOpening {
                 throw DomainException.invalid("deadline", "enforcement.error.deadlineRequiredExit");
             }
         } else if (SIX_MONTHS.contains(dimension)) {
+            // seed 001 二、(一)(三)(四) "应在6个月内整改": six months is the outer limit; an officer may set an earlier day
             LocalDate byLaw = CaseDates.plusMonths(date, CaseDates.RECTIFICATION_MONTHS);
-            if (officer != null && !officer.equals(byLaw)) {
+            if (officer == null) {
+                return byLaw;
+            }
+            if (officer.isAfter(byLaw)) {
                 throw DomainException.invalid("deadline", "enforcement.error.deadlineByLaw",
                         CaseService.label("dimension", dimension), byLaw);
             }
-            return byLaw;
         } else if (officer == null) {
             throw DomainException.invalid("deadline", "enforcement.error.deadlineRequired",
                     CaseService.label("dimension", dimension));

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.enforcement.documents.CaseDocuments;
 
 /**
  * Case pages: the list with filters, paging and CSV export (always within the caller's scope), one case with its
@@ -103,11 +104,27 @@ class CasePageController {
         model.addAttribute("closureApproved",
                 d.timeline().stream().anyMatch(e -> e.action() == CaseAction.APPROVE_CLOSURE));
         model.addAttribute("maxMonths", CaseDates.MAX_EXTENSION_MONTHS);
+        model.addAttribute("next", NextStep.of(c.state(), c.deadline()));
+        model.addAttribute("deadlines", deadlineHistory(d.timeline()));
         if (d.allowedActions().contains(CaseAction.RECORD_EXIT_MEASURE)) {
             model.addAttribute("items", c.equipmentRef() != null ? List.of(c.equipmentRef())
                     : equipment.of(c.uscc()).stream().map(Equipment::code).toList());
         }
         return "enforcement/case";
+    }
+
+    /**
+     * Each deadline the case has had, in order, with the step that set it (the notice, an extension, the closure
+     * decision): a later deadline never hides the earlier ones.
+     */
+    static List<CaseEvent> deadlineHistory(List<CaseEvent> timeline) {
+        List<CaseEvent> out = new java.util.ArrayList<>();
+        for (CaseEvent e : timeline) {
+            if (e.deadline() != null && (out.isEmpty() || !out.get(out.size() - 1).deadline().equals(e.deadline()))) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     @GetMapping("/enforcement/cases/{id}/documents/notice.docx")

@@ -31,16 +31,21 @@ public class PeopleDirectory {
      * region subtree covers {@code regionPath}. A null {@code regionPath} concerns no particular region: then only
      * memberships on a top-level region (the municipality) cover it. Ordered by person id, each person once.
      *
-     * <p>An enterprise's account is reached only by a message about that very enterprise ({@code enterpriseUscc})
-     * that names the {@code ENTERPRISE} role: never through the department it is registered under (an enterprise
-     * account belongs to a district government's department only as its home, not as its staff), never through its
-     * region.
+     * <p>An enterprise's account is reached only by a message addressed to that very enterprise (its USCC among
+     * {@code enterpriseUsccs}): never through the department it is registered under (an enterprise account belongs
+     * to a district government's department only as its home, not as its staff), never through its region or role.
      */
+    public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath) {
+        return audience(departmentCodes, roles, regionPath, List.of());
+    }
+
+    /** As above, and the enterprise accounts of the given USCCs (never other enterprises of the region). */
     public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath,
-            String enterpriseUscc) {
+            Collection<String> enterpriseUsccs) {
         List<String> codes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         List<String> roleNames = roles == null ? List.of() : roles.stream().map(this::knownRole).toList();
-        if (codes.isEmpty() && roleNames.isEmpty()) {
+        List<String> usccs = enterpriseUsccs == null ? List.of() : List.copyOf(enterpriseUsccs);
+        if (codes.isEmpty() && roleNames.isEmpty() && usccs.isEmpty()) {
             return List.of();
         }
         // only fixed fragments are joined; every value is a bound parameter
@@ -56,9 +61,9 @@ public class PeopleDirectory {
             params.put("roles", roleNames);
             params.put("path", regionPath);
         }
-        if (roleNames.contains(Role.ENTERPRISE.name()) && enterpriseUscc != null) {
-            reached.add("(m.role = 'ENTERPRISE' and m.enterprise_uscc = :uscc)");
-            params.put("uscc", enterpriseUscc);
+        if (!usccs.isEmpty()) {
+            reached.add("(m.role = 'ENTERPRISE' and m.enterprise_uscc in (:usccs))");
+            params.put("usccs", usccs);
         }
         return jdbc.sql("""
                 select p.id, p.email from person p

@@ -18,6 +18,7 @@ import org.capgov.shared.Industry;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.capgov.registry.validation.ValidEnterprise;
 
 /** SQL for enterprises, their status history, grid accounts and affiliations. */
 @Repository

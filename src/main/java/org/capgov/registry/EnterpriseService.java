@@ -12,6 +12,9 @@ import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.registry.validation.ValidEnterprise;
+import org.capgov.registry.validation.EnterpriseValidator;
+import org.capgov.registry.validation.Violations;
 
 /**
  * Creates, changes and reads enterprises within the caller's scope. Each change is validated in full first, then
@@ -20,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnterpriseService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** A document number (文号) is short; it is shown on the public page. */
     static final int MAX_STATUS_DOCUMENT = 100;
     static final int MAX_STATUS_NOTE = 2000;
@@ -52,7 +55,7 @@ public class EnterpriseService {
         }
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(CHINA);
     }
 

@@ -12,6 +12,9 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.registry.validation.ValidEquipment;
+import org.capgov.registry.validation.Violations;
+import org.capgov.registry.validation.EquipmentValidator;
 
 /** Equipment of an enterprise, its status history, and capacity per product × region subtree × status × date. */
 @Service

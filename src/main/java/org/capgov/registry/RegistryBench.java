@@ -22,6 +22,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
+import org.capgov.registry.exchange.ImportUpkeep;
+import org.capgov.registry.exchange.ImportMode;
+import org.capgov.registry.exchange.ImportKind;
+import org.capgov.registry.exchange.ImportJob;
+import org.capgov.registry.exchange.ImportIndexBuilder;
+import org.capgov.registry.exchange.ImportService;
+import org.capgov.registry.demo.RegistryDemoGenerator;
 
 /**
  * The registry benchmark, a command and never a test (machines are noisy): generates the demo CSVs, imports them
@@ -30,14 +37,14 @@ import org.springframework.stereotype.Component;
  * the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o package -DskipTests}:
  * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
  * --capgov.data-dir=target/registry-bench --capgov.embedded-db.clean-on-start=true --server.port=0}; add
- * {@code --logging.level.org.capgov.registry.ImportRows=DEBUG} for the time of every check and merge statement.
+ * {@code --logging.level.org.capgov.registry.exchange.ImportRows=DEBUG} for the time of every check and merge statement.
  */
 @Component
 @ConditionalOnProperty(name = "capgov.bench", havingValue = "registry")
 class RegistryBench implements ApplicationRunner {
 
     private final ImportService imports;
-    private final ImportRunner runner;
+    private final ImportUpkeep upkeep;
     private final ImportIndexBuilder indexes;
     private final EnterpriseService enterprises;
     private final RegionDirectory regions;
@@ -46,11 +53,11 @@ class RegistryBench implements ApplicationRunner {
     private final int queries;
     private final Path directory;
 
-    RegistryBench(ImportService imports, ImportRunner runner, ImportIndexBuilder indexes, EnterpriseService enterprises,
+    RegistryBench(ImportService imports, ImportUpkeep upkeep, ImportIndexBuilder indexes, EnterpriseService enterprises,
             RegionDirectory regions, ConfigurableApplicationContext context, @Value("${capgov.bench.enterprises:1000000}") int count,
             @Value("${capgov.bench.queries:500}") int queries, @Value("${capgov.data-dir}") String dataDir) {
         this.imports = imports;
-        this.runner = runner;
+        this.upkeep = upkeep;
         this.indexes = indexes;
         this.enterprises = enterprises;
         this.regions = regions;
@@ -87,7 +94,7 @@ class RegistryBench implements ApplicationRunner {
             print("import total: %,d rows in %.1f s = %,.0f rows/s (first upload to last index built); peak heap used "
                     + "%,d MB (max heap %,d MB)", rows, wall, rows / wall, heap.peak() >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
-            runner.awaitUpkeep();
+            upkeep.await();
             print("index upkeep after the imports (GIN pending lists, statistics) finished %.1f s after the last import",
                     seconds(t1));
             searches();

@@ -39,6 +39,12 @@ public record DataScope(boolean unrestricted, List<ScopeGrant> grants) {
         return unrestricted || grants.stream().anyMatch(g -> g.covers(path) && g.dimensions().contains(dimension));
     }
 
+    /** One enterprise's rows: in a granted subtree, and the grant's own enterprise when the grant names one. */
+    public boolean coversEnterprise(String path, String uscc) {
+        return unrestricted || grants.stream().anyMatch(g -> g.covers(path)
+                && (g.enterpriseUscc() == null || g.enterpriseUscc().equals(uscc)));
+    }
+
     /** Rows whose region path lies in one of the granted subtrees. */
     public SqlPredicate regionPredicate(String pathColumn) {
         return predicate(pathColumn, null, null);

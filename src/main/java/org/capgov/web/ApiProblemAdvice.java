@@ -77,7 +77,7 @@ class ApiProblemAdvice {
                 String field = d.getPath().stream()
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-                ProblemDetail problem = problem(request, 400, "error.request.field", field);
+                ProblemDetail problem = problem(request, 400, "error.request.field", DomainException.fieldName(field));
                 problem.setProperty("field", field);
                 return respond(problem);
             }
@@ -87,14 +87,16 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(request, 400, "error.request.badParameter", e.getName());
+        ProblemDetail problem = problem(request, 400, "error.request.badParameter",
+                DomainException.fieldName(e.getName()));
         problem.setProperty("field", e.getName());
         return respond(problem);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(request, 400, "error.request.missingParameter", e.getParameterName());
+        ProblemDetail problem = problem(request, 400, "error.request.missingParameter",
+                DomainException.fieldName(e.getParameterName()));
         problem.setProperty("field", e.getParameterName());
         return respond(problem);
     }

@@ -7,6 +7,7 @@ import org.capgov.identity.PeopleService;
 import org.capgov.region.RegionService;
 import org.capgov.registry.EnterpriseService;
 import org.capgov.shared.Actors;
+import org.capgov.shared.Vocabulary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +20,11 @@ class DashboardController {
     private final RegionService regions;
     private final PeopleService people;
     private final AuditReader audit;
-    private final Labels labels;
+    private final Vocabulary labels;
     private final EnterpriseService enterprises;
     private final DeadlineBoard deadlines;
 
-    DashboardController(RegionService regions, PeopleService people, AuditReader audit, Labels labels,
+    DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
             EnterpriseService enterprises, DeadlineBoard deadlines) {
         this.deadlines = deadlines;
         this.labels = labels;

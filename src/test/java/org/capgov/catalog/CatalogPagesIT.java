@@ -87,6 +87,9 @@ class CatalogPagesIT extends IntegrationTest {
         assertThat(row(page, "coverage-cq-2014-3")).contains("渝府发〔2014〕3号").contains("重庆市人民政府")
                 .contains("市级").contains("重庆市").contains("000_a2e040fd30cf5b1e.txt");
         assertThat(row(page, "coverage-national")).contains("全国").contains("无（国家参考汇编）");
+        // issue 13 item 8: project rules are said to be not evaluated, not counted as encoded
+        assertThat(page).contains("项目准入（未评价）").contains("id=\"project-rules-note\"")
+                .contains("项目准入规则尚未评价：3 条仅适用于项目的规则");
         // the creation of drafts is offered to editors only
         assertThat(page).doesNotContain("id=\"create-draft\"");
         assertThat(page).contains("id=\"version-" + label + "\"");

@@ -147,7 +147,7 @@ class CasePagesIT extends IntegrationTest {
                 "effectiveDate", "2025-03-10", "version", "3"));
         assertThat(page(coordinator, "/enforcement/cases/" + id)).contains("关停决定须填写政府批准文号");
         coordinator.post("/enforcement/cases/" + id + "/actions", Map.of("action", "APPROVE_CLOSURE",
-                "effectiveDate", "2025-03-10", "version", "3", "document", "涪陵府〔2025〕21号"));
+                "effectiveDate", "2025-03-10", "version", "3", "document", "涪陵府〔2025〕21号", "deadline", "2025-09-30"));
         String approved = page(coordinator, "/enforcement/cases/" + id);
         assertThat(approved).contains("closure.docx", "id=\"action-RECORD_EXIT_MEASURE\"", "封存主体设备",
                 "<option value=\"BF1\"");

@@ -20,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * An enterprise's account only ever receives notices about its own enterprise: never through the district
  * government's department it is registered under, never through its region. Each notice type the platform publishes
- * has its own audience test (PublicReportAudienceIT, OverdueNoticeAudienceIT); the last test here fails when a new
- * type appears without one.
+ * has its own audience test (PublicReportAudienceIT, CaseNoticeAudienceIT, CapacityWarningAudienceIT); the last test
+ * here fails when a new type appears without one.
  */
 class NoticeAudienceIT extends IntegrationTest {
 
@@ -29,7 +29,8 @@ class NoticeAudienceIT extends IntegrationTest {
     static final String OTHER = "91500102MA5U8A2C07";
 
     /** Notice kinds published by the platform and the test that proves their audience. */
-    static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE");
+    static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE", "CASE_STEP",
+            "CAPACITY_WARNING");
 
     @Autowired
     NoticeFixtures fixtures;
@@ -63,7 +64,7 @@ class NoticeAudienceIT extends IntegrationTest {
     void aNoticeAboutAnEnterpriseReachesThatEnterpriseAlone() {
         String key = NoticeFixtures.key();
         fixtures.publish(Notice.of("TEST", "关于本企业的通知", "").inRegion(NoticeFixtures.FULING).toDepartments("FL-QZF")
-                .toRoles(Role.ENTERPRISE).aboutEnterprise(OWN).once(key));
+                .toEnterprise(OWN).once(key));
         assertThat(fixtures.recipients(key)).contains("na.own", "na.district").doesNotContain("na.other");
     }
 

@@ -1,0 +1,142 @@
+package org.capgov.capacity.utilisation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.capgov.shared.DataScope;
+import org.capgov.shared.Product;
+import org.capgov.shared.SqlPredicate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Output and capacity in force per enterprise region, from the registry's tables and the current output reports.
+ *
+ * <p>Capacity in force (docs: capacity module, "capacity in force"): a line counts from its commissioning date (or,
+ * when that is unknown, its first recorded status) except while it is DISMANTLED or TRANSFERRED or its enterprise is
+ * EXITED or DEREGISTERED; idle, water- or power-cut, sealed lines and closed or suspended enterprises still count,
+ * because the capacity exists until it has exited. Each month's capacity is annual capacity × days in force in the
+ * month ÷ days of that year (PostgreSQL date multiranges hold the days in force). Both numerator and denominator are
+ * placed by the enterprise's region, so that an enterprise's output and its capacity always fall in the same region.
+ */
+@Repository
+public class CapacityFigures {
+
+    /** Sums for the enterprises registered under one region path. */
+    public record RegionSums(String regionPath, BigDecimal capacity, BigDecimal output, long enterprises,
+            long reportingEnterprises, BigDecimal missingCapacity) {
+    }
+
+    private static final String IN_FORCE = """
+            eq as (
+              select q.enterprise_id, e.region_path, q.annual_capacity,
+                     datemultirange(daterange(coalesce(q.commissioned, f.first_from), null))
+                       - coalesce(x.exits, '{}'::datemultirange) - coalesce(ex.exits, '{}'::datemultirange) as in_force
+              from equipment q
+              join enterprise e on e.id = q.enterprise_id
+              cross join lateral (select min(h.effective_from) as first_from from equipment_status_history h
+                                  where h.equipment_id = q.id) f
+              left join lateral (select range_agg(daterange(h.effective_from, h.effective_to)) as exits
+                                 from equipment_status_history h
+                                 where h.equipment_id = q.id and h.status in ('DISMANTLED', 'TRANSFERRED')) x on true
+              left join lateral (select range_agg(daterange(s.effective_from, s.effective_to)) as exits
+                                 from enterprise_status_history s
+                                 where s.enterprise_id = q.enterprise_id and s.status in ('EXITED', 'DEREGISTERED')) ex on true
+              where q.product = :product and e.region_path like :path and %s %s
+            ),
+            months as (
+              select m::date as month, (m + interval '1 month')::date as next
+              from generate_series(cast(:first as date), cast(:last as date), interval '1 month') m
+            ),
+            cap as (
+              select eq.enterprise_id, eq.region_path, months.month,
+                     sum(eq.annual_capacity * (select coalesce(sum(upper(r) - lower(r)), 0)
+                                               from unnest(eq.in_force * datemultirange(daterange(months.month, months.next))) r)
+                         / :yearDays) as capacity
+              from eq cross join months
+              group by eq.enterprise_id, eq.region_path, months.month
+            )
+            """;
+
+    private final JdbcClient jdbc;
+
+    CapacityFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Capacity, output and reporting per enterprise region path under {@code pathPrefix} in {@code period}: a month
+     * of an enterprise with capacity in force and no current report counts as missing capacity.
+     */
+    public List<RegionSums> byRegionPath(Product product, String pathPrefix, Period period, DataScope scope) {
+        SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
+        Map<String, Object> params = params(product, pathPrefix, period, inScope);
+        String sql = "with " + IN_FORCE.formatted(inScope.sql(), "") + """
+                , out as (
+                  select o.enterprise_id, e.region_path, o.month, o.quantity
+                  from output_report o join enterprise e on e.id = o.enterprise_id
+                  where o.current and o.product = :product and o.month >= :first and o.month <= :last
+                    and e.region_path like :path and
+                """ + inScope.sql() + """
+                )
+                select coalesce(c.region_path, o.region_path) as region_path,
+                       coalesce(sum(c.capacity), 0) as capacity,
+                       coalesce(sum(o.quantity), 0) as output,
+                       count(distinct c.enterprise_id) filter (where c.capacity > 0) as enterprises,
+                       count(distinct o.enterprise_id) as reporting,
+                       coalesce(sum(c.capacity) filter (where o.enterprise_id is null), 0) as missing
+                from cap c full join out o on o.enterprise_id = c.enterprise_id and o.month = c.month
+                group by 1
+                """;
+        List<RegionSums> out = new ArrayList<>();
+        jdbc.sql(sql).params(params).query((java.sql.ResultSet rs) -> {
+            out.add(new RegionSums(rs.getString("region_path"), rs.getBigDecimal("capacity"), rs.getBigDecimal("output"),
+                    rs.getLong("enterprises"), rs.getLong("reporting"), rs.getBigDecimal("missing")));
+        });
+        return out;
+    }
+
+    /** The capacity in force of one enterprise for one product in {@code period} (no scope: the caller checked it). */
+    public BigDecimal ofEnterprise(long enterpriseId, Product product, Period period) {
+        Map<String, Object> params = params(product, "/", period, SqlPredicate.TRUE);
+        params.put("enterprise", enterpriseId);
+        return jdbc.sql("with " + IN_FORCE.formatted("true", "and q.enterprise_id = :enterprise")
+                + " select coalesce(sum(capacity), 0) from cap").params(params).query(BigDecimal.class).single()
+                .setScale(3, RoundingMode.HALF_UP);
+    }
+
+    /** Annual capacity in force on {@code date} under {@code pathPrefix} (no scope: aggregate figures). */
+    public BigDecimal inForceOn(Product product, String pathPrefix, java.time.LocalDate date) {
+        Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(date)), SqlPredicate.TRUE);
+        params.put("day", Date.valueOf(date));
+        return jdbc.sql("with " + IN_FORCE.formatted("true", "") + " select coalesce(sum(annual_capacity), 0) from eq "
+                + "where in_force @> cast(:day as date)").params(params).query(BigDecimal.class).single();
+    }
+
+    /**
+     * Annual capacity that left force between {@code from} and {@code to} (inclusive): in force on some day of the
+     * window and no longer on {@code to}.
+     */
+    public BigDecimal exitedBetween(Product product, String pathPrefix, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(to)), SqlPredicate.TRUE);
+        params.put("from", Date.valueOf(from));
+        params.put("to", Date.valueOf(to));
+        return jdbc.sql("with " + IN_FORCE.formatted("true", "") + " select coalesce(sum(annual_capacity), 0) from eq "
+                + "where in_force && datemultirange(daterange(cast(:from as date), cast(:to as date), '[]')) "
+                + "and not in_force @> cast(:to as date)").params(params).query(BigDecimal.class).single();
+    }
+
+    private static Map<String, Object> params(Product product, String pathPrefix, Period period, SqlPredicate inScope) {
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        params.put("product", product.name());
+        params.put("path", pathPrefix + "%");
+        params.put("first", Date.valueOf(period.from()));
+        params.put("last", Date.valueOf(period.lastMonth().atDay(1)));
+        params.put("yearDays", period.daysOfYear());
+        return params;
+    }
+}
