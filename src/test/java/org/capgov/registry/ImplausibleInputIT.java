@@ -45,7 +45,7 @@ class ImplausibleInputIT extends IntegrationTest {
 
     @Test
     void invisibleAndReversedNamesAreRefused() {
-        String uscc = Uscc.compose("91", "500102", "IV000001");
+        String uscc = Uscc.compose("91", "500102", "KB000001");
         assertRefused(create(uscc, "\\u200B\\u200C\\u200D"), "name", "不可见");
         assertRefused(create(uscc, "重庆\\u202E司公限有铁钢"), "name", "U+202E");
         assertThat(Http.api(port).get("/api/v1/enterprises/" + uscc, coordinator).statusCode()).isEqualTo(404);
@@ -56,7 +56,7 @@ class ImplausibleInputIT extends IntegrationTest {
 
     @Test
     void aStatusInYearZeroAndAnOverlongDocumentNumberAreRefused() {
-        String uscc = Uscc.compose("91", "500102", "IV000002");
+        String uscc = Uscc.compose("91", "500102", "KB000002");
         assertThat(create(uscc, "合理性测试钢铁有限公司").statusCode()).isEqualTo(201);
         assertRefused(Http.api(port).json("POST", "/api/v1/enterprises/" + uscc + "/status", coordinator,
                 "{\"status\":\"SUSPENDED\",\"effectiveDate\":\"0000-06-30\"}"), "effectiveDate", "合理范围");
@@ -67,7 +67,7 @@ class ImplausibleInputIT extends IntegrationTest {
 
     @Test
     void aMeasurementInYearOneIsRefused() {
-        String uscc = Uscc.compose("91", "500102", "IV000003");
+        String uscc = Uscc.compose("91", "500102", "KB000003");
         assertThat(create(uscc, "合理性测试钢铁有限公司乙").statusCode()).isEqualTo(201);
         assertRefused(Http.api(port).json("POST", "/api/v1/measurements", coordinator, "{\"uscc\":\"" + uscc
                 + "\",\"metric\":\"electricity_use\",\"value\":1,\"unit\":\"万kWh\",\"periodStart\":\"0001-06-01\","
