@@ -41,7 +41,8 @@ public class UploadFiles {
             }
             Files.createDirectories(directory.resolve("multipart"));
             if (removed > 0) {
-                log.warn("Removed {} upload files left in {} by a process that ended abruptly", removed, directory);
+                log.warn("Removed {} upload files left in {} by an earlier run (one that ended abruptly leaves them)",
+                        removed, directory);
             }
         } catch (IOException e) {
             throw new DataDirectoryUnusableException(directory, "上传临时目录无法使用 / upload directory unusable", e);
