@@ -1,5 +1,7 @@
 package org.capgov.enforcement;
 
+import static org.capgov.bench.BenchSupport.seconds;
+import static org.capgov.bench.BenchSupport.print;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.capgov.identity.SystemActor;
@@ -17,8 +19,8 @@ import org.springframework.stereotype.Component;
  * five open rectification cases each (one per dimension) with set-based SQL, opened over the last 400 days so that
  * about half have passed their six-month deadline, then times the sweep (mark, CaseDeadlineMissed and Notice per
  * overdue case), a second sweep that finds nothing new, and the dashboard board for the whole city. Run on a fresh
- * data directory of its own, after {@code ./mvnw -B -o package -DskipTests}:
- * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=enforcement --capgov.bench.cases=1000000
+ * data directory of its own, after {@code ./mvnw -B -o -Pbench package}:
+ * {@code java -Xmx1g -jar target/bench/capgov-bench.jar --capgov.bench=enforcement --capgov.bench.cases=1000000
  * --capgov.data-dir=target/enforcement-bench --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
@@ -93,13 +95,5 @@ class EnforcementBench implements ApplicationRunner {
         }
         int code = exit;
         System.exit(SpringApplication.exit(context, () -> code));
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,5 +1,9 @@
 package org.capgov.compliance;
 
+import static org.capgov.bench.BenchSupport.percentile;
+import static org.capgov.bench.BenchSupport.sleep;
+import static org.capgov.bench.BenchSupport.seconds;
+import static org.capgov.bench.BenchSupport.print;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the findings), an incremental run after 1% of the enterprises changed, the engine alone on one thread, the
  * single-enterprise evaluation of {@link EvaluationService} and a what-if over the whole registry. Prints the
  * figures and exits. E.g.
- * {@code java -Xmx2g -jar capgov.jar --capgov.bench=compliance --capgov.demo=true --capgov.demo.enterprises=345000
+ * {@code java -Xmx2g -jar target/bench/capgov-bench.jar --capgov.bench=compliance --capgov.demo=true --capgov.demo.enterprises=345000
  * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
@@ -218,29 +222,5 @@ class ComplianceBench implements ApplicationRunner {
         print("single-enterprise evaluation (EvaluationService.evaluateRegistered): %d calls, median %.2f ms, p95 %.2f ms, "
                 + "max %.2f ms (%.1f findings per call)", times.size(), percentile(times, 50), percentile(times, 95),
                 percentile(times, 100), findings / (double) Math.max(1, times.size()));
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 }

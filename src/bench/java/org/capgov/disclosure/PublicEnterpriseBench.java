@@ -1,5 +1,6 @@
 package org.capgov.disclosure;
 
+import static org.capgov.bench.BenchSupport.report;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The public enterprise page benchmark, a command and never a test. On a registry loaded by demo mode it times, for
  * {@code capgov.bench.calls} enterprises with equipment: the twelve-quarter history computed afresh (twelve
  * evaluations), the whole page content with the history kept, and the public search. Prints the figures and exits.
- * E.g. {@code java -jar capgov.jar --capgov.bench=public-enterprise --capgov.demo=true --capgov.demo.enterprises=20000
+ * E.g. {@code java -jar target/bench/capgov-bench.jar --capgov.bench=public-enterprise --capgov.demo=true --capgov.demo.enterprises=20000
  * --capgov.data-dir=target/bench-data --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
@@ -93,16 +94,5 @@ class PublicEnterpriseBench implements ApplicationRunner {
             search.add((System.nanoTime() - t) / 1e6);
         }
         report("search (USCC prefix, region subtree)", search);
-    }
-
-    private static void report(String what, List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "[bench] %-40s n=%d p50=%.1f ms p95=%.1f ms max=%.1f ms%n", what, sorted.size(),
-                at(sorted, 0.50), at(sorted, 0.95), sorted.get(sorted.size() - 1));
-    }
-
-    private static double at(List<Double> sorted, double q) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
     }
 }

@@ -1,5 +1,6 @@
 package org.capgov.monitoring;
 
+import static org.capgov.bench.BenchSupport.print;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * equipment (demo data, e.g. {@code --capgov.demo.enterprises=200000}), generates {@code per-equipment} synthetic
  * measurements for every item in SQL, then times the full stream of latest valid values (what a re-evaluation of
  * the whole registry reads) and single-enterprise look-ups, prints the figures and exits. E.g.
- * {@code java -Xmx1g -jar capgov.jar --spring.profiles.active=demo --capgov.demo.enterprises=200000
+ * {@code java -Xmx1g -jar target/bench/capgov-bench.jar --spring.profiles.active=demo --capgov.demo.enterprises=200000
  * --capgov.bench=measurements --capgov.bench.per-equipment=5 --capgov.data-dir=target/bench-data --server.port=0}.
  */
 @Component
@@ -103,9 +104,5 @@ class MeasurementBench implements ApplicationRunner {
         print("latestValid: %d enterprises, %,d values, %.2f ms each", ids.size(), found,
                 (System.nanoTime() - t) / 1e6 / Math.max(1, ids.size()));
         System.exit(SpringApplication.exit(context, () -> 0));
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[measurement bench] " + String.format(Locale.ROOT, format, args));
     }
 }

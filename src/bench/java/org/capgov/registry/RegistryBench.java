@@ -1,5 +1,9 @@
 package org.capgov.registry;
 
+import static org.capgov.bench.BenchSupport.percentile;
+import static org.capgov.bench.BenchSupport.seconds;
+import static org.capgov.bench.BenchSupport.print;
+import org.capgov.bench.BenchSupport.HeapWatch;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -36,8 +40,8 @@ import org.capgov.registry.demo.RegistryDemoGenerator;
  * through the real import path (upload copy, inspection, streaming parse, validation, COPY, SQL checks, merge,
  * audit), then times enterprise searches (region subtree + industry) through {@link EnterpriseService#search}, then
  * times the same searches while a further import of {@code capgov.bench.during-import} enterprises (300,000; other
- * rows, UPSERT) runs, prints the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o package -DskipTests}:
- * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
+ * rows, UPSERT) runs, prints the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o -Pbench package}:
+ * {@code java -Xmx1g -jar target/bench/capgov-bench.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
  * --capgov.data-dir=target/registry-bench --capgov.embedded-db.clean-on-start=true --server.port=0}; add
  * {@code --logging.level.org.capgov.registry.exchange.ImportRows=DEBUG} for the time of every check and merge statement.
  */
@@ -226,58 +230,11 @@ class RegistryBench implements ApplicationRunner {
                 .sorted(java.util.Comparator.comparing(Region::code)).toList();
     }
 
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
-    }
-
     private static long sizeOf(Path p) {
         try {
             return Files.size(p);
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
-    }
-
-    /** Samples the used heap every 20 ms; the largest sample is the peak the import needed. */
-    private static final class HeapWatch {
-        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        private final AtomicLong peak = new AtomicLong();
-        private volatile boolean running;
-        private Thread thread;
-
-        void start() {
-            running = true;
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "bench-heap-watch");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        void stop() {
-            running = false;
-        }
-
-        long peak() {
-            return peak.get();
         }
     }
 }

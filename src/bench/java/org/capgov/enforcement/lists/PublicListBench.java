@@ -1,5 +1,7 @@
 package org.capgov.enforcement.lists;
 
+import static org.capgov.bench.BenchSupport.percentile;
+import static org.capgov.bench.BenchSupport.print;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * generates {@code capgov.bench.cases} cases with timelines ({@link PublicListBenchCases}), then times the public list
  * pages and the anonymous JSON API over real HTTP, as a visitor would call them: region filters and past dates, first
  * pages and deep pages, downloads excluded. Prints median and p95 per kind of request and overall, then exits. E.g.
- * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=lists --capgov.demo=true
+ * {@code java -Xmx1g -jar target/bench/capgov-bench.jar --capgov.bench=lists --capgov.demo=true
  * --capgov.demo.enterprises=30000 --capgov.data-dir=target/lists-bench --capgov.embedded-db.clean-on-start=true
  * --server.port=0}.
  */
@@ -165,16 +167,5 @@ class PublicListBench implements ApplicationRunner {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static double percentile(List<Long> nanos, int p) {
-        List<Long> sorted = new ArrayList<>(nanos);
-        Collections.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(i, sorted.size() - 1))) / 1e6;
-    }
-
-    private static void print(String format, Object... args) {
-        System.out.println("[bench] " + String.format(Locale.ROOT, format, args));
     }
 }
