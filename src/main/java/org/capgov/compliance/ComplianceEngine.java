@@ -131,6 +131,30 @@ final class ComplianceEngine {
     }
 
     /**
+     * The findings of a project's equipment: the rules that gate projects (scope PROJECT or BOTH) and the elimination
+     * items, since equipment on the elimination list may not be built. Measured limits bind the plant once it runs,
+     * not the project. Runs skip the PROJECT rules; this is where they apply.
+     */
+    static List<Finding> evaluateProject(Catalogue catalogue, Facts facts) {
+        List<Finding> findings = new ArrayList<>();
+        for (CatalogRule rule : catalogue.rules()) {
+            if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {
+                continue;
+            }
+            if (rule.kind() == CatalogRule.Kind.ELIMINATION) {
+                // items that follow from a failed standard need measurements, which a project does not have yet
+                if (failing(rule) == null) {
+                    eliminate(rule, facts, findings);
+                }
+            } else if (rule.kind() == CatalogRule.Kind.RULE && rule.gatesProjects() && "PARAMETER".equals(rule.subject())) {
+                parameterRule(rule, facts, findings);
+            }
+        }
+        findings.sort(ORDER);
+        return findings;
+    }
+
+    /**
      * Violations from index {@code from} on carry the consequence's outer closure deadline and say so: the rule's
      * document closes what still fails the standard by then (seed 000 二、（一） "到2018年…实施关闭或淘汰").
      */
@@ -176,28 +200,6 @@ final class ComplianceEngine {
                 }
             }
         }
-    }
-
-    /**
-     * The findings of a project's equipment: the rules that gate projects (scope PROJECT or BOTH) and the elimination
-     * items, since equipment on the elimination list may not be built. Measured limits bind the plant once it runs,
-     * not the project. Runs skip the PROJECT rules; this is where they apply.
-     */
-    static List<Finding> evaluateProject(Catalogue catalogue, Facts facts) {
-        List<Finding> findings = new ArrayList<>();
-        for (CatalogRule rule : catalogue.rules()) {
-            if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {
-                continue;
-            }
-            if (rule.kind() == CatalogRule.Kind.ELIMINATION && failing(rule) == null) {
-                // an item that follows from a failed standard ("环保不达标的冶金炉窑") judges a plant that runs, not a project
-                eliminate(rule, facts, findings);
-            } else if (rule.kind() == CatalogRule.Kind.RULE && rule.gatesProjects() && "PARAMETER".equals(rule.subject())) {
-                parameterRule(rule, facts, findings);
-            }
-        }
-        findings.sort(ORDER);
-        return findings;
     }
 
     /** In force and not for projects only: settled by {@link Prepared}; the industry too, for industry rules. */

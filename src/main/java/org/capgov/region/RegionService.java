@@ -1,5 +1,7 @@
 package org.capgov.region;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,17 @@ public class RegionService {
 
     private final RegionRepository regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    RegionService(RegionRepository regions, AuditTrail audit) {
+    RegionService(RegionRepository regions, AuditTrail audit, Clock clock) {
         this.regions = regions;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Regions whose air zone is a reading still to be confirmed against the standard (see V25), in code order. */
+    public List<Region> unconfirmedAirZones() {
+        return regions.findAll(false).stream().filter(Region::airZoneUnconfirmed).toList();
     }
 
     public List<Region> all(boolean includeClosed) {
@@ -66,9 +75,18 @@ public class RegionService {
         return regions.countOpenByKind().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Sets the air zone; the change is audited and the region stops showing "default, not yet set". */
+    /** As {@link #setAttributes(String, AirZone, Boolean, String, LocalDate)} with the zone holding from today. */
     @Transactional
     public Region setAttributes(String code, AirZone airZone, Boolean keyAirRegion, String basis) {
+        return setAttributes(code, airZone, keyAirRegion, basis, null);
+    }
+
+    /**
+     * Sets the air zone with its basis and the day it holds from (today when not given: a zone can change with a
+     * revision of the standard); the change is audited, and the zone counts as confirmed (V).
+     */
+    @Transactional
+    public Region setAttributes(String code, AirZone airZone, Boolean keyAirRegion, String basis, LocalDate since) {
         Region before = get(code);
         if (!Actors.scope().coversRegion(before.path())) {
             throw DomainException.forbidden("error.region.outsideScope", code);
@@ -80,7 +98,8 @@ public class RegionService {
             if (basis == null || basis.isBlank()) {
                 throw DomainException.invalid("basis", "error.region.basisRequired");
             }
-            regions.setAirZone(code, airZone, Actors.username(), basis.trim());
+            regions.setAirZone(code, airZone, Actors.username(), basis.trim(),
+                    since == null ? LocalDate.now(clock) : since);
         }
         if (keyAirRegion != null) {
             regions.setKeyAirRegion(code, keyAirRegion);
@@ -95,6 +114,8 @@ public class RegionService {
         m.put("airZone", r.airZone().name());
         m.put("airZoneSet", r.airZoneSet());
         m.put("airZoneBasis", r.airZoneBasis());
+        m.put("airZoneSince", r.airZoneSince() == null ? null : r.airZoneSince().toString());
+        m.put("airZoneConfidence", r.airZoneConfidence());
         m.put("keyAirRegion", r.keyAirRegion());
         return m;
     }
