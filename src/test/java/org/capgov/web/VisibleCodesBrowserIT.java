@@ -55,7 +55,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"deadline\"").contains("期限");
         HttpResponse<String> opened = api.json("POST", "/api/v1/cases", token, "{\"findingId\":\"" + furnace
-                + "\",\"effectiveDate\":\"2023-07-03\",\"deadline\":\"2024-06-30\"}");
+                + "\",\"effectiveDate\":\"2016-07-04\",\"deadline\":\"2017-06-30\"}");
         assertThat(opened.statusCode()).as(opened.body()).isIn(201, 409);
         String caseId = api.get("/api/v1/cases?uscc=" + STEEL, token).body()
                 .replaceAll("(?s).*?\"id\"\s*:\s*\"([^\"]+)\".*", "$1");
@@ -172,7 +172,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
         long until = System.currentTimeMillis() + 120_000;
         HttpResponse<String> started;
         do {
-            started = api.json("POST", "/api/v1/compliance/runs", token, "{\"asOf\":\"2023-06-30\",\"incremental\":false}");
+            started = api.json("POST", "/api/v1/compliance/runs", token, "{\"asOf\":\"2016-06-30\",\"incremental\":false}");
             pause(started.statusCode() == 409);
         } while (started.statusCode() == 409 && System.currentTimeMillis() < until);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
