@@ -109,6 +109,15 @@ public class CapacityFigures {
                 .setScale(3, RoundingMode.HALF_UP);
     }
 
+    /**
+     * The SQL of capacity in force per enterprise × month for one product (parameters :product, :path, :first,
+     * :last, :yearDays), ending in the CTE {@code cap(enterprise_id, region_path, month, capacity)}; for bulk writers
+     * such as the demo data, which must count capacity exactly as utilisation does.
+     */
+    public static String capacityByEnterpriseMonth() {
+        return "with " + IN_FORCE.formatted("true", "");
+    }
+
     /** Annual capacity in force on {@code date} under {@code pathPrefix} (no scope: aggregate figures). */
     public BigDecimal inForceOn(Product product, String pathPrefix, java.time.LocalDate date) {
         Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(date)), SqlPredicate.TRUE);
