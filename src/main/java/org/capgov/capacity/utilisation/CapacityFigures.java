@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Output and capacity in force per enterprise region, from the registry's tables and the current output reports.
  *
- * <p>Capacity in force (docs: capacity module, "capacity in force"): a line counts from its commissioning date (or,
+ * <p>Capacity in force (README, "Capacity"): a line counts from its commissioning date (or,
  * when that is unknown, its first recorded status) except while it is DISMANTLED or TRANSFERRED or its enterprise is
  * EXITED or DEREGISTERED; idle, water- or power-cut, sealed lines and closed or suspended enterprises still count,
  * because the capacity exists until it has exited. Each month's capacity is annual capacity × days in force in the
