@@ -63,7 +63,7 @@ class CatalogDraftRepository {
                 .query(Integer.class).single();
     }
 
-    /** Copies every entry (documents, rules, targets) of one version into another. */
+    /** Copies every entry (documents, rules, targets, rules on new capacity) of one version into another. */
     void copyContent(int fromVersion, int toVersion) {
         jdbc.sql("""
                 insert into catalog_entry (version_id, kind, id, document_id, body)
@@ -103,7 +103,7 @@ class CatalogDraftRepository {
     void renumberCitations(int versionId, String documentId, String number) {
         jdbc.sql("""
                 update catalog_entry set body = jsonb_set(body, '{citation,document}', to_jsonb(cast(:n as text)))
-                where version_id = :v and document_id = :d and kind in ('RULE', 'TARGET') and jsonb_typeof(body -> 'citation') = 'object'
+                where version_id = :v and document_id = :d and kind in ('RULE', 'TARGET', 'REPLACEMENT') and jsonb_typeof(body -> 'citation') = 'object'
                 """).param("n", number).param("v", versionId).param("d", documentId).update();
     }
 

@@ -227,7 +227,7 @@ class CatalogDraftService {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("effectiveTo", "error.catalog.effectiveToFormat", raw);
         }
-        if (rule.effectiveFrom() != null && !date.isAfter(rule.effectiveFrom())) {
+        if (rule.effectiveFrom() != null && date.isBefore(rule.effectiveFrom())) {
             throw DomainException.invalid("effectiveTo", "error.catalog.effectiveToBeforeFrom", date.toString(),
                     rule.effectiveFrom().toString());
         }

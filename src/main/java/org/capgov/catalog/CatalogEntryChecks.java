@@ -117,8 +117,8 @@ final class CatalogEntryChecks {
             from = doc.effective();
         }
         LocalDate to = in.date("effectiveTo");
-        if (from != null && to != null && !to.isAfter(from)) {
-            in.problem("effectiveTo", to, "失效日期须晚于生效日期 " + from);
+        if (from != null && to != null && to.isBefore(from)) {
+            in.problem("effectiveTo", to, "最后施行日不得早于生效日期 " + from);
         }
         if (from != null && deadline != null && deadline.isBefore(from)) {
             in.problem("deadline", deadline, "淘汰期限不能早于生效日期 " + from);
@@ -199,13 +199,16 @@ final class CatalogEntryChecks {
         List<Map<String, Object>> raw = in.objects("when");
         for (int i = 0; i < raw.size(); i++) {
             CatalogEntryInput c = new CatalogEntryInput(raw.get(i), "when[" + i + "].", in.problems);
-            c.only(Set.of("param", "attribute", "airZone", "scope", "in", "op", "value"));
-            long kinds = List.of("param", "attribute", "airZone", "scope").stream().filter(c::has).count();
+            c.only(Set.of("param", "attribute", "airZone", "scope", "failing", "in", "op", "value"));
+            long kinds = List.of("param", "attribute", "airZone", "scope", "failing").stream().filter(c::has).count();
             if (kinds != 1) {
-                c.problem("param", raw.get(i), "每个条件须且只须是参数、属性、大气分区或范围之一");
+                c.problem("param", raw.get(i), "每个条件须且只须是参数、属性、大气分区、范围或不达标维度之一");
                 continue;
             }
-            if (c.has("scope")) {
+            if (c.has("failing")) {
+                out.add(new Condition(null, null, null, null, null, null, null,
+                        c.code("failing", names(Dimension.values()), "不达标维度")));
+            } else if (c.has("scope")) {
                 out.add(new Condition(null, null, null, c.code("scope", SCOPES, "适用范围"), null, null, null));
             } else if (c.has("airZone")) {
                 List<String> zones = c.texts("airZone");
@@ -232,7 +235,7 @@ final class CatalogEntryChecks {
 
     private static Condition parameterCondition(CatalogEntryInput c, EquipmentType type) {
         String param = c.text("param", 64);
-        ParameterSpec spec = type == null || param == null ? null : type.parameter(param).orElse(null);
+        ParameterSpec spec = type == null || param == null ? null : type.conditionable(param).orElse(null);
         if (type == null) {
             c.problem("param", param, "参数条件须先填写设备类型");
         } else if (spec == null) {
@@ -360,8 +363,8 @@ final class CatalogEntryChecks {
         if (published != null && effective != null && effective.isBefore(published)) {
             in.problem("effective", effective, "生效日期不能早于发布日期 " + published);
         }
-        if (effective != null && expires != null && !expires.isAfter(effective)) {
-            in.problem("expires", expires, "失效日期须晚于生效日期 " + effective);
+        if (effective != null && expires != null && expires.isBefore(effective)) {
+            in.problem("expires", expires, "最后施行日不得早于生效日期 " + effective);
         }
         String supersededBy = in.text("supersededBy", 64);
         if (supersededBy != null && (supersededBy.equals(id) || !draft.documents().containsKey(supersededBy))) {

@@ -60,6 +60,7 @@ class CatalogPageController {
         model.addAttribute("openDraft", versions.openDraft().orElse(null));
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("regionNames", regionNames());
+        model.addAttribute("unconfirmedZones", regions.unconfirmedAirZones());
         return "catalog/coverage";
     }
 
@@ -79,6 +80,8 @@ class CatalogPageController {
         model.addAttribute("rules", c.limits().stream().filter(r -> id.equals(r.documentId())).sorted(order).toList());
         model.addAttribute("eliminations",
                 c.eliminations().stream().filter(r -> id.equals(r.documentId())).sorted(order).toList());
+        model.addAttribute("consequences",
+                c.consequences().stream().filter(r -> id.equals(r.documentId())).sorted(order).toList());
         model.addAttribute("targets", c.targets().stream().filter(t -> id.equals(t.documentId()))
                 .sorted(Comparator.comparing(Target::id)).toList());
         model.addAttribute("regionNames", regionNames());

@@ -68,6 +68,9 @@ class CatalogRepository {
         for (Target t : c.targets()) {
             entry(versionId, "TARGET", t.id(), t.documentId(), t);
         }
+        for (ReplacementRule r : c.replacement()) {
+            entry(versionId, "REPLACEMENT", r.id(), r.documentId(), r);
+        }
     }
 
     private void entry(int versionId, String kind, String id, String documentId, Object body) {
@@ -80,6 +83,7 @@ class CatalogRepository {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<CatalogRule> rules = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
+        List<ReplacementRule> replacement = new ArrayList<>();
         jdbc.sql("select kind, body::text from catalog_entry where version_id = :v order by kind, document_id, id")
                 .param("v", version.id()).query((java.sql.ResultSet rs) -> {
                     String body = rs.getString(2);
@@ -89,10 +93,18 @@ class CatalogRepository {
                             documents.put(d.id(), d);
                         }
                         case "RULE" -> rules.add(normalise(json.readValue(body, CatalogRule.class)));
+                        case "REPLACEMENT" -> replacement.add(normalise(json.readValue(body, ReplacementRule.class)));
                         default -> targets.add(json.readValue(body, Target.class));
                     }
                 });
-        return new Catalogue(version.label(), documents, rules, targets);
+        return new Catalogue(version.label(), documents, rules, targets, replacement);
+    }
+
+    /** Ratios compare as BigDecimals whatever JSON gave back. */
+    private static ReplacementRule normalise(ReplacementRule r) {
+        return r.ratio() == null ? r : new ReplacementRule(r.id(), r.documentId(), r.kind(), r.industries(), r.product(),
+                r.keyRegion(), r.replacementCase(), new BigDecimal(r.ratio().toPlainString()), r.effectiveFrom(),
+                r.effectiveTo(), r.confidence(), r.citation());
     }
 
     /** JSON gives back integers and doubles; the engine compares BigDecimals. */

@@ -5,21 +5,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.capgov.shared.Decimals;
+import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Catalogue values as people read them, for the pages ({@code ${@catalogText.conditions(rule.when)}}): conditions
- * such as 参数 purpose（用途）∈ {GENERAL（普通炼钢生铁）}, comparators as ≤ ≥, metrics and limits with their names.
+ * in words such as 用途为普通炼钢生铁, comparators as ≤ ≥, metrics and limits with their names; names and units come
+ * from the one {@link Vocabulary}.
  */
 @Component("catalogText")
 public class CatalogText {
 
     private final MessageSource messages;
+    private final Vocabulary vocabulary;
 
-    CatalogText(MessageSource messages) {
+    CatalogText(MessageSource messages, Vocabulary vocabulary) {
         this.messages = messages;
+        this.vocabulary = vocabulary;
     }
 
     /** All conditions of a rule joined with the list separator; "—" when there are none. */
@@ -30,39 +34,32 @@ public class CatalogText {
         return when.stream().map(this::condition).collect(Collectors.joining(separator()));
     }
 
+    /** One condition in words: 用途为普通炼钢生铁、铁合金；有效容积 ≤ 400；大气分区为主城区；适用于现有产能. */
     public String condition(Condition c) {
         if (c.airZone() != null) {
-            return message("catalog.cond.airZone") + " ∈ {" + c.airZone().stream().map(z -> label("airZone.", z))
-                    .collect(Collectors.joining(listSeparator())) + "}";
+            return message("catalog.cond.airZone") + message("vocabulary.oneOf", c.airZone().stream()
+                    .map(z -> label("airZone.", z)).collect(Collectors.joining(listSeparator())));
+        }
+        if (c.failing() != null) {
+            return message("catalog.cond.failing", label("dimension.", c.failing()));
         }
         if (c.param() == null && c.attribute() == null) {
             return message("catalog.cond.scope") + " " + label("catalog.scope.", String.valueOf(c.scope()));
         }
         boolean attribute = c.attribute() != null;
         String code = attribute ? c.attribute() : c.param();
-        String name = attribute ? optional("catalog.attribute." + code) : optional("param." + code);
-        String subject = message(attribute ? "catalog.cond.attribute" : "catalog.cond.param") + " " + code
-                + (name == null ? "" : message("catalog.paren", name));
+        String name = attribute ? label("catalog.attribute.", code) : vocabulary.metric(code);
         if (c.in() != null) {
             String valuePrefix = attribute ? "catalog.attributeValue." + code + "." : "paramValue." + code + ".";
-            return subject + " ∈ {" + c.in().stream().map(v -> value(valuePrefix, v))
-                    .collect(Collectors.joining(listSeparator())) + "}";
+            return name + message("vocabulary.oneOf", c.in().stream().map(v -> value(valuePrefix, v))
+                    .collect(Collectors.joining(listSeparator())));
         }
-        return subject + " " + comparator(c.op()) + " " + number(c.value());
+        return name + " " + comparator(c.op()) + " " + number(c.value());
     }
 
     /** ≤ for {@code <=}, ≥ for {@code >=}, = for {@code ==}. */
     public String comparator(String op) {
-        if (op == null) {
-            return "";
-        }
-        return switch (op) {
-            case "<=" -> "≤";
-            case ">=" -> "≥";
-            case "==" -> "=";
-            case "!=" -> "≠";
-            default -> op;
-        };
+        return vocabulary.comparator(op);
     }
 
     /** A limit or target value: plain numbers, 是 / 否 for the boolean check-list rules. */
@@ -92,10 +89,8 @@ public class CatalogText {
         if ("PARAMETER".equals(rule.subject())) {
             return optional("param." + rule.metric());
         }
-        if (rule.metric().startsWith("req_")) {
-            return message("catalog.metric.requirement");
-        }
-        return optional("catalog.metric." + rule.metric());
+        String name = optional("catalog.metric." + rule.metric());
+        return name == null && rule.metric().startsWith("req_") ? message("catalog.metric.requirement") : name;
     }
 
     private String value(String prefix, String v) {
@@ -103,7 +98,7 @@ public class CatalogText {
             return message("true".equals(v) ? "common.yes" : "common.no");
         }
         String name = optional(prefix + v);
-        return name == null ? v : v + message("catalog.paren", name);
+        return name == null ? v : name;
     }
 
     private static String number(BigDecimal d) {

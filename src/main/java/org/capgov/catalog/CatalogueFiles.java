@@ -42,6 +42,7 @@ final class CatalogueFiles {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<CatalogRule> rules = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
+        List<ReplacementRule> replacement = new ArrayList<>();
         for (Resource resource : resources) {
             byte[] bytes;
             try (InputStream in = resource.getInputStream()) {
@@ -52,17 +53,18 @@ final class CatalogueFiles {
             Map<String, Object> file = new Yaml(new SafeConstructor(new LoaderOptions()))
                     .load(new String(bytes, StandardCharsets.UTF_8));
             try {
-                parse(file, documents, rules, targets);
+                parse(file, documents, rules, targets, replacement);
             } catch (RuntimeException e) {
                 throw new IllegalStateException("catalogue file " + resource.getFilename() + ": " + e.getMessage(), e);
             }
         }
-        return new Content(HexFormat.of().formatHex(digest.digest()), new Catalogue(version, documents, rules, targets));
+        return new Content(HexFormat.of().formatHex(digest.digest()), new Catalogue(version, documents, rules, targets,
+                replacement));
     }
 
     @SuppressWarnings("unchecked")
     private static void parse(Map<String, Object> file, Map<String, SourceDocument> documents, List<CatalogRule> rules,
-            List<Target> targets) {
+            List<Target> targets, List<ReplacementRule> replacement) {
         Map<String, Object> d = (Map<String, Object>) file.get("document");
         SourceDocument doc = new SourceDocument(str(d, "id"), str(d, "number"), str(d, "title"), str(d, "issuer"),
                 str(d, "level"), str(d, "jurisdiction"), date(d, "published"), date(d, "effective"), date(d, "expires"),
@@ -74,10 +76,21 @@ final class CatalogueFiles {
         for (Map<String, Object> r : list(file, "eliminations")) {
             rules.add(rule(r, doc, CatalogRule.Kind.ELIMINATION));
         }
+        for (Map<String, Object> r : list(file, "consequences")) {
+            rules.add(rule(r, doc, CatalogRule.Kind.CONSEQUENCE));
+        }
         for (Map<String, Object> t : list(file, "targets")) {
             targets.add(new Target(str(t, "id"), doc.id(), str(t, "kind"), str(t, "industry"), str(t, "product"),
                     str(t, "region"), str(t, "comparator"), number(t.get("value")), str(t, "unit"), date(t, "deadline"),
                     str(t, "confidence"), citation(t, doc)));
+        }
+        for (Map<String, Object> r : list(file, "replacement")) {
+            LocalDate from = date(r, "effectiveFrom");
+            replacement.add(new ReplacementRule(str(r, "id"), doc.id(), ReplacementRule.Kind.valueOf(str(r, "kind")),
+                    r.get("industries") == null ? List.of() : strings(r.get("industries")), str(r, "product"),
+                    r.get("keyRegion") == null ? null : (Boolean) r.get("keyRegion"), str(r, "case"),
+                    number(r.get("ratio")), from != null ? from : doc.effective(), date(r, "effectiveTo"),
+                    r.get("confidence") == null ? "V" : str(r, "confidence"), citation(r, doc)));
         }
     }
 
@@ -104,7 +117,7 @@ final class CatalogueFiles {
             List<String> airZone = c.get("airZone") == null ? null : strings(c.get("airZone"));
             List<String> in = c.get("in") == null ? null : strings(c.get("in"));
             out.add(new Condition(str(c, "param"), str(c, "attribute"), airZone, str(c, "scope"), in, str(c, "op"),
-                    c.get("value") == null ? null : number(c.get("value"))));
+                    c.get("value") == null ? null : number(c.get("value")), str(c, "failing")));
         }
         return out;
     }

@@ -22,6 +22,7 @@ final class ComplianceEngine {
 
     static final String ENTERPRISE = "enterprise";
     static final String S_FLAG = "依据为二手来源（置信度 S），违规结论须核对原文后方可执法";
+    static final String CLOSURE_FLAG = "逾期仍不达标的，依 %s %s“%s”实施关闭或淘汰，最迟 %s";
 
     private ComplianceEngine() {
     }
@@ -42,13 +43,18 @@ final class ComplianceEngine {
         private final Map<String, List<CatalogRule>> byEquipmentType = new HashMap<>();
         private final Map<String, List<CatalogRule>> byIndustry = new HashMap<>();
         private final List<CatalogRule> everyEnterprise = new ArrayList<>();
+        /** Rule id → the consequence that gives its failures an outer closure deadline. */
+        private final Map<String, CatalogRule> closures = new HashMap<>();
 
         private Prepared(Catalogue catalogue, LocalDate asOf) {
             this.catalogue = catalogue;
             this.asOf = asOf;
             for (CatalogRule rule : catalogue.rules()) {
-                if (!rule.inForceOn(asOf) || rule.forProjectsOnly()) {
+                if (!rule.inForceOn(asOf) || rule.forProjectsOnly() || rule.kind() == CatalogRule.Kind.CONSEQUENCE) {
                     continue;
+                }
+                if (rule.kind() == CatalogRule.Kind.RULE) {
+                    catalogue.closureConsequence(rule, asOf).ifPresent(c -> closures.put(rule.id(), c));
                 }
                 if (rule.equipmentType() != null) {
                     byEquipmentType.computeIfAbsent(rule.equipmentType(), t -> new ArrayList<>()).add(rule);
@@ -90,20 +96,110 @@ final class ComplianceEngine {
             throw new IllegalArgumentException("rules prepared for " + rules.asOf + ", facts as of " + facts.asOf());
         }
         List<Finding> findings = new ArrayList<>();
+        List<CatalogRule> onFailures = null;
         for (CatalogRule rule : rules.candidates(facts)) {
             if (!applicable(rule, facts)) {
                 continue;
             }
+            int from = findings.size();
             if (rule.kind() == CatalogRule.Kind.ELIMINATION) {
-                eliminate(rule, facts, findings);
+                if (failing(rule) != null) {
+                    // follows from the other findings: applied once they are all known
+                    onFailures = onFailures == null ? new ArrayList<>() : onFailures;
+                    onFailures.add(rule);
+                } else {
+                    eliminate(rule, facts, findings);
+                }
             } else if ("PARAMETER".equals(rule.subject())) {
                 parameterRule(rule, facts, findings);
             } else {
                 measurementRule(rule, facts, findings);
             }
+            CatalogRule closure = rules.closures.get(rule.id());
+            if (closure != null) {
+                withClosureDeadline(closure, findings, from);
+            }
+        }
+        if (onFailures != null) {
+            List<Finding> adverse = List.copyOf(findings);
+            for (CatalogRule rule : onFailures) {
+                eliminateFailing(rule, facts, adverse, findings);
+            }
         }
         findings.sort(ORDER);
         return findings;
+    }
+
+    /**
+     * The findings of a project's equipment: the rules that gate projects (scope PROJECT or BOTH) and the elimination
+     * items, since equipment on the elimination list may not be built. Measured limits bind the plant once it runs,
+     * not the project. Runs skip the PROJECT rules; this is where they apply.
+     */
+    static List<Finding> evaluateProject(Catalogue catalogue, Facts facts) {
+        List<Finding> findings = new ArrayList<>();
+        for (CatalogRule rule : catalogue.rules()) {
+            if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {
+                continue;
+            }
+            if (rule.kind() == CatalogRule.Kind.ELIMINATION) {
+                // items that follow from a failed standard need measurements, which a project does not have yet
+                if (failing(rule) == null) {
+                    eliminate(rule, facts, findings);
+                }
+            } else if (rule.kind() == CatalogRule.Kind.RULE && rule.gatesProjects() && "PARAMETER".equals(rule.subject())) {
+                parameterRule(rule, facts, findings);
+            }
+        }
+        findings.sort(ORDER);
+        return findings;
+    }
+
+    /**
+     * Violations from index {@code from} on carry the consequence's outer closure deadline and say so: the rule's
+     * document closes what still fails the standard by then (seed 000 二、（一） "到2018年…实施关闭或淘汰").
+     */
+    private static void withClosureDeadline(CatalogRule closure, List<Finding> findings, int from) {
+        for (int i = from; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if ("NONCOMPLIANT".equals(f.status())) {
+                List<String> flags = new ArrayList<>(f.flags());
+                flags.add(String.format(CLOSURE_FLAG, closure.citation().document(), closure.citation().section(),
+                        closure.citation().text(), closure.deadline()));
+                findings.set(i, new Finding(f.ruleId(), f.dimension(), f.status(), f.subject(), f.metric(), f.value(),
+                        f.comparator(), f.limit(), f.unit(), f.severity(), closure.deadline(), f.confidence(),
+                        List.copyOf(flags), f.citation()));
+            }
+        }
+    }
+
+    private static String failing(CatalogRule rule) {
+        for (Condition c : rule.when()) {
+            if (c.failing() != null) {
+                return c.failing();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An elimination item that follows from a failed standard: equipment of its type (meeting its parameter
+     * conditions) with a violation of the named dimension is eliminated, citing the violated rule as its value.
+     */
+    private static void eliminateFailing(CatalogRule rule, Facts facts, List<Finding> adverse, List<Finding> out) {
+        String dimension = failing(rule);
+        for (Facts.EquipmentFact e : facts.equipment()) {
+            if (!ofRule(rule, e)) {
+                continue;
+            }
+            for (Finding f : adverse) {
+                if (f.subject().equals(e.ref()) && dimension.equals(f.dimension()) && "NONCOMPLIANT".equals(f.status())) {
+                    out.add(new Finding(rule.id(), rule.dimension(), "ELIMINATED", e.ref(), f.metric(), f.value(),
+                            f.comparator(), f.limit(), f.unit(), rule.severity(), rule.deadline(), rule.confidence(),
+                            f.flags().contains(S_FLAG) ? List.of(S_FLAG) : List.of(), rule.citation()));
+                    break;
+                }
+            }
+        }
     }
 
     /** In force and not for projects only: settled by {@link Prepared}; the industry too, for industry rules. */
@@ -138,8 +234,39 @@ final class ComplianceEngine {
                 out.add(new Finding(rule.id(), rule.dimension(), "ELIMINATED", e.ref(), metric, value, comparator, limit,
                         rule.unit(), rule.severity(), rule.deadline(), rule.confidence(), flags(rule, true),
                         rule.citation()));
+            } else {
+                Condition unknown = unknownCondition(rule, e);
+                if (unknown != null) {
+                    // the item may catch this equipment, but a fact it depends on is not recorded: NO_DATA, not a pass
+                    out.add(new Finding(rule.id(), rule.dimension(), "NO_DATA", e.ref(), unknown.param(), null,
+                            unknown.in() != null ? "in" : unknown.op(), unknown.in() != null ? unknown.in() : unknown.value(),
+                            rule.unit(), rule.severity(), rule.deadline(), rule.confidence(), List.of(), rule.citation()));
+                }
             }
         }
+    }
+
+    /**
+     * The first parameter condition the equipment has no value for, when every condition it does have a value for
+     * holds: whether the item applies cannot be told. Null when a known value already rules it out, or none is missing.
+     */
+    private static Condition unknownCondition(CatalogRule rule, Facts.EquipmentFact e) {
+        if (!e.type().equals(rule.equipmentType())) {
+            return null;
+        }
+        Condition unknown = null;
+        for (Condition c : rule.when()) {
+            if (c.param() == null) {
+                continue;
+            }
+            Object value = e.parameters().get(c.param());
+            if (value == null) {
+                unknown = unknown == null ? c : unknown;
+            } else if (!holds(c, value)) {
+                return null;
+            }
+        }
+        return unknown;
     }
 
     private static void parameterRule(CatalogRule rule, Facts facts, List<Finding> out) {

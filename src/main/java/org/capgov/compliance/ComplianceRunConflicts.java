@@ -32,9 +32,16 @@ final class ComplianceRunConflicts {
                 }
             }
         }
+        for (CatalogRule elimination : catalogue.eliminations()) {
+            for (CatalogRule access : limits) {
+                if (ConflictDetector.eliminationMayCatchAdmitted(elimination, access)) {
+                    prone.add(elimination.id());
+                }
+            }
+        }
     }
 
-    /** Rules that contradict at least one other rule of the catalogue. */
+    /** Rules that contradict at least one other rule of the catalogue, elimination items catching admitted equipment. */
     Set<String> proneRules() {
         return Set.copyOf(prone);
     }

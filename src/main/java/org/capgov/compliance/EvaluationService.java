@@ -102,6 +102,27 @@ public class EvaluationService {
                 ConflictDetector.detect(catalogue, findings));
     }
 
+    /**
+     * Evaluates the equipment a project will build (measurements are ignored: nothing runs yet). Problems of the
+     * request are added to {@code problems}, so that a caller reports them together with its own; null then. The
+     * caller settles the date ({@code asOf} must be set).
+     */
+    public ProjectRuleFindings evaluateProject(EvaluationRequest request, List<FieldProblem> problems) {
+        Catalogue catalogue = catalog.current();
+        int before = problems.size();
+        LocalDate asOf = java.util.Objects.requireNonNull(request.asOf(), "asOf");
+        Region region = region(request.region(), problems);
+        String industry = industry(request.industry(), problems);
+        List<Facts.EquipmentFact> equipment = equipment(request.equipment(), problems);
+        if (problems.size() > before) {
+            return null;
+        }
+        Set<String> documents = documentsCovering(catalogue, region, asOf);
+        Facts facts = new Facts(asOf, region.airZone().name(), documents, Set.of(industry), equipment, List.of());
+        return new ProjectRuleFindings(catalogue.version(), asOf, region.code(), region.keyAirRegion(), documents,
+                ComplianceEngine.evaluateProject(catalogue, facts));
+    }
+
     private Region region(String code, List<FieldProblem> problems) {
         if (code == null || code.isBlank()) {
             problems.add(new FieldProblem("region", "", "缺少区划代码"));
@@ -147,9 +168,23 @@ public class EvaluationService {
                 problems.add(new FieldProblem(at + ".type", String.valueOf(e.type()), "未知设备类型 " + e.type()));
                 continue;
             }
-            ParameterValidator.Result r = ParameterValidator.validate(type.get(), e.parameters());
+            // a dated fact of the type (e.g. meets_flat_glass_access) may be stated as it holds on the date
+            Map<String, Object> given = e.parameters() == null ? new HashMap<>() : new HashMap<>(e.parameters());
+            Map<String, Object> dated = new HashMap<>();
+            for (var fact : type.get().datedFacts()) {
+                Object v = given.remove(fact.code());
+                String text = v == null ? null : String.valueOf(v).trim().toLowerCase(Locale.ROOT);
+                if ("true".equals(text) || "false".equals(text)) {
+                    dated.put(fact.code(), Boolean.valueOf(text));
+                } else if (v != null) {
+                    problems.add(new FieldProblem(at + ".parameters." + fact.code(), String.valueOf(v), "应为 true 或 false"));
+                }
+            }
+            ParameterValidator.Result r = ParameterValidator.validate(type.get(), given);
             r.violations().forEach(v -> problems.add(new FieldProblem(at + "." + v.field(), v.value(), v.reason())));
-            out.add(new Facts.EquipmentFact(e.ref(), type.get().name(), r.parameters()));
+            Map<String, Object> parameters = new HashMap<>(r.parameters());
+            parameters.putAll(dated);
+            out.add(new Facts.EquipmentFact(e.ref(), type.get().name(), parameters));
         }
         return out;
     }

@@ -66,7 +66,8 @@ final class FactsBuilder {
             Function<String, Optional<Region>> regions) {
         Set<String> ids = new HashSet<>();
         for (SourceDocument d : catalogue.documents().values()) {
-            if (d.expires() != null && !asOf.isBefore(d.expires())) {
+            // expires is the document's last day in force, that day included
+            if (d.expires() != null && asOf.isAfter(d.expires())) {
                 continue;
             }
             if (d.jurisdiction() == null || d.jurisdiction().isBlank()) {

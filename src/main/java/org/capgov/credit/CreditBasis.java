@@ -11,11 +11,11 @@ public enum CreditBasis {
      * restriction to a closure as such: the production licence is withdrawn — seed 001 二(三)1 "对于列入去产能名单、关停的
      * 企业，要及时办理撤销、注销生产许可手续" and task-table row 13 "对因工艺装备落后、环保和能耗不达标被依法关停的企业，注销生产
      * 许可证"; seed 004 二(三)1 refuses licence applications of backward capacity. A SAFETY closure also loses its
-     * safety licence: seed 004 二(四) "依法予以关闭，有关部门依法吊销其相关证照". (The discharge permit of seed 001 二(二)1 is
-     * not a credit measure of this vocabulary.) The wider joint sanctions follow only if the exit is then missed, as
-     * {@link #EXIT_DEADLINE_MISSED}.
+     * safety licence: seed 004 二(四) "依法予以关闭，有关部门依法吊销其相关证照". No discharge permit is issued to it: seed 001
+     * 二(二)1 "对于被列入去产能名单、关停的企业，不予核发排污许可证". The wider joint sanctions follow only if the exit is then
+     * missed, as {@link #EXIT_DEADLINE_MISSED}.
      */
-    CLOSURE_BY_LAW(List.of(CreditMeasure.PRODUCTION_LICENCE)),
+    CLOSURE_BY_LAW(List.of(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.DISCHARGE_PERMIT)),
 
     /**
      * An exit not completed by its deadline ("未按期完成落后产能退出的企业"): seed 001 三(八) and row 14 list nine areas of
@@ -33,7 +33,7 @@ public enum CreditBasis {
     /** The measures imposed for a case of {@code dimension}. */
     public List<CreditMeasure> measures(Dimension dimension) {
         if (this == CLOSURE_BY_LAW && dimension == Dimension.SAFETY) {
-            return List.of(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.SAFETY_LICENCE);
+            return List.of(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.SAFETY_LICENCE, CreditMeasure.DISCHARGE_PERMIT);
         }
         return measures;
     }

@@ -40,6 +40,17 @@ class CreditCheckRepository {
                 .optional();
     }
 
+    /**
+     * The region path of the enterprise a check concerns, read from the registry, or from its credit records when
+     * the code is not (or no longer) registered; empty when neither knows it.
+     */
+    Optional<String> regionOf(String uscc) {
+        return jdbc.sql("""
+                select coalesce((select region_path from enterprise where uscc = :u),
+                                (select region_path from credit_record where uscc = :u order by id limit 1))
+                """).param("u", uscc).query(String.class).optional().filter(java.util.Objects::nonNull);
+    }
+
     /** Locked, so that two feedbacks on one check serialise and the second sees the first. */
     Optional<CreditCheck> lockOfCaller(UUID id, String caller) {
         return jdbc.sql("select * from credit_check where id = :id and caller = :caller for update").param("id", id)

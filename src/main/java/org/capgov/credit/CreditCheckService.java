@@ -15,6 +15,7 @@ import org.capgov.identity.CapgovUser;
 import org.capgov.identity.Membership;
 import org.capgov.registry.RegistryAffiliations;
 import org.capgov.shared.Actors;
+import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Uscc;
@@ -102,9 +103,16 @@ public class CreditCheckService {
         return checks.find(id).orElseThrow();
     }
 
-    /** A check, to its caller and to those who oversee the checks (coordinator, observer, administrator). */
+    /**
+     * A check, to its caller and to those who oversee the checks (coordinator, observer, administrator) when their
+     * scope covers the enterprise checked; to anyone else it does not exist. A check on a code nobody knows is seen
+     * by its caller and by an unrestricted overseer only.
+     */
     public CreditCheck get(String checkId, boolean overseer) {
-        return checks.find(uuid(checkId)).filter(c -> overseer || c.caller().equals(Actors.username()))
+        DataScope scope = Actors.scope();
+        return checks.find(uuid(checkId))
+                .filter(c -> c.caller().equals(Actors.username()) || overseer && (scope.unrestricted()
+                        || checks.regionOf(c.uscc()).filter(scope::coversRegion).isPresent()))
                 .orElseThrow(() -> DomainException.notFound("error.credit.checkNotFound", checkId));
     }
 

@@ -48,8 +48,8 @@ class PublicEnterpriseRepository {
         Map<String, Object> params = new HashMap<>();
         if (text != null && !text.isBlank()) {
             where.append(" and (e.name ilike :text or e.uscc like :usccPrefix)");
-            params.put("text", "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("usccPrefix", text.trim().toUpperCase(java.util.Locale.ROOT) + "%");
+            params.put("text", org.capgov.shared.LikePattern.contains(text.trim()));
+            params.put("usccPrefix", org.capgov.shared.LikePattern.startsWith(text.trim().toUpperCase(java.util.Locale.ROOT)));
         }
         if (regionPath != null) {
             where.append(" and e.region_path like :regionPath");

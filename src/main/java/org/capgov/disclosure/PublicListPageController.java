@@ -4,32 +4,31 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.capgov.enforcement.PublicList;
-import org.capgov.enforcement.PublicListQuery;
-import org.capgov.enforcement.PublicLists;
+import org.capgov.enforcement.lists.PublicList;
+import org.capgov.enforcement.lists.PublicListQuery;
+import org.capgov.enforcement.lists.PublicLists;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
-import org.capgov.web.Labels;
+import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
- * The public pages: an index and the three lists with filters (region subtree, as-of date, year), paging and downloads
+ * The public pages: an index and the lists with filters (region subtree, as-of date, year), paging and downloads
  * of the same filtered list. Anonymous, in the public layout (no internal navigation).
  */
 @Controller
@@ -43,10 +42,10 @@ class PublicListPageController {
     private final PublicListDownloads downloads;
     private final RegionService regions;
     private final MessageSource messages;
-    private final Labels labels;
+    private final Vocabulary labels;
 
     PublicListPageController(PublicLists lists, PublicListDownloads downloads, RegionService regions,
-            MessageSource messages, Labels labels) {
+            MessageSource messages, Vocabulary labels) {
         this.lists = lists;
         this.downloads = downloads;
         this.regions = regions;
@@ -78,11 +77,7 @@ class PublicListPageController {
         try {
             PublicListQuery q = lists.query(f.get("year"), f.get("region"), f.get("asOf"), params.get("page"),
                     f.get("size"));
-            var result = switch (which) {
-                case YELLOW -> lists.yellow(q);
-                case RED -> lists.red(q);
-                case EXITS -> lists.exits(q);
-            };
+            var result = lists.page(which, q);
             model.addAttribute("result", result);
             model.addAttribute("rows", PublicListRows.of(result, labels));
             model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, labels));
@@ -106,7 +101,7 @@ class PublicListPageController {
     void csv(@PathVariable String list, @RequestParam(required = false) String year,
             @RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        download(list, year, region, asOf, PublicListDownloads.Format.CSV, response);
+        download(list, year, region, asOf, TableFormat.CSV, response);
     }
 
     @GetMapping("/public/lists/{list}.xlsx")
@@ -114,17 +109,15 @@ class PublicListPageController {
     void xlsx(@PathVariable String list, @RequestParam(required = false) String year,
             @RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        download(list, year, region, asOf, PublicListDownloads.Format.XLSX, response);
+        download(list, year, region, asOf, TableFormat.XLSX, response);
     }
 
     /** Parameters are checked before the first byte, so that a bad one still gets its error page. */
-    private void download(String list, String year, String region, String asOf, PublicListDownloads.Format format,
+    private void download(String list, String year, String region, String asOf, TableFormat format,
             HttpServletResponse response) throws IOException {
         PublicList which = PublicList.of(list);
         PublicListQuery q = lists.query(year, region, asOf, null, null);
-        response.setContentType(format.mediaType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(downloads.fileName(which, q, format), StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, format.mediaType(), downloads.fileName(which, q, format));
         downloads.write(which, q, format, response.getOutputStream());
     }
 

@@ -5,14 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.capgov.enforcement.ExitListEntry;
-import org.capgov.enforcement.ListedEnterprise;
-import org.capgov.enforcement.PublicListPage;
+import org.capgov.enforcement.lists.ExitListEntry;
+import org.capgov.enforcement.lists.ListedEnterprise;
+import org.capgov.enforcement.lists.OverLimitEntry;
+import org.capgov.enforcement.lists.PublicListPage;
 import org.capgov.enforcement.RedListCase;
-import org.capgov.enforcement.RedListEntry;
+import org.capgov.enforcement.lists.RedListEntry;
 import org.capgov.enforcement.YellowListCase;
-import org.capgov.enforcement.YellowListEntry;
-import org.capgov.web.Labels;
+import org.capgov.enforcement.lists.YellowListEntry;
+import org.capgov.shared.Vocabulary;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -43,20 +44,25 @@ final class PublicListRows {
     record RedRow(Enterprise enterprise, String bases, String since, String documents, String departments) {
     }
 
+    /** An enterprise on an over-limit list; one line per environment case in each other column. */
+    record OverLimitRow(Enterprise enterprise, String noticeDates, String deadlines, String serious,
+            String departments) {
+    }
+
     record ExitRow(Enterprise enterprise, String equipment, String product, String capacity, String measures,
             String announcedOn, String document) {
     }
 
     private static final String NONE = "—";
 
-    private final Labels labels;
+    private final Vocabulary labels;
 
-    private PublicListRows(Labels labels) {
+    private PublicListRows(Vocabulary labels) {
         this.labels = labels;
     }
 
-    /** The rows of one page of any of the three lists. */
-    static List<?> of(PublicListPage<?> page, Labels labels) {
+    /** The rows of one page of any of the lists. */
+    static List<?> of(PublicListPage<?> page, Vocabulary labels) {
         PublicListRows rows = new PublicListRows(labels);
         List<Object> out = new ArrayList<>(page.rows().size());
         for (Object row : page.rows()) {
@@ -66,6 +72,8 @@ final class PublicListRows {
                 out.add(rows.red(e));
             } else if (row instanceof ExitListEntry e) {
                 out.add(rows.exit(e));
+            } else if (row instanceof OverLimitEntry e) {
+                out.add(rows.overLimit(e));
             } else {
                 throw new IllegalArgumentException(row.getClass().getName());
             }
@@ -74,7 +82,7 @@ final class PublicListRows {
     }
 
     /** The capacity sums of an exit list: "label amount unit" per product, in the page's order. */
-    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, Labels labels) {
+    static List<String> capacitySums(PublicListPage<?> page, Map<String, String> units, Vocabulary labels) {
         List<String> sums = new ArrayList<>();
         page.capacityByProduct().forEach((product, amount) -> sums.add(labels.of("product.", product) + " "
                 + amount(amount) + " " + units.getOrDefault(product, "")));
@@ -107,6 +115,21 @@ final class PublicListRows {
             departments.add(c.departmentName());
         }
         return new RedRow(enterprise(e.enterprise()), bases.text(), since.text(), documents.text(), departments.text());
+    }
+
+    private OverLimitRow overLimit(OverLimitEntry e) {
+        Lines notices = new Lines();
+        Lines deadlines = new Lines();
+        Lines serious = new Lines();
+        Lines departments = new Lines();
+        for (OverLimitEntry.Case c : e.cases()) {
+            notices.add(text(c.noticeDate()));
+            deadlines.add(c.deadline() == null ? NONE : text(c.deadline()));
+            serious.add(c.serious() ? labels.of("disclosure.", "seriousSince") + " " + c.seriousSince() : NONE);
+            departments.add(c.departmentName());
+        }
+        return new OverLimitRow(enterprise(e.enterprise()), notices.text(), deadlines.text(), serious.text(),
+                departments.text());
     }
 
     private ExitRow exit(ExitListEntry e) {

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * Kind and deadline: an ELIMINATED finding, or TECHNOLOGY on an equipment item the published catalogue lists as
  * eliminated (淘汰类) as of the effective date, opens an EXIT case in EXIT_ORDERED with the catalogue's deadline (even
  * when that has passed: the case is overdue at once); the officer's deadline is used only where the catalogue sets
- * none. Everything else is a RECTIFICATION in NOTICE_ISSUED: six months for ENERGY, QUALITY and SAFETY (an officer's
- * deadline is refused unless it is that date), the officer's deadline for ENVIRONMENT and TECHNOLOGY.
+ * none. Everything else is a RECTIFICATION in NOTICE_ISSUED: for ENERGY, QUALITY and SAFETY six months ("6个月内") unless
+ * the officer sets an earlier day (a later one is refused), the officer's deadline for ENVIRONMENT and TECHNOLOGY.
  */
 @Component
 class CaseOpening {
@@ -76,6 +76,8 @@ class CaseOpening {
         if (r == null) {
             throw DomainException.invalid("uscc", "enforcement.error.required", "uscc");
         }
+        limit("document", r.document(), MAX_DOCUMENT);
+        limit("note", r.note(), MAX_NOTE);
         LocalDate today = CaseDates.today();
         FindingsRow finding = finding(r.findingId());
         String uscc = text(r.uscc()) != null ? text(r.uscc()).toUpperCase(Locale.ROOT)
@@ -117,6 +119,12 @@ class CaseOpening {
             }
         }
         LocalDate deadline = deadline(exit, catalogueDeadline, dimension, date, r.deadline());
+        if (!exit && finding != null && finding.deadline() != null && finding.deadline().isBefore(deadline)) {
+            // the catalogue's outer closure deadline of the violated rule (seed 000 二、（一） "到2018年…实施关闭或淘汰",
+            // a consequence in the catalogue) bounds the rectification; once it has passed, the case is due on the day
+            // it is opened, so that closure can be proposed from the next day
+            deadline = finding.deadline().isBefore(date) ? date : finding.deadline();
+        }
 
         Decision who = byPolicy ? Decision.ALLOWED : WhoMayAct.mayOpen(actor, enterprise.regionPath(), dimension);
         if (!who.allowed()) {
@@ -206,12 +214,15 @@ class CaseOpening {
                 throw DomainException.invalid("deadline", "enforcement.error.deadlineRequiredExit");
             }
         } else if (SIX_MONTHS.contains(dimension)) {
+            // seed 001 二、(一)(三)(四) "应在6个月内整改": six months is the outer limit; an officer may set an earlier day
             LocalDate byLaw = CaseDates.plusMonths(date, CaseDates.RECTIFICATION_MONTHS);
-            if (officer != null && !officer.equals(byLaw)) {
+            if (officer == null) {
+                return byLaw;
+            }
+            if (officer.isAfter(byLaw)) {
                 throw DomainException.invalid("deadline", "enforcement.error.deadlineByLaw",
                         CaseService.label("dimension", dimension), byLaw);
             }
-            return byLaw;
         } else if (officer == null) {
             throw DomainException.invalid("deadline", "enforcement.error.deadlineRequired",
                     CaseService.label("dimension", dimension));
@@ -235,5 +246,16 @@ class CaseOpening {
 
     static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A document number (文号) is printed on letters and public lists; a note is read beside the case. */
+    static final int MAX_DOCUMENT = 100;
+    static final int MAX_NOTE = 5000;
+
+    static void limit(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem(field,
+                    value.substring(0, 20) + "…", "过长：" + value.length() + " 字，上限 " + max + " 字")));
+        }
     }
 }

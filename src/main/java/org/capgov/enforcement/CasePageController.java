@@ -2,7 +2,6 @@ package org.capgov.enforcement;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +18,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.enforcement.documents.CaseDocuments;
+import org.capgov.shared.spreadsheet.Downloads;
 
 /**
  * Case pages: the list with filters, paging and CSV export (always within the caller's scope), one case with its
@@ -84,9 +83,7 @@ class CasePageController {
             HttpServletResponse response) throws IOException {
         CaseFilter filter = cases.filter(state, dimension, region, uscc, null, bool(open), bool(overdue));
         export.csv(filter, () -> {
-            response.setContentType("text/csv;charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("cases-" + CaseDates.today() + ".csv", StandardCharsets.UTF_8).build().toString());
+            Downloads.attachment(response, Downloads.CSV, "cases-" + CaseDates.today() + ".csv");
             return response.getOutputStream();
         });
     }
@@ -103,11 +100,27 @@ class CasePageController {
         model.addAttribute("closureApproved",
                 d.timeline().stream().anyMatch(e -> e.action() == CaseAction.APPROVE_CLOSURE));
         model.addAttribute("maxMonths", CaseDates.MAX_EXTENSION_MONTHS);
+        model.addAttribute("next", NextStep.of(c.state(), c.deadline()));
+        model.addAttribute("deadlines", deadlineHistory(d.timeline()));
         if (d.allowedActions().contains(CaseAction.RECORD_EXIT_MEASURE)) {
             model.addAttribute("items", c.equipmentRef() != null ? List.of(c.equipmentRef())
                     : equipment.of(c.uscc()).stream().map(Equipment::code).toList());
         }
         return "enforcement/case";
+    }
+
+    /**
+     * Each deadline the case has had, in order, with the step that set it (the notice, an extension, the closure
+     * decision): a later deadline never hides the earlier ones.
+     */
+    static List<CaseEvent> deadlineHistory(List<CaseEvent> timeline) {
+        List<CaseEvent> out = new java.util.ArrayList<>();
+        for (CaseEvent e : timeline) {
+            if (e.deadline() != null && (out.isEmpty() || !out.get(out.size() - 1).deadline().equals(e.deadline()))) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     @GetMapping("/enforcement/cases/{id}/documents/notice.docx")
@@ -123,9 +136,7 @@ class CasePageController {
     }
 
     private static void docx(HttpServletResponse response, String name, byte[] body) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, Downloads.DOCX, name);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

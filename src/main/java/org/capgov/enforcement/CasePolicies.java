@@ -31,7 +31,8 @@ final class CasePolicies {
             Map.entry(VERIFY_FAILED, EnumSet.of(RECTIFICATION_SUBMITTED, NOTICE_ISSUED)),
             Map.entry(PROPOSE_CLOSURE, EnumSet.of(RECTIFICATION_FAILED)),
             Map.entry(APPROVE_CLOSURE, EnumSet.of(CLOSURE_PROPOSED)),
-            Map.entry(RECORD_EXIT_MEASURE, EnumSet.of(CLOSURE_APPROVED, EXIT_ORDERED, EXIT_IN_PROGRESS)),
+            // after the on-site check only the dismantling is still recorded (限时拆除, see DISMANTLING_AFTER_CHECK)
+            Map.entry(RECORD_EXIT_MEASURE, EnumSet.of(CLOSURE_APPROVED, EXIT_ORDERED, EXIT_IN_PROGRESS, EXIT_VERIFIED)),
             Map.entry(VERIFY_EXIT, EnumSet.of(EXIT_IN_PROGRESS)),
             Map.entry(ANNOUNCE, EnumSet.of(EXIT_VERIFIED))));
 
@@ -92,21 +93,44 @@ final class CasePolicies {
                     : Decision.ALLOWED;
 
     /**
-     * The on-site check confirms what was recorded: every equipment item the case covers has exited (a measure of
-     * this case, or dismantled / transferred already); for the whole enterprise, none of its equipment still operates.
+     * The on-site check confirms the full set of exit measures on every equipment item the case covers (seed 001 二、(五)
+     * and its annex, {@link ExitRequirement}): dismantled, or water and power cut, power units removed, main equipment
+     * sealed, the enterprise's public commitment and a dismantling deadline. The refusal names the first item and the
+     * first requirement it lacks, and every item still short.
      */
     static final CasePolicy EXIT_CARRIED_OUT = ctx -> {
-        List<String> left = ctx.equipmentNotExited().get();
+        List<ExitRequirement.Shortfall> left = ctx.equipmentNotExited().get();
+        if (left.isEmpty()) {
+            return Decision.ALLOWED;
+        }
+        ExitRequirement.Shortfall first = left.get(0);
+        return Decision.refuse("ExitCarriedOut", "enforcement.refused.equipmentNotExited",
+                String.join("、", left.stream().map(ExitRequirement.Shortfall::equipmentCode).toList()),
+                first.equipmentCode(), first.missing().get(0), first.missing().size());
+    };
+
+    /** After the on-site check the only measure left to record is the dismantling itself. */
+    static final CasePolicy DISMANTLING_AFTER_CHECK = ctx -> ctx.c().state() == EXIT_VERIFIED && ctx.measure() != null
+            && ctx.measure() != ExitMeasure.DISMANTLED
+                    ? Decision.refuse("DismantlingAfterCheck", "enforcement.refused.onlyDismantlingAfterCheck",
+                            ctx.measure())
+                    : Decision.ALLOWED;
+
+    /** Seed 001 二、(五) "拆除完毕后，在区政府网站公告" and 实施要点 6 产能退出 "对需要关闭的落后产能切实做好设备拆除工作": announced once dismantled. */
+    static final CasePolicy DISMANTLED_BEFORE_ANNOUNCEMENT = ctx -> {
+        List<String> left = ctx.equipmentNotDismantled().get();
         return left.isEmpty() ? Decision.ALLOWED
-                : Decision.refuse("ExitCarriedOut", "enforcement.refused.equipmentNotExited", String.join("、", left));
+                : Decision.refuse("DismantledBeforeAnnouncement", "enforcement.refused.notDismantled",
+                        String.join("、", left));
     };
 
     private static final Map<CaseAction, List<CasePolicy>> RULES = new EnumMap<>(Map.of(
             REQUEST_EXTENSION, List.of(EXTENSION_DIMENSION, ONE_EXTENSION_REQUEST, EXTENSION_BEFORE_DEADLINE),
             GRANT_EXTENSION, List.of(EXTENSION_DIMENSION, ONE_EXTENSION_GRANT, EXTENSION_AT_MOST_THREE_MONTHS),
             VERIFY_FAILED, List.of(FAILURE_AFTER_LAPSE),
-            RECORD_EXIT_MEASURE, List.of(MEASURE_NOT_REPEATED),
-            VERIFY_EXIT, List.of(EXIT_CARRIED_OUT)));
+            RECORD_EXIT_MEASURE, List.of(DISMANTLING_AFTER_CHECK, MEASURE_NOT_REPEATED),
+            VERIFY_EXIT, List.of(EXIT_CARRIED_OUT),
+            ANNOUNCE, List.of(DISMANTLED_BEFORE_ANNOUNCEMENT)));
 
     private CasePolicies() {
     }

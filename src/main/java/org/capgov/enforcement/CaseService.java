@@ -11,6 +11,8 @@ import java.util.Set;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
+import org.capgov.catalog.CatalogRule;
+import org.capgov.catalog.CatalogService;
 import org.capgov.region.RegionService;
 import org.capgov.registry.Equipment;
 import org.capgov.registry.EquipmentService;
@@ -44,18 +46,20 @@ public class CaseService {
     private final RegistryFollower registry;
     private final EquipmentService equipment;
     private final RegionService regions;
+    private final CatalogService catalog;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Set<Dimension> extendable;
 
     CaseService(CaseRepository cases, CaseOpening opening, RegistryFollower registry, EquipmentService equipment,
-            RegionService regions, AuditTrail audit, ApplicationEventPublisher events,
+            RegionService regions, CatalogService catalog, AuditTrail audit, ApplicationEventPublisher events,
             @Value("${capgov.enforcement.extension-dimensions:ENERGY}") List<String> extendable) {
         this.cases = cases;
         this.opening = opening;
         this.registry = registry;
         this.equipment = equipment;
         this.regions = regions;
+        this.catalog = catalog;
         this.audit = audit;
         this.events = events;
         Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
@@ -76,6 +80,8 @@ public class CaseService {
         if (r == null || CaseOpening.text(r.action()) == null) {
             throw DomainException.invalid("action", "enforcement.error.required", "action");
         }
+        CaseOpening.limit("document", r.document(), CaseOpening.MAX_DOCUMENT);
+        CaseOpening.limit("note", r.note(), CaseOpening.MAX_NOTE);
         CaseAction action;
         try {
             action = CaseAction.valueOf(r.action().trim().toUpperCase(Locale.ROOT));
@@ -101,6 +107,7 @@ public class CaseService {
         }
         ExitMeasure measure = null;
         Equipment item = null;
+        LocalDate exitDeadline = null;
         switch (action) {
             case GRANT_EXTENSION -> {
                 if (r.months() == null) {
@@ -116,6 +123,13 @@ public class CaseService {
                 }
                 if (r.deadline() != null && r.deadline().isBefore(date)) {
                     throw DomainException.invalid("deadline", "enforcement.error.deadlineBeforeDate", r.deadline(), date);
+                }
+                exitDeadline = r.deadline() != null ? r.deadline() : catalogueDeadline(c, date);
+            }
+            case ANNOUNCE -> {
+                // seed 001 二、(五) "在区政府网站公告，接受社会监督": the announcement is published, so it has a reference
+                if (CaseOpening.text(r.document()) == null) {
+                    throw DomainException.invalid("document", "enforcement.error.announcementRequired");
                 }
             }
             case RECORD_EXIT_MEASURE -> {
@@ -134,11 +148,12 @@ public class CaseService {
         }
         List<ExitMeasureRecord> measures = cases.measures(caseId);
         Decision d = CasePolicies.check(new CaseContext(c, timeline, measures, actor, action, r, measure,
-                item == null ? null : item.id(), date, extendable, () -> registry.notExited(c, measures)));
+                item == null ? null : item.id(), date, extendable, () -> registry.notExited(c, measures),
+                () -> registry.notDismantled(c, measures)));
         if (!d.allowed()) {
             throw DomainException.conflict(d.reasonKey(), labelled(d.args()));
         }
-        EnforcementCase after = transition(c, action, r, date);
+        EnforcementCase after = transition(c, action, r, date, exitDeadline);
         if (!cases.update(after, c.version(), !java.util.Objects.equals(after.deadline(), c.deadline()))) {
             throw DomainException.conflict("enforcement.refused.stale", c.id());
         }
@@ -237,7 +252,7 @@ public class CaseService {
                 continue;
             }
             CaseContext ctx = new CaseContext(c, timeline, measures, actor, a, null, null, null, CaseDates.today(),
-                    extendable, () -> registry.notExited(c, measures));
+                    extendable, () -> registry.notExited(c, measures), () -> registry.notDismantled(c, measures));
             if (a == CaseAction.VERIFY_EXIT ? CasePolicies.STATE_ALLOWS.check(ctx).allowed()
                     : CasePolicies.check(ctx).allowed()) {
                 out.add(a);
@@ -251,11 +266,14 @@ public class CaseService {
         return Set.copyOf(extendable);
     }
 
-    private EnforcementCase transition(EnforcementCase c, CaseAction action, CaseActionRequest r, LocalDate date) {
-        CaseState to = CasePolicies.TO.get(action);
+    private EnforcementCase transition(EnforcementCase c, CaseAction action, CaseActionRequest r, LocalDate date,
+            LocalDate exitDeadline) {
+        // a dismantling recorded after the on-site check leaves the case verified, awaiting its announcement
+        CaseState to = action == CaseAction.RECORD_EXIT_MEASURE && c.state() == CaseState.EXIT_VERIFIED
+                ? CaseState.EXIT_VERIFIED : CasePolicies.TO.get(action);
         LocalDate deadline = switch (action) {
             case GRANT_EXTENSION -> CaseDates.plusMonths(c.deadline(), r.months());
-            case APPROVE_CLOSURE -> r.deadline();
+            case APPROVE_CLOSURE -> exitDeadline;
             default -> c.deadline();
         };
         boolean closes = to.closed();
@@ -269,6 +287,21 @@ public class CaseService {
                 deadline, c.originalDeadline(), c.extensionUsed() || action == CaseAction.GRANT_EXTENSION,
                 c.productionStopped(), closes ? date : null, byLaw, c.findingId(), c.ruleId(), c.origin(), false,
                 overdueSince, c.version() + 1, c.createdAt(), c.createdBy());
+    }
+
+    /**
+     * A closure without an exit deadline could never be sanctioned as a missed exit (seed 001 三(八), 004 三(七) "未按期完成
+     * 落后产能退出"), so the decision must carry one: the officer's, else the deadline the published catalogue sets for
+     * the case's rule when that day has not passed; otherwise 400 naming the field.
+     */
+    private LocalDate catalogueDeadline(EnforcementCase c, LocalDate date) {
+        LocalDate fromCatalogue = c.ruleId() == null ? null : catalog.current().rules().stream()
+                .filter(rule -> rule.id().equals(c.ruleId())).map(CatalogRule::deadline)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        if (fromCatalogue == null || fromCatalogue.isBefore(date)) {
+            throw DomainException.invalid("deadline", "enforcement.error.closureDeadlineRequired");
+        }
+        return fromCatalogue;
     }
 
     private static ExitMeasure measure(String code) {
@@ -318,6 +351,8 @@ public class CaseService {
                 out[i] = label("dimension", d);
             } else if (out[i] instanceof ExitMeasure m) {
                 out[i] = label("measure", m);
+            } else if (out[i] instanceof ExitRequirement q) {
+                out[i] = label("exitRequirement", q);
             }
         }
         return out;

@@ -40,7 +40,8 @@ public class DeadlineSweep {
     }
 
     private record Missed(String id, CaseKind kind, long enterpriseId, String uscc,
-            String regionPath, Dimension dimension, CaseState state, LocalDate deadline, String department) {
+            String regionPath, Dimension dimension, CaseState state, LocalDate deadline, String department,
+            String dismantlingOf) {
     }
 
     private final JdbcClient jdbc;
@@ -82,6 +83,7 @@ public class DeadlineSweep {
             lastDeadline = last.deadline();
             lastId = last.id();
         }
+        reported += dismantling(today);
         return new Result(today, reported, (System.nanoTime() - t0) / 1_000_000, database[0] / 1_000_000);
     }
 
@@ -103,16 +105,62 @@ public class DeadlineSweep {
                 .param("chunk", CHUNK)
                 .query((rs, n) -> new Missed(rs.getString(1), CaseKind.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getString(4), rs.getString(5), Dimension.valueOf(rs.getString(6)),
-                        CaseState.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getString(9)))
+                        CaseState.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getString(9), null))
                 .list();
         database[0] += System.nanoTime() - t0;
         // RETURNING gives no order: the walk continues after the greatest (deadline, id) of the chunk
         missed = new ArrayList<>(missed);
         missed.sort(java.util.Comparator.comparing(Missed::deadline).thenComparing(Missed::id));
+        report(missed, today);
+        return missed;
+    }
+
+    /**
+     * Dismantling deadlines (seed 001 二、(五) "并限时拆除") of items sealed in cases still open: per case and item the
+     * latest deadline recorded, passed and not reported yet, with no dismantling recorded. Marked on the measure row
+     * ({@code dismantle_overdue_since}, V30) and reported once like a missed exit. Few rows (one per sealed item), so
+     * one statement rather than chunks.
+     */
+    private int dismantling(LocalDate today) {
+        List<Missed> missed = tx.execute(status -> report(jdbc.sql("""
+                with latest as (
+                  select distinct on (m.case_id, m.equipment_id) m.id, m.case_id, m.equipment_id, m.dismantle_deadline,
+                         m.dismantle_overdue_since
+                    from case_exit_measure m join enforcement_case c on c.id = m.case_id
+                   where c.closed_on is null and m.dismantle_deadline is not null
+                   order by m.case_id, m.equipment_id, m.id desc),
+                due as (
+                  select l.id from latest l
+                   where l.dismantle_deadline < :today and l.dismantle_overdue_since is null
+                     and not exists (select 1 from case_exit_measure d where d.case_id = l.case_id
+                                        and d.measure = 'DISMANTLED' and d.equipment_id is not distinct from l.equipment_id)),
+                marked as (
+                  update case_exit_measure m set dismantle_overdue_since = m.dismantle_deadline + 1 from due
+                   where m.id = due.id
+                  returning m.case_id, m.equipment_id, m.dismantle_deadline)
+                select c.id, c.kind, c.enterprise_id, c.uscc, c.region_path, c.dimension, c.state, k.dismantle_deadline,
+                       c.department_code, coalesce(q.code, '')
+                  from marked k join enforcement_case c on c.id = k.case_id
+                  left join equipment q on q.id = k.equipment_id
+                 order by k.dismantle_deadline, c.id""")
+                .param("today", today)
+                .query((rs, n) -> new Missed(rs.getString(1), CaseKind.valueOf(rs.getString(2)), rs.getLong(3),
+                        rs.getString(4), rs.getString(5), Dimension.valueOf(rs.getString(6)),
+                        CaseState.valueOf(rs.getString(7)), rs.getDate(8).toLocalDate(), rs.getString(9),
+                        rs.getString(10)))
+                .list(), today));
+        return missed == null ? 0 : missed.size();
+    }
+
+    /** The events and the notices of missed deadlines, in the caller's transaction. */
+    private List<Missed> report(List<Missed> missed, LocalDate today) {
+        if (missed.isEmpty()) {
+            return missed;
+        }
         Map<String, List<Missed>> byRecipients = new LinkedHashMap<>();
         for (Missed m : missed) {
             events.publishEvent(new CaseDeadlineMissed(m.id(), m.kind(), m.enterpriseId(), m.uscc(), m.regionPath(),
-                    m.dimension(), m.state(), m.deadline(), m.department()));
+                    m.dimension(), m.state(), m.deadline(), m.department(), m.dismantlingOf()));
             byRecipients.computeIfAbsent(m.department() + "\n" + m.regionPath(), k -> new ArrayList<>()).add(m);
         }
         // one notice per department × region in a chunk, not one per case: the same people receive them, and a

@@ -113,18 +113,44 @@ class RegistryFollower {
         return enterprise(c, e, EnterpriseStatus.EXITED, date, document, "退出公告");
     }
 
-    /** Codes of the equipment the case covers that has not exited yet (for the on-site check). */
-    List<String> notExited(EnforcementCase c, List<ExitMeasureRecord> measures) {
-        List<String> left = new ArrayList<>();
-        for (Equipment q : equipment.of(c.uscc())) {
-            boolean covered = c.wholeEnterprise() || q.id() == c.equipmentId();
-            boolean measured = measures.stream().anyMatch(m -> m.equipmentId() != null && m.equipmentId() == q.id());
-            boolean gone = q.status() == EquipmentStatus.DISMANTLED || q.status() == EquipmentStatus.TRANSFERRED;
-            if (covered && !gone && (c.wholeEnterprise() ? RUNNING.contains(q.status()) : !measured)) {
-                left.add(q.code());
+    /**
+     * The equipment the case covers that has not fully exited yet, with what each item lacks (for the on-site check,
+     * {@link ExitRequirement}). Covered: the case's own item, or for the whole enterprise every item still running or
+     * named in this case's measures; an item dismantled or transferred in the register is out.
+     */
+    List<ExitRequirement.Shortfall> notExited(EnforcementCase c, List<ExitMeasureRecord> measures) {
+        List<ExitRequirement.Shortfall> left = new ArrayList<>();
+        for (Equipment q : covered(c, measures)) {
+            List<ExitRequirement> missing = ExitRequirement.missing(ofItem(measures, q));
+            if (!missing.isEmpty()) {
+                left.add(new ExitRequirement.Shortfall(q.code(), missing));
             }
         }
         return left;
+    }
+
+    /** Codes of the covered items not dismantled yet: seed 001 二、(五) "拆除完毕后，在区政府网站公告". */
+    List<String> notDismantled(EnforcementCase c, List<ExitMeasureRecord> measures) {
+        return covered(c, measures).stream()
+                .filter(q -> ofItem(measures, q).stream().noneMatch(m -> m.measure() == ExitMeasure.DISMANTLED))
+                .map(Equipment::code).toList();
+    }
+
+    private List<Equipment> covered(EnforcementCase c, List<ExitMeasureRecord> measures) {
+        List<Equipment> covered = new ArrayList<>();
+        for (Equipment q : equipment.of(c.uscc())) {
+            boolean gone = q.status() == EquipmentStatus.DISMANTLED || q.status() == EquipmentStatus.TRANSFERRED;
+            boolean inCase = c.wholeEnterprise() ? RUNNING.contains(q.status()) || !ofItem(measures, q).isEmpty()
+                    : q.id() == c.equipmentId();
+            if (inCase && !gone) {
+                covered.add(q);
+            }
+        }
+        return covered;
+    }
+
+    private static List<ExitMeasureRecord> ofItem(List<ExitMeasureRecord> measures, Equipment q) {
+        return measures.stream().filter(m -> m.equipmentId() != null && m.equipmentId() == q.id()).toList();
     }
 
     private List<Change> enterprise(EnforcementCase c, Enterprise e, EnterpriseStatus target, LocalDate date,

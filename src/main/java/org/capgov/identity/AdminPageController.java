@@ -112,6 +112,15 @@ class AdminPageController {
         });
     }
 
+    @PostMapping("/admin/people/{id}/sessions/end")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    String endSessions(@PathVariable long id, RedirectAttributes redirect) {
+        return attempt(redirect, "/admin/people/" + id, () -> {
+            people.endSessions(id);
+            return "/admin/people/" + id;
+        });
+    }
+
     @PostMapping("/admin/people/{id}/password")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     String resetPassword(@PathVariable long id, @RequestParam String password, RedirectAttributes redirect) {

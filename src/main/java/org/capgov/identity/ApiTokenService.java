@@ -30,7 +30,9 @@ public class ApiTokenService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String SELECT = """
-            select t.*, p.username from api_token t join person p on p.id = t.person_id
+            select t.*, p.username,
+                   t.kind = 'LOGIN' and t.security_version is distinct from p.security_version as superseded
+            from api_token t join person p on p.id = t.person_id
             """;
 
     private final JdbcClient jdbc;
@@ -47,7 +49,8 @@ public class ApiTokenService {
     @Transactional
     public IssuedToken issueLoginToken(CapgovUser user) {
         Instant expires = Instant.now().plus(loginTokenLifetime);
-        return issue(user.id(), user.username(), "login", "LOGIN", expires, user.username(), user.homeRegionPath());
+        return issue(user.id(), user.username(), "login", "LOGIN", expires, user.username(), user.homeRegionPath(),
+                user.securityVersion());
     }
 
     /** A long-lived token for a system account, valid until revoked (or until {@code expiresAt} when given). */
@@ -58,19 +61,19 @@ public class ApiTokenService {
         if (name == null || name.isBlank()) {
             throw DomainException.invalid("name", "error.token.nameRequired");
         }
-        return issue(personId, username, name.trim(), "SYSTEM", expiresAt, Actors.username(), regionPath);
+        return issue(personId, username, name.trim(), "SYSTEM", expiresAt, Actors.username(), regionPath, null);
     }
 
     private IssuedToken issue(long personId, String username, String name, String kind, Instant expires,
-            String createdBy, String regionPath) {
+            String createdBy, String regionPath, Integer securityVersion) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = "cg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                insert into api_token (person_id, name, token_hash, kind, created_by, expires_at)
-                values (:p, :name, :hash, :kind, :by, :exp) returning id
+                insert into api_token (person_id, name, token_hash, kind, created_by, expires_at, security_version)
+                values (:p, :name, :hash, :kind, :by, :exp, :version) returning id
                 """).param("p", personId).param("name", name).param("hash", hash(token)).param("kind", kind)
-                .param("by", createdBy).param("exp", expires == null ? null : Timestamp.from(expires))
+                .param("by", createdBy).param("exp", expires == null ? null : Timestamp.from(expires)).param("version", securityVersion)
                 .query(Long.class).single();
         audit.recordAs(createdBy, Actors.remoteAddress().orElse(null), new AuditEvent(AuditAction.TOKEN_ISSUED, "api_token", Long.toString(id), regionPath,
                 username + " / " + name, null, Map.of("kind", kind, "person", username,
@@ -92,6 +95,23 @@ public class ApiTokenService {
 
     public List<ApiToken> systemTokens() {
         return jdbc.sql(SELECT + " where t.kind = 'SYSTEM' order by t.created_at desc").query((rs, n) -> map(rs)).list();
+    }
+
+    /** The caller's own tokens, newest first, with those no longer accepted among them. */
+    public List<ApiToken> ownTokens(long personId) {
+        return jdbc.sql(SELECT + " where t.person_id = :p order by t.created_at desc, t.id desc").param("p", personId)
+                .query((rs, n) -> map(rs)).list();
+    }
+
+    /** A person revokes one of their own tokens; another person's token is answered as unknown. */
+    @Transactional
+    public void revokeOwn(long personId, long tokenId) {
+        boolean own = jdbc.sql("select count(*) from api_token where id = :id and person_id = :p").param("id", tokenId)
+                .param("p", personId).query(Long.class).single() > 0;
+        if (!own) {
+            throw DomainException.notFound("error.token.notFound", tokenId);
+        }
+        revoke(tokenId);
     }
 
     @Transactional
@@ -119,7 +139,7 @@ public class ApiTokenService {
     private static ApiToken map(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getLong("id"), rs.getLong("person_id"), rs.getString("username"), rs.getString("name"),
                 rs.getString("kind"), ts(rs, "created_at"), rs.getString("created_by"), ts(rs, "expires_at"),
-                ts(rs, "revoked_at"), rs.getString("revoked_by"), ts(rs, "last_used_at"));
+                ts(rs, "revoked_at"), rs.getString("revoked_by"), ts(rs, "last_used_at"), rs.getBoolean("superseded"));
     }
 
     private static Instant ts(ResultSet rs, String column) throws SQLException {

@@ -41,6 +41,11 @@ public final class CapgovUser implements UserDetails, CredentialsContainer, Scop
         return person.displayName();
     }
 
+    /** The person's security version when this session or token was opened; see {@link SessionRevocationFilter}. */
+    int securityVersion() {
+        return person.securityVersion();
+    }
+
     public boolean mustChangePassword() {
         return person.mustChangePassword();
     }

@@ -2,7 +2,10 @@ package org.capgov.identity;
 
 import org.capgov.shared.DomainException;
 
-/** At least 10 characters from at least 3 of 4 classes (upper case, lower case, digits, others); not the username. */
+/**
+ * At least 10 characters from at least 3 of 4 classes (upper case, lower case, digits, others); not containing the
+ * username; not a common password (see {@link CommonPasswords}).
+ */
 final class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
@@ -25,6 +28,9 @@ final class PasswordPolicy {
         }
         if (username != null && password.toLowerCase().contains(username.toLowerCase())) {
             throw DomainException.invalid("password", "error.password.containsUsername");
+        }
+        if (CommonPasswords.contains(password)) {
+            throw DomainException.invalid("password", "error.password.common");
         }
     }
 }

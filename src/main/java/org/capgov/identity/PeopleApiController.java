@@ -8,6 +8,7 @@ import org.capgov.shared.Dimension;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,6 +66,7 @@ class PeopleApiController {
 
     @GetMapping("/people/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','OBSERVER','DISTRICT_OFFICER')")
+    @Operation(summary = "One person with memberships 查询人员")
     PersonView person(@PathVariable long id) {
         return PersonView.of(people.get(id));
     }
@@ -83,6 +85,14 @@ class PeopleApiController {
     @Operation(summary = "Set or clear the e-mail address for notices 设置通知邮箱")
     PersonView setEmail(@PathVariable long id, @RequestBody EmailRequest r) {
         return PersonView.of(people.setEmail(id, r.email()));
+    }
+
+    @DeleteMapping("/people/{id}/sessions")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Operation(summary = "End all of a person's sessions and login tokens 强制下线")
+    void endSessions(@PathVariable long id) {
+        people.endSessions(id);
     }
 
     @GetMapping("/departments")

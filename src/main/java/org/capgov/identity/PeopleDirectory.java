@@ -30,25 +30,40 @@ public class PeopleDirectory {
      * Members of the named (active) departments, plus people holding one of {@code roles} in a membership whose
      * region subtree covers {@code regionPath}. A null {@code regionPath} concerns no particular region: then only
      * memberships on a top-level region (the municipality) cover it. Ordered by person id, each person once.
+     *
+     * <p>An enterprise's account is reached only by a message addressed to that very enterprise (its USCC among
+     * {@code enterpriseUsccs}): never through the department it is registered under (an enterprise account belongs
+     * to a district government's department only as its home, not as its staff), never through its region or role.
      */
     public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath) {
+        return audience(departmentCodes, roles, regionPath, List.of());
+    }
+
+    /** As above, and the enterprise accounts of the given USCCs (never other enterprises of the region). */
+    public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath,
+            Collection<String> enterpriseUsccs) {
         List<String> codes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         List<String> roleNames = roles == null ? List.of() : roles.stream().map(this::knownRole).toList();
-        if (codes.isEmpty() && roleNames.isEmpty()) {
+        List<String> usccs = enterpriseUsccs == null ? List.of() : List.copyOf(enterpriseUsccs);
+        if (codes.isEmpty() && roleNames.isEmpty() && usccs.isEmpty()) {
             return List.of();
         }
         // only fixed fragments are joined; every value is a bound parameter
         List<String> reached = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (!codes.isEmpty()) {
-            reached.add("(d.active and d.code in (:codes))");
+            reached.add("(d.active and d.code in (:codes) and m.role <> 'ENTERPRISE')");
             params.put("codes", codes);
         }
         if (!roleNames.isEmpty()) {
-            reached.add("(m.role in (:roles) and (case when cast(:path as text) is null then r.parent_code is null "
-                    + "else starts_with(cast(:path as text), r.path) end))");
+            reached.add("(m.role in (:roles) and m.role <> 'ENTERPRISE' and (case when cast(:path as text) is null "
+                    + "then r.parent_code is null else starts_with(cast(:path as text), r.path) end))");
             params.put("roles", roleNames);
             params.put("path", regionPath);
+        }
+        if (!usccs.isEmpty()) {
+            reached.add("(m.role = 'ENTERPRISE' and m.enterprise_uscc in (:usccs))");
+            params.put("usccs", usccs);
         }
         return jdbc.sql("""
                 select p.id, p.email from person p

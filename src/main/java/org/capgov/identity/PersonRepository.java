@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Dimension;
+import org.capgov.shared.LikePattern;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -79,8 +80,9 @@ class PersonRepository {
     private static VisibleQuery visible(DataScope scope, String text) {
         SqlPredicate inScope = scope.regionPredicate("r.path");
         Map<String, Object> params = new HashMap<>(inScope.params());
-        params.put("text", text == null ? "" : text.trim());
-        String where = "(:text = '' or p.username ilike '%' || :text || '%' or p.display_name ilike '%' || :text || '%') "
+        String typed = text == null ? "" : text.trim();
+        params.put("text", typed.isEmpty() ? "" : LikePattern.contains(typed));
+        String where = "(:text = '' or p.username ilike :text or p.display_name ilike :text) "
                 + "and (exists (select 1 from membership m join region r on r.code = m.region_code "
                 + "where m.person_id = p.id and " + inScope.sql() + ")"
                 + (scope.unrestricted() ? " or not exists (select 1 from membership m where m.person_id = p.id)" : "")
@@ -99,21 +101,30 @@ class PersonRepository {
 
     long insertMembership(long personId, long departmentId, Role role, String regionCode, Set<Dimension> dimensions,
             String enterpriseUscc, boolean actingFor) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 insert into membership (person_id, department_id, role, region_code, dimensions, enterprise_uscc, acting_for)
                 values (:p, :d, :role, :region, cast(:dims as varchar[]), :uscc, :acting) returning id
                 """).param("p", personId).param("d", departmentId).param("role", role.name())
                 .param("region", regionCode).param("dims", toArrayLiteral(dimensions)).param("uscc", enterpriseUscc)
                 .param("acting", actingFor).query(Long.class).single();
+        // a session holds the roles and scope it was opened with: it must not outlive a change of them
+        endSessions(personId);
+        return id;
     }
 
     int deleteMembership(long personId, long membershipId) {
-        return jdbc.sql("delete from membership where id = :id and person_id = :p").param("id", membershipId)
+        int deleted = jdbc.sql("delete from membership where id = :id and person_id = :p").param("id", membershipId)
                 .param("p", personId).update();
+        endSessions(personId);
+        return deleted;
     }
 
     void updatePassword(long personId, String hash, boolean mustChange) {
-        jdbc.sql("update person set password_hash = :h, must_change_password = :m, password_changed_at = now() where id = :id")
+        jdbc.sql("""
+                update person set password_hash = :h, must_change_password = :m, password_changed_at = now(),
+                                  security_version = security_version + 1
+                where id = :id
+                """)
                 .param("h", hash).param("m", mustChange).param("id", personId).update();
     }
 
@@ -123,7 +134,10 @@ class PersonRepository {
 
     /** Disables every enabled demo account; returns their ids and usernames. */
     List<Map<String, Object>> disableDemoAccounts() {
-        return jdbc.sql("update person set enabled = false where demo_account and enabled returning id, username")
+        return jdbc.sql("""
+                update person set enabled = false, security_version = security_version + 1
+                where demo_account and enabled returning id, username
+                """)
                 .query().listOfRows();
     }
 
@@ -132,7 +146,8 @@ class PersonRepository {
     }
 
     void setEnabled(long personId, boolean enabled) {
-        jdbc.sql("update person set enabled = :e where id = :id").param("e", enabled).param("id", personId).update();
+        jdbc.sql("update person set enabled = :e, security_version = security_version + 1 where id = :id")
+                .param("e", enabled).param("id", personId).update();
     }
 
     /** Adds a failure; returns the new count. Done in SQL so that parallel attempts are all counted. */
@@ -142,8 +157,29 @@ class PersonRepository {
     }
 
     void lock(long personId, Instant until) {
-        jdbc.sql("update person set locked_until = :until, failed_attempts = 0 where id = :id")
+        jdbc.sql("""
+                update person set locked_until = :until, failed_attempts = 0, security_version = security_version + 1
+                where id = :id
+                """)
                 .param("until", Timestamp.from(until)).param("id", personId).update();
+    }
+
+    /** Ends every open session and login token of the person on their next request. */
+    void endSessions(long personId) {
+        jdbc.sql("update person set security_version = security_version + 1 where id = :id").param("id", personId)
+                .update();
+    }
+
+    /** What a session must still match on each request; empty when the person no longer exists. */
+    Optional<SessionStanding> standing(long personId) {
+        return jdbc.sql("select security_version, enabled, locked_until from person where id = :id")
+                .param("id", personId)
+                .query((rs, n) -> new SessionStanding(rs.getInt("security_version"), rs.getBoolean("enabled"),
+                        instant(rs.getTimestamp("locked_until"))))
+                .optional();
+    }
+
+    record SessionStanding(int securityVersion, boolean enabled, Instant lockedUntil) {
     }
 
     void unlock(long personId) {
@@ -169,7 +205,7 @@ class PersonRepository {
                 rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
                 instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
                 rs.getBoolean("system_account"), instant(rs.getTimestamp("created_at")), memberships,
-                rs.getString("email"));
+                rs.getString("email"), rs.getInt("security_version"));
     }
 
     static Set<Dimension> dimensions(Array array) throws SQLException {

@@ -122,6 +122,29 @@ class MeasurementRepository {
         return jdbc.sql(SELECT + " where m.id in (:ids) order by m.id").param("ids", ids).query((rs, n) -> map(rs)).list();
     }
 
+    /**
+     * Whether {@code username} belongs to the party that recorded a value of enterprise {@code uscc}: for an
+     * enterprise's account, the value was recorded by an account of that same enterprise; for anyone else, the
+     * recorder and the caller share a department (an enterprise's account is filed under a district government's
+     * department only as its home, so that sharing does not count for it).
+     */
+    boolean recordedByOwnParty(String recorder, String username, String uscc) {
+        return jdbc.sql("""
+                select case
+                    when exists (select 1 from membership m join person p on p.id = m.person_id
+                                 where p.username = :username and m.role = 'ENTERPRISE' and m.enterprise_uscc = :uscc)
+                    then exists (select 1 from membership m join person p on p.id = m.person_id
+                                 where p.username = :recorder and m.role = 'ENTERPRISE' and m.enterprise_uscc = :uscc)
+                    else exists (select 1 from membership a join person pa on pa.id = a.person_id
+                                          join membership b on b.department_id = a.department_id
+                                          join person pb on pb.id = b.person_id
+                                 where pa.username = :recorder and pb.username = :username
+                                   and a.role <> 'ENTERPRISE' and b.role <> 'ENTERPRISE')
+                end
+                """).param("recorder", recorder).param("username", username).param("uscc", uscc)
+                .query(Boolean.class).single();
+    }
+
     void setValidity(long id, Validity validity) {
         jdbc.sql("update measurement set validity = :v where id = :id").param("v", validity.name()).param("id", id).update();
     }

@@ -150,7 +150,8 @@ public class MeasurementService {
                     "说明过长（上限 " + MAX_NOTE + " 字）")));
         }
         Measurement before = get(id);
-        RecordingPolicy.check(before.metric(), before.source().name());
+        RecordingPolicy.checkRemark(before.metric(), before.source().name(),
+                () -> measurements.recordedByOwnParty(before.recordedBy(), Actors.username(), before.uscc()));
         if (before.validity() == to) {
             return before;
         }

@@ -64,6 +64,25 @@ final class RecordingPolicy {
         }
     }
 
+    /**
+     * Re-marking a value (valid, suspect, invalid) is for the owner of its source. Officials own inspections, audits,
+     * samplings and safety checks and oversee every other value; an enterprise owns its self reports and online
+     * monitoring when it recorded them itself ({@link #check}); a grid company owns only the values its own
+     * department recorded, so it cannot overturn an officer's electricity inspection although it may report
+     * electricity use, and an enterprise cannot overturn the grid company's report of its electricity use.
+     */
+    static void checkRemark(String metric, String source, java.util.function.BooleanSupplier recordedByOwnDepartment) {
+        check(metric, source);
+        Set<String> roles = roles();
+        if (roles.stream().anyMatch(OFFICIALS::contains)) {
+            return;
+        }
+        if (!recordedByOwnDepartment.getAsBoolean()) {
+            throw DomainException.forbidden("error.measurement.notAllowed",
+                    "只有数据来源的所属单位才能标记其有效性：该值不是本单位报送的");
+        }
+    }
+
     private static Set<String> roles() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null ? Set.of()

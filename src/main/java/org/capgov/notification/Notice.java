@@ -16,6 +16,8 @@ import org.capgov.identity.Role;
  * @param body       Chinese, plain text
  * @param link       a path inside the application (e.g. {@code /enforcement/cases/…}), or null
  * @param dedupKey   a notice with the same key is delivered once per person (sweeps may run twice), or null
+ * @param enterprises USCCs whose enterprise accounts receive the notice (the enterprise a case concerns), none by
+ *                   default: an enterprise is reached by its USCC, never by region, so it reads only its own notices
  *
  * <p>Publish it inside the transaction that causes it, e.g.
  * <pre>{@code
@@ -26,40 +28,53 @@ import org.capgov.identity.Role;
  */
 public record Notice(
         String kind, String title, String body, String link, String regionPath,
-        List<String> departmentCodes, List<String> roles, String dedupKey) {
+        List<String> departmentCodes, List<String> roles, String dedupKey, List<String> enterprises) {
 
     public Notice {
         departmentCodes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         roles = roles == null ? List.of() : List.copyOf(roles);
+        enterprises = enterprises == null ? List.of() : List.copyOf(enterprises);
+    }
+
+    public Notice(String kind, String title, String body, String link, String regionPath, List<String> departmentCodes,
+            List<String> roles, String dedupKey) {
+        this(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, List.of());
     }
 
     /** A notice with no audience yet; add one with {@link #toDepartments} and {@link #toRoles}. */
     public static Notice of(String kind, String title, String body) {
-        return new Notice(kind, title, body, null, null, List.of(), List.of(), null);
+        return new Notice(kind, title, body, null, null, List.of(), List.of(), null, List.of());
     }
 
     public Notice linkingTo(String link) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterprises);
     }
 
     /** The region the notice concerns: role holders are reached when their membership's subtree covers it. */
     public Notice inRegion(String regionPath) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterprises);
     }
 
     public Notice toDepartments(String... codes) {
         List<String> all = new ArrayList<>(departmentCodes);
         all.addAll(Arrays.asList(codes));
-        return new Notice(kind, title, body, link, regionPath, all, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, all, roles, dedupKey, enterprises);
     }
 
     public Notice toRoles(Role... more) {
         List<String> all = new ArrayList<>(roles);
         Arrays.stream(more).map(Role::name).forEach(all::add);
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, all, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, all, dedupKey, enterprises);
+    }
+
+    /** The accounts of the enterprise with this USCC. */
+    public Notice toEnterprise(String uscc) {
+        List<String> all = new ArrayList<>(enterprises);
+        all.add(uscc);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, all);
     }
 
     public Notice once(String dedupKey) {
-        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey);
+        return new Notice(kind, title, body, link, regionPath, departmentCodes, roles, dedupKey, enterprises);
     }
 }

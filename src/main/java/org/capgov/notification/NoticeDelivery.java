@@ -39,7 +39,8 @@ class NoticeDelivery {
     @Transactional
     public List<InboxRepository.Delivered> deliver(Notice notice) {
         check(notice);
-        List<Recipient> audience = directory.audience(notice.departmentCodes(), notice.roles(), notice.regionPath());
+        List<Recipient> audience = directory.audience(notice.departmentCodes(), notice.roles(), notice.regionPath(),
+                notice.enterprises());
         if (audience.isEmpty()) {
             log.info("Notice {} ({}) reaches nobody", notice.kind(), notice.dedupKey());
             return List.of();

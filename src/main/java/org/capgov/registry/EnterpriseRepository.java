@@ -18,6 +18,7 @@ import org.capgov.shared.Industry;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.capgov.registry.validation.ValidEnterprise;
 
 /** SQL for enterprises, their status history, grid accounts and affiliations. */
 @Repository
@@ -205,8 +206,8 @@ class EnterpriseRepository {
     private static void where(EnterpriseFilter f, Subtree region, StringBuilder where, Map<String, Object> params) {
         if (f.text() != null && !f.text().isBlank()) {
             where.append(" and (e.name ilike :text or e.uscc like :usccPrefix)");
-            params.put("text", "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("usccPrefix", f.text().trim().toUpperCase() + "%");
+            params.put("text", org.capgov.shared.LikePattern.contains(f.text().trim()));
+            params.put("usccPrefix", org.capgov.shared.LikePattern.startsWith(f.text().trim().toUpperCase()));
         }
         if (region != null && region.leaf()) {
             // same rows as the prefix, but the planner can then read enterprise_region_name in name order

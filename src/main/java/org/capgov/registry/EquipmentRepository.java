@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.registry.validation.ValidEquipment;
 
 /** SQL for production lines, equipment, their status history and capacity sums. */
 @Repository

@@ -12,6 +12,9 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.Product;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.registry.validation.ValidEquipment;
+import org.capgov.registry.validation.Violations;
+import org.capgov.registry.validation.EquipmentValidator;
 
 /** Equipment of an enterprise, its status history, and capacity per product × region subtree × status × date. */
 @Service
@@ -96,6 +99,7 @@ public class EquipmentService {
         if (date.isAfter(EnterpriseService.today())) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
+        EnterpriseService.checkStatusChange(change, date);
         if (date.isBefore(before.statusSince())) {
             throw DomainException.invalid("effectiveDate", "error.registry.beforeCurrentStatus", before.statusSince());
         }

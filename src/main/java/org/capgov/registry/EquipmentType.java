@@ -4,6 +4,7 @@ import static org.capgov.registry.ParameterSpec.flag;
 import static org.capgov.registry.ParameterSpec.number;
 import static org.capgov.registry.ParameterSpec.oneOf;
 import static org.capgov.registry.ParameterSpec.oneOfDefault;
+import static org.capgov.registry.ParameterSpec.optionalFlag;
 import static org.capgov.registry.ParameterSpec.optionalNumber;
 import static org.capgov.registry.ParameterSpec.requiredFlag;
 import static org.capgov.registry.ParameterSpec.text;
@@ -49,10 +50,14 @@ public enum EquipmentType {
             number("current_ka", "电流强度", "kA", 1, 1000), oneOfDefault("cell_kind", "槽型", "PREBAKED", "PREBAKED", "SODERBERG")),
     CARBON_ANODE_PLANT("炭阳极", Industry.ALUMINIUM, Set.of(Product.CARBON_ANODE),
             number("annual_t", "年产能力", "t", 1, 5_000_000),
-            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false)),
+            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false),
+            // seed 000 二、（三）3 bans small *independent* (独立) plants only; unknown until recorded
+            optionalFlag("independent", "独立（不与电解铝配套）")),
     CARBON_CATHODE_PLANT("炭阴极", Industry.ALUMINIUM, Set.of(Product.CARBON_CATHODE),
             number("annual_t", "年产能力", "t", 1, 5_000_000),
-            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false)),
+            oneOfDefault("petcoke_sulfur", "石油焦含硫", "LOW", "LOW", "MEDIUM", "HIGH"), flag("desulfurization", "脱硫设施", false),
+            // seed 000 二、（三）3 bans small *independent* (独立) plants only; unknown until recorded
+            optionalFlag("independent", "独立（不与电解铝配套）")),
     FLUORIDE_SALT_PLANT("氟化盐", Industry.ALUMINIUM, Set.of(Product.FLUORIDE_SALT), requiredFlag("wet_process", "湿法工艺")),
     GLASS_LINE("平板玻璃生产线", Industry.FLAT_GLASS, Set.of(Product.FLAT_GLASS),
             oneOf("process", "工艺", "FLOAT", "VERTICAL_DRAWN", "GRID"), number("melt_t_per_d", "熔化量", "t/d", 1, 3000)),
@@ -65,6 +70,25 @@ public enum EquipmentType {
     COAL_BOILER("燃煤锅炉", Industry.COAL_POWER, Set.of(Product.STEAM),
             number("steam_t_per_h", "额定蒸发量", "t/h", 0.1, 3000), flag("in_built_up_area", "位于建成区或工业园区", false),
             flag("in_heat_network", "在供热管网覆盖范围内", false));
+
+    /**
+     * Facts recorded with the day they hold from and their source (table equipment_fact), never as plain parameters:
+     * yes / no facts a catalogue item depends on that a decision or a check establishes. Seed 000 二、（三）4 "且不满足
+     * 平板玻璃准入条件" makes whether a float line meets the flat-glass access conditions one of them.
+     */
+    public List<ParameterSpec> datedFacts() {
+        return this == GLASS_LINE ? List.of(ParameterSpec.optionalFlag("meets_flat_glass_access", "满足平板玻璃准入条件"))
+                : List.of();
+    }
+
+    public Optional<ParameterSpec> datedFact(String code) {
+        return datedFacts().stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    /** What a catalogue condition may name: a parameter or a dated fact of the type. */
+    public Optional<ParameterSpec> conditionable(String code) {
+        return parameter(code).or(() -> datedFact(code));
+    }
 
     private final String nameZh;
     private final Industry industry;

@@ -34,6 +34,11 @@ public record ParameterSpec(String code, String nameZh, Kind kind, String unit, 
         return new ParameterSpec(code, nameZh, Kind.BOOLEAN, null, null, null, List.of(), false, defaultValue);
     }
 
+    /** A yes / no fact that stays unknown (absent) until it is recorded. */
+    static ParameterSpec optionalFlag(String code, String nameZh) {
+        return new ParameterSpec(code, nameZh, Kind.BOOLEAN, null, null, null, List.of(), false, null);
+    }
+
     static ParameterSpec requiredFlag(String code, String nameZh) {
         return new ParameterSpec(code, nameZh, Kind.BOOLEAN, null, null, null, List.of(), true, null);
     }

@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 
 /** Region codes → paths of the regions that are open, read once per validation run (there are few regions). */
 @Component
-class RegionDirectory {
+public class RegionDirectory {
 
     private final RegionService regions;
 
-    RegionDirectory(RegionService regions) {
+    public RegionDirectory(RegionService regions) {
         this.regions = regions;
     }
 
     /** A snapshot to validate many rows against. */
-    Map<String, Region> openRegions() {
+    public Map<String, Region> openRegions() {
         return regions.all(false).stream().collect(Collectors.toUnmodifiableMap(Region::code, Function.identity()));
     }
 
@@ -37,7 +37,7 @@ class RegionDirectory {
     }
 
     /** Any region, open or closed (filters and queries may name a closed region). */
-    Optional<Region> any(String code) {
+    public Optional<Region> any(String code) {
         try {
             return Optional.of(regions.get(code));
         } catch (org.capgov.shared.DomainException e) {

@@ -37,7 +37,7 @@ class RegistryFactsRepository {
     // the equipment index (enterprise_id, code) and the enterprise primary key give this order without a sort
     private static final String SELECT = """
             select e.id, e.uscc, e.region_code, e.region_path, array_to_string(e.industries, ','),
-                   q.code, q.type, q.parameters::text
+                   q.code, q.type, q.parameters::text, q.id
             from enterprise e
             left join equipment q on q.enterprise_id = e.id and q.status not in ('DISMANTLED', 'TRANSFERRED')
                                  and (q.commissioned is null or q.commissioned <= :asOf)
@@ -65,7 +65,7 @@ class RegistryFactsRepository {
         }
         String sql = SELECT + " where " + IN_REGISTER + " and " + inScope.sql() + only + " order by e.id, q.code";
         readOnly.executeWithoutResult(tx -> {
-            Grouper grouper = new Grouper(sink);
+            Grouper grouper = new Grouper(sink, datedFacts(asOf));
             jdbc.sql(sql).params(params).withFetchSize(FETCH).query((ResultSet rs) -> {
                 grouper.row(rs);
             });
@@ -88,7 +88,7 @@ class RegistryFactsRepository {
     Optional<RegistryFactsEnterprise> find(String uscc, LocalDate asOf, DataScope scope) {
         SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
         List<RegistryFactsEnterprise> found = new ArrayList<>(1);
-        Grouper grouper = new Grouper(found::add);
+        Grouper grouper = new Grouper(found::add, datedFacts(asOf));
         jdbc.sql(SELECT + " where e.uscc = :uscc and " + IN_REGISTER + " and " + inScope.sql() + " order by e.id, q.code")
                 .params(inScope.params()).param("uscc", uscc).param("asOf", asOf).query((ResultSet rs) -> {
                     grouper.row(rs);
@@ -102,6 +102,8 @@ class RegistryFactsRepository {
         Set<Long> ids = new HashSet<>(jdbc.sql("""
                 select id from enterprise where updated_at > :t or created_at > :t
                 union select enterprise_id from equipment where updated_at > :t or created_at > :t
+                union select q.enterprise_id from equipment_fact f join equipment q on q.id = f.equipment_id
+                      where f.recorded_at > :t
                 """).param("t", t).query(Long.class).list());
         // measurements live in the monitoring module's table, which older databases do not have yet
         if (jdbc.sql("select to_regclass('measurement') is not null").query(Boolean.class).single()) {
@@ -116,9 +118,26 @@ class RegistryFactsRepository {
         return ids;
     }
 
+    /**
+     * The dated facts (equipment_fact) holding on the date, the latest per item and code, by equipment id. They are
+     * few (a decision or check per item, for the few catalogue items that need one), so they are read once and
+     * merged into the parameters of their items as the rows stream by.
+     */
+    private Map<Long, Map<String, Object>> datedFacts(LocalDate asOf) {
+        Map<Long, Map<String, Object>> facts = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (equipment_id, code) equipment_id, code, value from equipment_fact
+                where valid_from <= :asOf order by equipment_id, code, valid_from desc
+                """).param("asOf", asOf).query((ResultSet rs) -> {
+                    facts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBoolean(3));
+                });
+        return facts;
+    }
+
     /** Folds the rows of one enterprise (one per equipment item, or one with no equipment) into one record. */
     private final class Grouper {
         private final Consumer<RegistryFactsEnterprise> sink;
+        private final Map<Long, Map<String, Object>> datedFacts;
         private long id = -1;
         private String uscc;
         private String regionCode;
@@ -126,8 +145,9 @@ class RegistryFactsRepository {
         private Set<String> industries;
         private List<RegistryFactsEnterprise.Item> items = new ArrayList<>();
 
-        Grouper(Consumer<RegistryFactsEnterprise> sink) {
+        Grouper(Consumer<RegistryFactsEnterprise> sink, Map<Long, Map<String, Object>> datedFacts) {
             this.sink = sink;
+            this.datedFacts = datedFacts;
         }
 
         void row(ResultSet rs) throws SQLException {
@@ -142,7 +162,12 @@ class RegistryFactsRepository {
             }
             String code = rs.getString(6);
             if (code != null) {
-                items.add(new RegistryFactsEnterprise.Item(code, rs.getString(7), parameters(rs.getString(8))));
+                Map<String, Object> parameters = parameters(rs.getString(8));
+                Map<String, Object> dated = datedFacts.isEmpty() ? null : datedFacts.get(rs.getLong(9));
+                if (dated != null) {
+                    parameters.putAll(dated);
+                }
+                items.add(new RegistryFactsEnterprise.Item(code, rs.getString(7), parameters));
             }
         }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.capgov.audit.AuditReader;
 import org.capgov.region.RegionService;
+import org.capgov.registry.datedfact.EquipmentFactService;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
@@ -57,9 +58,11 @@ class RegistryPageController {
     private final AuditReader audit;
     private final RegionService regions;
     private final MessageSource messages;
+    private final EquipmentFactService facts;
 
     RegistryPageController(EnterpriseService enterprises, EquipmentService equipment, AuditReader audit,
-            RegionService regions, MessageSource messages) {
+            RegionService regions, MessageSource messages, EquipmentFactService facts) {
+        this.facts = facts;
         this.enterprises = enterprises;
         this.equipment = equipment;
         this.audit = audit;
@@ -170,6 +173,8 @@ class RegistryPageController {
         model.addAttribute("locationName", item.region().equals(e.region()) ? e.regionName()
                 : regions.get(item.region()).name());
         model.addAttribute("history", history);
+        model.addAttribute("facts", facts.of(e.uscc(), item.code()));
+        model.addAttribute("datedFacts", item.type().datedFacts());
         model.addAttribute("audit", audit.forSubject(Actors.scope(), e.uscc() + "/" + item.code(), 100));
         model.addAttribute("statuses", EquipmentStatus.values());
         model.addAttribute("today", EnterpriseService.today());

@@ -23,7 +23,30 @@ public class DomainException extends RuntimeException {
         this.messageKey = messageKey;
         this.field = field;
         this.problems = java.util.List.copyOf(problems);
-        this.args = args;
+        this.args = named(field, args);
+    }
+
+    /**
+     * A field's name as a message argument: resolved by the message source to its name in the reader's language
+     * ({@code field.deadline} → 期限), the code itself where no name is known.
+     */
+    public static org.springframework.context.MessageSourceResolvable fieldName(String field) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {"field." + field},
+                field);
+    }
+
+    /** The field named among the arguments is shown by its name, not its code. */
+    private static Object[] named(String field, Object[] args) {
+        if (field == null || args == null) {
+            return args;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (field.equals(out[i])) {
+                out[i] = fieldName(field);
+            }
+        }
+        return out;
     }
 
     /** One problem of several found in one input: field, offending value, Chinese reason. */

@@ -16,7 +16,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,10 +24,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Errors of {@code /api/**} as RFC 9457 problem+json with a Chinese {@code detail}, a stable {@code code} and, for
- * bad input, the {@code field}. Applies to REST controllers only; page controllers have {@link PageErrorAdvice}.
+ * bad input, the {@code field}. Applies to REST controllers only; page controllers have {@link PageErrorAdvice};
+ * requests malformed before a controller reads them (405, 415, firewall) have {@link RequestProblemAdvice}.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiProblemAdvice {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblemAdvice.class);
@@ -77,7 +77,7 @@ class ApiProblemAdvice {
                 String field = d.getPath().stream()
                         .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-                ProblemDetail problem = problem(request, 400, "error.request.field", field);
+                ProblemDetail problem = problem(request, 400, "error.request.field", DomainException.fieldName(field));
                 problem.setProperty("field", field);
                 return respond(problem);
             }
@@ -87,21 +87,18 @@ class ApiProblemAdvice {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(request, 400, "error.request.badParameter", e.getName());
+        ProblemDetail problem = problem(request, 400, "error.request.badParameter",
+                DomainException.fieldName(e.getName()));
         problem.setProperty("field", e.getName());
         return respond(problem);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        ProblemDetail problem = problem(request, 400, "error.request.missingParameter", e.getParameterName());
+        ProblemDetail problem = problem(request, 400, "error.request.missingParameter",
+                DomainException.fieldName(e.getParameterName()));
         problem.setProperty("field", e.getParameterName());
         return respond(problem);
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return respond(problem(request, 405, "error.request.method", e.getMethod()));
     }
 
     static ProblemDetail problem(MessageSource messages, HttpServletRequest request, int status, String key,

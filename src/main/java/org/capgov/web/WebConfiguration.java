@@ -22,6 +22,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Right after the character encoding is set, before security and everything else reads the request. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestTextFilter> requestTextFilter(
+            org.springframework.context.MessageSource messages, tools.jackson.databind.json.JsonMapper json,
+            @org.springframework.beans.factory.annotation.Value("${capgov.security.max-text-length:20000}") int max) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestTextFilter(messages, json, max));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();

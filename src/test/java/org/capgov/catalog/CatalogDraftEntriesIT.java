@@ -164,7 +164,7 @@ class CatalogDraftEntriesIT extends IntegrationTest {
                  "level":"MUNICIPAL","jurisdiction":"500000","published":"2016-01-05","effective":"2016-02-01"}""";
         assertField(send("POST", "/documents", document.replace("\"MUNICIPAL\"", "\"NATIONAL\"")), "jurisdiction", "国家级");
         assertField(send("POST", "/documents", document.replace("\"effective\":\"2016-02-01\"",
-                "\"effective\":\"2016-02-01\",\"expires\":\"2016-01-01\"")), "expires", "晚于");
+                "\"effective\":\"2016-02-01\",\"expires\":\"2016-01-01\"")), "expires", "不得早于");
         assertField(send("POST", "/documents", document.replace("\"2016-02-01\"", "\"2015-12-01\"")), "effective", "发布日期");
         assertField(send("POST", "/documents", document.replace("\"published\"", "\"supersededBy\":\"nope\",\"published\"")),
                 "supersededBy", "nope");

@@ -202,7 +202,7 @@ class CatalogDraftIT extends IntegrationTest {
             assertField(put(label, SO2, "{\"severity\":\"FATAL\"}"), "severity", "VIOLATION");
             assertField(put(label, CatalogPagesIT.S_RULE, "{\"severity\":\"VIOLATION\"}"), "severity", "置信度为 S");
             assertField(put(label, SO2, "{\"effectiveTo\":\"2014-13-01\"}"), "effectiveTo", "YYYY-MM-DD");
-            assertField(put(label, SO2, "{\"effectiveTo\":\"2013-06-30\"}"), "effectiveTo", "须晚于施行日期");
+            assertField(put(label, SO2, "{\"effectiveTo\":\"2013-06-30\"}"), "effectiveTo", "不得早于施行日期");
             assertField(put(label, SO2, "{\"limt\":100}"), "limt", "未知字段");
             assertField(put(label, SO2, "{\"withdrawn\":true,\"limit\":1}"), "withdrawn", "不能同时");
             assertField(put(label, "FL2020-ELIM-DITIAOGANG", "{\"limit\":1}"), "limit", "淘汰类目");

@@ -51,13 +51,19 @@ class CatalogueFilesTest {
             }
             for (Condition w : r.when()) {
                 if (w.param() != null && r.equipmentType() != null
-                        && EquipmentType.valueOf(r.equipmentType()).parameter(w.param()).isEmpty()) {
+                        && EquipmentType.valueOf(r.equipmentType()).conditionable(w.param()).isEmpty()) {
                     problems.add(at + "condition on unknown parameter " + w.param());
                 }
             }
             if (r.kind() == CatalogRule.Kind.ELIMINATION) {
                 if (r.equipmentType() == null) {
                     problems.add(at + "elimination without equipment type");
+                }
+                continue;
+            }
+            if (r.kind() == CatalogRule.Kind.CONSEQUENCE) {
+                if (r.deadline() == null || r.equipmentType() != null || !r.when().isEmpty()) {
+                    problems.add(at + "a consequence has a deadline and applies to its document's rules, no conditions");
                 }
                 continue;
             }
@@ -99,7 +105,31 @@ class CatalogueFilesTest {
                 problems.add(t.id() + ": no citation");
             }
         }
+        for (ReplacementRule r : c.replacement()) {
+            String at = r.id() + ": ";
+            if (!ids.add(r.id())) {
+                problems.add(at + "duplicate id");
+            }
+            if (r.industries().isEmpty() || !r.industries().stream().allMatch(i -> contains(Industry.values(), i))) {
+                problems.add(at + "industries " + r.industries());
+            }
+            if (r.product() != null && !contains(Product.values(), r.product())) {
+                problems.add(at + "product " + r.product());
+            }
+            if ((r.kind() == ReplacementRule.Kind.RATIO) != (r.ratio() != null)
+                    || r.ratio() != null && r.ratio().compareTo(BigDecimal.ONE) < 0) {
+                problems.add(at + "a RATIO has a ratio of at least 1, nothing else has one");
+            }
+            if (r.citation() == null || r.citation().text() == null || r.citation().text().isBlank()) {
+                problems.add(at + "no quoted citation text");
+            }
+            if (r.effectiveFrom() == null) {
+                problems.add(at + "no effectiveFrom");
+            }
+        }
         assertThat(problems).isEmpty();
+        assertThat(c.replacement()).extracting(ReplacementRule::id)
+                .contains("MIIT2021-46-STEEL-RATIO-OTHER", "MIIT2024-327-STEEL-SUSPENSION", "CQ2014-NEW-CAPACITY-BAN");
         assertThat(c.limits()).hasSizeGreaterThan(50);
         assertThat(c.eliminations()).hasSizeGreaterThan(10);
         assertThat(c.targets()).hasSizeGreaterThan(20);

@@ -43,7 +43,7 @@ class EvaluationApiIT extends IntegrationTest {
         assertThat(body).containsPattern("\"catalogueVersion\":\"\\d+\"");
         assertThat(body).contains("\"ruleId\":\"CQ2014-CEMENT-ENV-SO2-MAIN-CITY\",\"dimension\":\"ENVIRONMENT\","
                 + "\"status\":\"NONCOMPLIANT\",\"subject\":\"K1\",\"metric\":\"so2_conc\",\"value\":160,\"comparator\":\"<=\","
-                + "\"limit\":150,\"unit\":\"mg/m3\",\"severity\":\"VIOLATION\",\"deadline\":null");
+                + "\"limit\":150,\"unit\":\"mg/m3\",\"severity\":\"VIOLATION\",\"deadline\":\"2018-12-31\"");
         assertThat(body).contains("\"document\":\"渝府发〔2014〕3号\"").contains("\"standard\":\"DB50/418-2012\"");
         // every cement line in the main city is to be eliminated by the end of 2016
         assertThat(body).containsPattern("\"status\":\"ELIMINATED\",\"subject\":\"K1\"[^}]*\"deadline\":\"2016-12-31\"");

@@ -129,7 +129,7 @@ class CreditCheckApiIT extends IntegrationTest {
 
         String seen = http.get("/api/v1/credit/checks/" + checkId, token(Role.COORDINATOR)).body();
         assertThat(seen).contains("\"caller\":\"" + TestPeople.username(Role.FINANCIAL_INSTITUTION) + "\"")
-                .contains("\"restricted\":true").contains("\"resultMeasures\":[\"PRODUCTION_LICENCE\"]")
+                .contains("\"restricted\":true").contains("\"resultMeasures\":[\"PRODUCTION_LICENCE\",\"DISCHARGE_PERMIT\"]")
                 .contains("\"feedbackAction\":\"LICENCE_REFUSED\"");
         long recordId = jdbc.sql("select id from credit_record where case_id = :c").param("c", caseId).query(Long.class)
                 .single();
@@ -202,5 +202,34 @@ class CreditCheckApiIT extends IntegrationTest {
         assertThat(answered).contains("Loan refused · 拒绝新增授信").doesNotContain("<form");
         assertThat(bank.get("/credit/check?uscc=123").body()).contains("id=\"check-refusal\"").contains("长度应为 18 位");
         assertThat(bank.get("/credit").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Seed 001 二、(二)1 "对于被列入去产能名单、关停的企业，不予核发排污许可证": the environment department asks before issuing a
+     * discharge permit; a closed enterprise (and one that missed its exit) is refused, an untouched one is not.
+     */
+    @Test
+    void theEnvironmentDepartmentChecksBeforeIssuingADischargePermit() {
+        testPeople.ensure(TestPeople.person("t.credit-env", "FL-STHJJ", Role.DEPARTMENT_OFFICER, "500102",
+                java.util.Set.of(Dimension.ENVIRONMENT), null));
+        String env = http.token("t.credit-env", TestPeople.PASSWORD);
+        Enterprise closed = fixtures.enterprise("500102");
+        fixtures.closureApproved(closed, CreditFixtures.caseId("ZG"), Dimension.ENERGY, LocalDate.of(2024, 6, 1),
+                "涪陵府〔2024〕5号");
+        Enterprise missed = fixtures.enterprise("500102");
+        fixtures.deadlineMissed(missed, CreditFixtures.caseId("TC"), CaseState.EXIT_ORDERED, LocalDate.of(2024, 3, 31));
+        Enterprise clean = fixtures.enterprise("500102");
+
+        HttpResponse<String> refused = http.get("/api/v1/credit/check?uscc=" + closed.uscc()
+                + "&measure=DISCHARGE_PERMIT", env);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+        assertThat(refused.body()).contains("\"restricted\":true").contains("\"measures\":[\"DISCHARGE_PERMIT\"]");
+        assertThat(http.get("/api/v1/credit/check?uscc=" + missed.uscc() + "&measure=DISCHARGE_PERMIT", env).body())
+                .contains("\"restricted\":true");
+        assertThat(http.get("/api/v1/credit/check?uscc=" + clean.uscc() + "&measure=DISCHARGE_PERMIT", env).body())
+                .contains("\"restricted\":false");
+        // the closure restricts the production licence and the discharge permit, not yet the joint sanctions
+        assertThat(http.get("/api/v1/credit/check?uscc=" + closed.uscc(), env).body())
+                .contains("\"measures\":[\"PRODUCTION_LICENCE\",\"DISCHARGE_PERMIT\"]");
     }
 }

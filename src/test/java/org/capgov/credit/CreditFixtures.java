@@ -71,7 +71,7 @@ final class CreditFixtures {
 
     void deadlineMissed(Enterprise e, String caseId, CaseState state, LocalDate deadline) {
         CaseDeadlineMissed event = new CaseDeadlineMissed(caseId, CaseKind.EXIT, e.id(), e.uscc(), e.regionPath(),
-                Dimension.TECHNOLOGY, state, deadline, "FL-JXW");
+                Dimension.TECHNOLOGY, state, deadline, "FL-JXW", null);
         transaction.executeWithoutResult(s -> events.publishEvent(event));
     }
 }

@@ -52,10 +52,13 @@ class CreditRepairPolicyTest {
 
     @Test
     void measuresFollowTheSeeds() {
-        assertThat(CreditBasis.EXIT_DEADLINE_MISSED.measures(Dimension.ENERGY)).hasSize(10).contains(CreditMeasure.LAND_BIDDING);
-        assertThat(CreditBasis.CLOSURE_BY_LAW.measures(Dimension.ENERGY)).containsExactly(CreditMeasure.PRODUCTION_LICENCE);
+        assertThat(CreditBasis.EXIT_DEADLINE_MISSED.measures(Dimension.ENERGY)).hasSize(11).contains(CreditMeasure.LAND_BIDDING)
+                .contains(CreditMeasure.DISCHARGE_PERMIT);
+        // seed 001 二、(二)1 "对于被列入去产能名单、关停的企业，不予核发排污许可证"
+        assertThat(CreditBasis.CLOSURE_BY_LAW.measures(Dimension.ENERGY))
+                .containsExactly(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.DISCHARGE_PERMIT);
         assertThat(CreditBasis.CLOSURE_BY_LAW.measures(Dimension.SAFETY))
-                .containsExactly(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.SAFETY_LICENCE);
+                .containsExactly(CreditMeasure.PRODUCTION_LICENCE, CreditMeasure.SAFETY_LICENCE, CreditMeasure.DISCHARGE_PERMIT);
         assertThat(List.of(CreditMeasure.values()).stream().filter(CreditMeasure::extendsToAffiliates))
                 .containsExactly(CreditMeasure.LAND_BIDDING);
     }

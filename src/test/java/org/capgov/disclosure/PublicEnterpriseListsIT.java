@@ -6,7 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 import org.capgov.enforcement.CaseKind;
-import org.capgov.enforcement.ListFixtures;
+import org.capgov.enforcement.lists.ListFixtures;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
 import org.capgov.registry.EquipmentService;

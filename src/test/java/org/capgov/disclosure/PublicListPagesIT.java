@@ -22,7 +22,7 @@ import org.capgov.enforcement.CaseAction;
 import org.capgov.enforcement.CaseKind;
 import org.capgov.enforcement.CaseState;
 import org.capgov.enforcement.ExitMeasure;
-import org.capgov.enforcement.ListFixtures;
+import org.capgov.enforcement.lists.ListFixtures;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
 import org.capgov.registry.Equipment;
@@ -53,6 +53,7 @@ class PublicListPagesIT extends IntegrationTest {
 
     Enterprise yellow;
     Enterprise red;
+    Enterprise emitter;
     Enterprise exited;
 
     @BeforeEach
@@ -72,6 +73,31 @@ class PublicListPagesIT extends IntegrationTest {
         f.measure(exit, event, bf.id(), ExitMeasure.POWER_UNIT_REMOVED, d("2004-02-01"), "180000", "PIG_IRON");
         f.act(exit, CaseAction.VERIFY_EXIT, CaseState.EXIT_VERIFIED, d("2004-03-01"), null, null, null);
         f.act(exit, CaseAction.ANNOUNCE, CaseState.ANNOUNCED, d("2004-03-10"), "涪经信公告〔2004〕1号", null, null);
+        emitter = f.enterprise("500102", "公开页面测试超标排放玻璃");
+        String env = f.open(emitter, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2004-01-20"), d("2004-02-20"),
+                "FL-STHJJ");
+        f.act(env, CaseAction.VERIFY_FAILED, CaseState.RECTIFICATION_FAILED, d("2004-02-25"), null, null, null);
+    }
+
+    /** Seed 001 四、(三) "区生态环境局要定期公布超标排放企业名单，以及超标排放严重的企业名单": pages, navigation, API, download. */
+    @Test
+    void theOverLimitListsArePublishedBesideTheOthers() throws IOException {
+        Http visitor = Http.browser(port);
+        assertThat(visitor.get("/public").body()).contains("超标排放企业名单", "/public/lists/over-limit",
+                "/public/lists/serious-over-limit");
+        String page = visitor.get("/public/lists/over-limit?region=500102&asOf=2004-03-01&size=200").body();
+        assertThat(page).contains("超标排放企业名单", "id=\"nav-over-limit\"", emitter.name(), "2004-01-20",
+                "重庆市涪陵区生态环境局", "自 2004-02-25").doesNotContain(yellow.name());
+        assertThat(visitor.get("/public/lists/serious-over-limit?region=500102&asOf=2004-02-24&size=200").body())
+                .doesNotContain(emitter.name());
+        assertThat(visitor.get("/public/lists/serious-over-limit?region=500102&asOf=2004-02-25&size=200").body())
+                .contains(emitter.name());
+        JsonNode api = JSON.readTree(Http.api(port)
+                .get("/api/v1/public/lists/serious-over-limit?region=500102&asOf=2004-03-01&size=200").body());
+        assertThat(api.get("list").asString()).isEqualTo("SERIOUS_OVER_LIMIT");
+        assertThat(find(api, emitter.uscc()).get("cases").get(0).get("seriousSince").asString()).isEqualTo("2004-02-25");
+        String csv = visitor.get("/public/lists/over-limit.csv?region=500102&asOf=2004-03-01").body();
+        assertThat(csv).contains("超标排放严重").contains(emitter.uscc());
     }
 
     @Test
@@ -92,7 +118,7 @@ class PublicListPagesIT extends IntegrationTest {
                 "href=\"/public/lists/yellow.csv?region=500102&amp;asOf=2004-03-01\"", "action=\"/public/lists/yellow\"",
                 "href=\"/public/lists/exits\"");
         assertThat(visitor.get("/public/lists/red?region=500102&asOf=2004-03-10&size=200").body())
-                .contains(red.name(), "涪府发〔2004〕2号", exited.name(), "淘汰类装备依法退出");
+                .contains(red.name(), "涪府发〔2004〕2号", "至当年12月31日止").doesNotContain(exited.name());
         String exits = visitor.get("/public/lists/exits?region=500102&year=2004&size=200").body();
         assertThat(exits).contains(exited.name(), "BF-9", "拆除动力装置", "涪经信公告〔2004〕1号", "退出产能合计");
         assertThat(Http.browser(port).get("/public/lists/exits?year=2004&lang=en").body()).contains("Annual exit list");

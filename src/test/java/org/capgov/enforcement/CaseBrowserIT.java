@@ -119,34 +119,58 @@ class CaseBrowserIT extends IntegrationTest {
             assertThat(officer.locator("#case-state")).hasText("已提请关停");
             // the decision is the coordinator's, not the officer's
             assertThat(officer.locator("#action-APPROVE_CLOSURE")).hasCount(0);
+            // and the page says whose it is
+            assertThat(officer.locator("#next-step")).containsText("领导小组办公室");
+            assertThat(officer.locator("#next-step")).containsText("记录政府批准");
+            shot(officer, "case-next-step");
 
             coordinator.navigate(caseUrl);
-            act(coordinator, "APPROVE_CLOSURE", today.minusDays(10), Map.of("document", "涪陵府〔" + today.getYear() + "〕77号"));
+            act(coordinator, "APPROVE_CLOSURE", today.minusDays(10), Map.of("document", "涪陵府〔" + today.getYear() + "〕77号",
+                    "deadline", today.plusMonths(3).toString()));
             assertThat(coordinator.locator("#case-state")).hasText("已批准关停");
             assertThat(coordinator.locator("#closure-docx")).isVisible();
+            // the deadlines the case has had stay readable: the notice's, the extension's
+            assertThat(coordinator.locator("#deadline-history li").first()).containsText(
+                    today.minusDays(60).plusMonths(6).toString());
+            assertThat(coordinator.locator("#deadline-history")).containsText("批准延期");
             shot(coordinator, "case-closure-approved");
 
             officer.navigate(caseUrl);
-            for (String item : List.of("BF1", "CV1")) {
-                for (String measure : List.of("POWER_CUT", "SEALED")) {
-                    officer.selectOption("#RECORD_EXIT_MEASURE-equipmentRef", item);
-                    officer.selectOption("#RECORD_EXIT_MEASURE-measure", measure);
-                    if (measure.equals("SEALED")) {
-                        officer.check("#RECORD_EXIT_MEASURE-commitment");
-                    }
-                    act(officer, "RECORD_EXIT_MEASURE", today.minusDays(5), Map.of());
-                    assertThat(officer.locator("#saved")).isVisible();
+            // the converter is sealed with the full set of seed 001 二、(五) but for its power units: the check names it
+            for (String measure : List.of("WATER_CUT", "POWER_CUT", "SEALED")) {
+                officer.selectOption("#RECORD_EXIT_MEASURE-equipmentRef", "CV1");
+                officer.selectOption("#RECORD_EXIT_MEASURE-measure", measure);
+                if (measure.equals("SEALED")) {
+                    officer.check("#RECORD_EXIT_MEASURE-commitment");
+                    officer.fill("#RECORD_EXIT_MEASURE-dismantleDeadline", today.plusMonths(2).toString());
                 }
+                act(officer, "RECORD_EXIT_MEASURE", today.minusDays(5), Map.of());
+                assertThat(officer.locator("#saved")).isVisible();
             }
+            officer.selectOption("#RECORD_EXIT_MEASURE-equipmentRef", "BF1");
+            officer.selectOption("#RECORD_EXIT_MEASURE-measure", "DISMANTLED");
+            act(officer, "RECORD_EXIT_MEASURE", today.minusDays(5), Map.of());
             assertThat(officer.locator("#exit-measures tbody tr")).hasCount(4);
             assertThat(officer.locator("#exit-measures")).containsText("封存主体设备");
+            officer.fill("#VERIFY_EXIT-effectiveDate", today.minusDays(3).toString());
+            officer.click("#VERIFY_EXIT-submit");
+            assertThat(officer.locator("#refusal")).containsText("CV1");
+            assertThat(officer.locator("#refusal")).containsText("拆除动力装置");
+            officer.selectOption("#RECORD_EXIT_MEASURE-equipmentRef", "CV1");
+            officer.selectOption("#RECORD_EXIT_MEASURE-measure", "POWER_UNIT_REMOVED");
+            act(officer, "RECORD_EXIT_MEASURE", today.minusDays(3), Map.of());
             act(officer, "VERIFY_EXIT", today.minusDays(2), Map.of());
+            assertThat(officer.locator("#case-state")).hasText("退出已核查");
+            // 拆除完毕后公告: the sealed converter is dismantled first
+            officer.selectOption("#RECORD_EXIT_MEASURE-equipmentRef", "CV1");
+            officer.selectOption("#RECORD_EXIT_MEASURE-measure", "DISMANTLED");
+            act(officer, "RECORD_EXIT_MEASURE", today.minusDays(1), Map.of());
             assertThat(officer.locator("#case-state")).hasText("退出已核查");
             act(officer, "ANNOUNCE", today, Map.of("document", "涪陵区政府网站公告"));
 
             assertThat(officer.locator("#case-state")).hasText("已公告");
             assertThat(officer.locator("#no-actions")).isVisible();
-            assertThat(officer.locator("#timeline tbody tr")).hasCount(13);
+            assertThat(officer.locator("#timeline tbody tr")).hasCount(15);
             for (String step : List.of("下达限期整改通知书", "申请延期", "批准延期", "提交整改报告", "验收不合格", "提请关停",
                     "批准关停", "登记退出措施", "现场核查退出", "公告")) {
                 assertThat(officer.locator("#timeline")).containsText(step);

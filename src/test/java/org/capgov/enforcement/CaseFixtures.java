@@ -14,15 +14,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Enterprises, people and cases for the enforcement tests, through the real API. */
-final class CaseFixtures {
+public final class CaseFixtures {
 
-    static final String BF = """
+    public static final String BF = """
             {"code":"BF1","type":"BLAST_FURNACE","parameters":{"volume_m3":350,"purpose":"GENERAL"},"product":"PIG_IRON",
              "annualCapacity":300000,"commissioned":"2005-05-01"}""";
     static final String CONVERTER = """
             {"code":"CV1","type":"CONVERTER","parameters":{"nominal_t":20},"product":"CRUDE_STEEL",
              "annualCapacity":200000,"commissioned":"2006-05-01"}""";
-    static final String SHAFT_KILN = """
+    public static final String SHAFT_KILN = """
             {"code":"K1","type":"CEMENT_KILN","parameters":{"process":"SHAFT","clinker_t_per_d":300},"product":"CLINKER",
              "annualCapacity":90000,"commissioned":"2005-01-01"}""";
 
@@ -32,9 +32,9 @@ final class CaseFixtures {
 
     final Http http;
     final JsonMapper json;
-    final String coordinator;
+    public final String coordinator;
 
-    CaseFixtures(Http http, JsonMapper json, TestPeople people) {
+    public CaseFixtures(Http http, JsonMapper json, TestPeople people) {
         this.http = http;
         this.json = json;
         people.ensure(Role.COORDINATOR);
@@ -46,7 +46,7 @@ final class CaseFixtures {
     }
 
     /** A new enterprise in {@code region} with the given equipment, registered by the coordinator. */
-    String enterprise(String region, String industry, String... equipment) {
+    public String enterprise(String region, String industry, String... equipment) {
         String body = "E" + RUN + String.format("%04d", SEQUENCE.incrementAndGet());
         String uscc = Uscc.compose("91", region, body);
         HttpResponse<String> r = http.json("POST", "/api/v1/enterprises", coordinator, "{\"uscc\":\"" + uscc
@@ -60,7 +60,7 @@ final class CaseFixtures {
         return uscc;
     }
 
-    static org.capgov.identity.NewPerson enterpriseUser(String uscc) {
+    public static org.capgov.identity.NewPerson enterpriseUser(String uscc) {
         return TestPeople.person("t.enf-" + uscc.toLowerCase(), "FL-QZF", Role.ENTERPRISE, uscc.substring(2, 8), Set.of(),
                 uscc);
     }
@@ -74,7 +74,7 @@ final class CaseFixtures {
         return http.json("POST", "/api/v1/cases", token, body);
     }
 
-    JsonNode opened(String token, String uscc, String dimension, String date, String extra) {
+    public JsonNode opened(String token, String uscc, String dimension, String date, String extra) {
         HttpResponse<String> r = open(token, "{\"uscc\":\"" + uscc + "\",\"dimension\":\"" + dimension
                 + "\",\"effectiveDate\":\"" + date + "\"" + (extra == null ? "" : "," + extra) + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -86,14 +86,14 @@ final class CaseFixtures {
     }
 
     /** Takes an action that must succeed; returns the case after it. */
-    JsonNode acted(String token, String caseId, String action, String date, String extra) {
+    public JsonNode acted(String token, String caseId, String action, String date, String extra) {
         HttpResponse<String> r = act(token, caseId, "{\"action\":\"" + action + "\",\"effectiveDate\":\"" + date + "\""
                 + (extra == null ? "" : "," + extra) + "}");
         assertThat(r.statusCode()).as(action + ": " + r.body()).isEqualTo(200);
         return json.readTree(r.body());
     }
 
-    JsonNode get(String token, String caseId) {
+    public JsonNode get(String token, String caseId) {
         HttpResponse<String> r = http.get("/api/v1/cases/" + caseId, token);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         return json.readTree(r.body());

@@ -113,51 +113,96 @@ class CaseLifecycleIT extends IntegrationTest {
         // a water cut recorded after the sealing does not bring the furnace back
         f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2023-11-03", "\"measure\":\"WATER_CUT\",\"equipmentRef\":\"BF1\"");
         assertThat(f.equipmentStatus(uscc, "BF1")).isEqualTo("SEALED");
-        // the converter still runs: the on-site check refuses, naming it
+        // the converter still runs and the furnace lacks its power units' removal: the on-site check refuses, naming both
         var refused = f.act(f.coordinator, id, "{\"action\":\"VERIFY_EXIT\",\"effectiveDate\":\"2023-11-04\"}");
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("CV1").contains("尚未落实退出措施");
+        assertThat(json.readTree(refused.body()).get("detail").asString())
+                .isEqualTo("以下设备尚未落实退出措施：BF1、CV1（设备 BF1 缺“拆除动力装置”等 1 项）");
         f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2023-11-05", "\"measure\":\"DISMANTLED\",\"equipmentRef\":\"CV1\"");
         assertThat(f.equipmentStatus(uscc, "CV1")).isEqualTo("DISMANTLED");
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2023-11-06",
+                "\"measure\":\"POWER_UNIT_REMOVED\",\"equipmentRef\":\"BF1\"");
         f.acted(f.coordinator, id, "VERIFY_EXIT", "2023-11-10", null);
+        // seed 001 二、(五) "拆除完毕后，在区政府网站公告": the sealed furnace must be dismantled before the announcement
+        var early = f.act(f.coordinator, id, "{\"action\":\"ANNOUNCE\",\"effectiveDate\":\"2023-11-12\","
+                + "\"document\":\"涪陵区政府网站公告\"}");
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(early.body()).get("detail").asString()).contains("BF1").contains("尚未拆除完毕");
+        // after the check only the dismantling is still recorded, and the case stays verified
+        var sealedAgain = f.act(f.coordinator, id, "{\"action\":\"RECORD_EXIT_MEASURE\",\"effectiveDate\":\"2023-11-13\","
+                + "\"measure\":\"POWER_CUT\",\"equipmentRef\":\"BF1\"}");
+        assertThat(sealedAgain.statusCode()).isEqualTo(409);
+        JsonNode dismantled = f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2023-11-14",
+                "\"measure\":\"DISMANTLED\",\"equipmentRef\":\"BF1\"");
+        assertThat(dismantled.get("state").asString()).isEqualTo("EXIT_VERIFIED");
+        // the announcement names its publication
+        assertThat(f.act(f.coordinator, id, "{\"action\":\"ANNOUNCE\",\"effectiveDate\":\"2023-11-15\"}").body())
+                .contains("\"field\":\"document\"");
         JsonNode announced = f.acted(f.coordinator, id, "ANNOUNCE", "2023-11-15", "\"document\":\"涪陵区政府网站公告\"");
         assertThat(announced.get("state").asString()).isEqualTo("ANNOUNCED");
         assertThat(announced.get("closedOn").asString()).isEqualTo("2023-11-15");
         assertThat(f.enterpriseStatus(uscc)).isEqualTo("EXITED");
 
         JsonNode measures = announced.get("exitMeasures");
-        assertThat(measures).hasSize(4);
+        assertThat(measures).hasSize(6);
         assertThat(measures.get(0).get("equipmentRef").asString()).isEqualTo("BF1");
         assertThat(measures.get(0).get("capacity").decimalValue()).isEqualByComparingTo("300000");
         assertThat(measures.get(0).get("product").asString()).isEqualTo("PIG_IRON");
         assertThat(measures.get(0).get("commitment").asBoolean()).isTrue();
         assertThat(measures.get(1).get("dismantleDeadline").asString()).isEqualTo("2024-03-31");
         assertThat(jdbc.sql("select count(*) from case_exit_measure where case_id = :id").param("id", id)
-                .query(Long.class).single()).isEqualTo(4);
+                .query(Long.class).single()).isEqualTo(6);
     }
 
+    /**
+     * Seed 001 二、(五) "对落后生产工艺装备应立即断水、断电，拆除动力装置，封存主体设备（生产线），并限时拆除" and its annex "企业向社会
+     * 公开承诺不再恢复生产": without the commitment or the dismantling deadline the on-site check is refused, naming what
+     * is missing; an item dismantled at once needs nothing more.
+     */
     @Test
-    void eliminatedEquipmentOpensAnExitCaseWithTheCataloguesDeadline() {
+    void theOnSiteCheckRequiresTheFullSetOfExitMeasuresOfSeed001() {
         String uscc = f.enterprise("500102", "CEMENT", CaseFixtures.SHAFT_KILN);
-        JsonNode c = f.opened(f.coordinator, uscc, "TECHNOLOGY", "2024-03-01", "\"equipmentRef\":\"K1\"");
-        assertThat(c.get("id").asString()).startsWith("TC-2024-");
-        assertThat(c.get("kind").asString()).isEqualTo("EXIT");
-        assertThat(c.get("state").asString()).isEqualTo("EXIT_ORDERED");
-        assertThat(c.get("deadline").asString()).isEqualTo("2015-12-31");
-        assertThat(c.get("ruleId").asString()).isEqualTo("CQ2014-ELIM-CEMENT-SHAFT-KILN");
-        assertThat(c.get("equipmentRef").asString()).isEqualTo("K1");
-        assertThat(c.get("department").asString()).isEqualTo("FL-JXW");
-        assertThat(c.get("overdue").asBoolean()).isTrue();
-        String id = c.get("id").asString();
-        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-03-05", "\"measure\":\"DISMANTLED\"");
-        f.acted(f.coordinator, id, "VERIFY_EXIT", "2024-03-06", null);
-        JsonNode announced = f.acted(f.coordinator, id, "ANNOUNCE", "2024-03-07", null);
-        assertThat(announced.get("closedByLaw").asBoolean()).isTrue();
-        // the kiln was the enterprise's only equipment: the enterprise has exited
-        assertThat(f.enterpriseStatus(uscc)).isEqualTo("EXITED");
-        // a city enterprise's building-material technology case goes to 市住房城乡建设委
-        String city = f.enterprise("500110", "CEMENT", CaseFixtures.SHAFT_KILN);
-        assertThat(f.opened(f.coordinator, city, "TECHNOLOGY", "2024-03-01", "\"equipmentRef\":\"K1\"")
+        String id = f.opened(f.coordinator, uscc, "TECHNOLOGY", "2024-03-01", "\"equipmentRef\":\"K1\"").get("id").asString();
+        for (String m : java.util.List.of("WATER_CUT", "POWER_CUT", "POWER_UNIT_REMOVED", "SEALED")) {
+            f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-03-05", "\"measure\":\"" + m + "\"");
+        }
+        var noCommitment = f.act(f.coordinator, id, "{\"action\":\"VERIFY_EXIT\",\"effectiveDate\":\"2024-03-06\"}");
+        assertThat(noCommitment.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(noCommitment.body()).get("detail").asString())
+                .isEqualTo("以下设备尚未落实退出措施：K1（设备 K1 缺“企业公开承诺不再恢复生产”等 2 项）");
+        // the dismantling itself then completes the set
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-03-06", "\"measure\":\"DISMANTLED\"");
+        assertThat(f.acted(f.coordinator, id, "VERIFY_EXIT", "2024-03-07", null).get("state").asString())
+                .isEqualTo("EXIT_VERIFIED");
+        // sealed with the commitment and a dismantling deadline: the full set without the dismantling
+        String other = f.enterprise("500102", "CEMENT", CaseFixtures.SHAFT_KILN);
+        String sealed = f.opened(f.coordinator, other, "TECHNOLOGY", "2024-03-01", "\"equipmentRef\":\"K1\"").get("id").asString();
+        f.acted(f.coordinator, sealed, "RECORD_EXIT_MEASURE", "2024-03-05", "\"measure\":\"WATER_CUT\",\"commitment\":true");
+        f.acted(f.coordinator, sealed, "RECORD_EXIT_MEASURE", "2024-03-05", "\"measure\":\"POWER_CUT\"");
+        f.acted(f.coordinator, sealed, "RECORD_EXIT_MEASURE", "2024-03-05", "\"measure\":\"POWER_UNIT_REMOVED\"");
+        var noDeadline = f.act(f.coordinator, sealed, "{\"action\":\"VERIFY_EXIT\",\"effectiveDate\":\"2024-03-06\"}");
+        assertThat(json.readTree(noDeadline.body()).get("detail").asString()).contains("“封存主体设备”等 2 项");
+        f.acted(f.coordinator, sealed, "RECORD_EXIT_MEASURE", "2024-03-06",
+                "\"measure\":\"SEALED\",\"dismantleDeadline\":\"2024-09-30\"");
+        assertThat(f.acted(f.coordinator, sealed, "VERIFY_EXIT", "2024-03-07", null).get("state").asString())
+                .isEqualTo("EXIT_VERIFIED");
+    }
+
+    /**
+     * Seed 004 二、(五) "（市经济信息委、市住房城乡建设委按职责分工负责）" with (五)2 "组织对全市建筑工地采用落后生产工艺装备开展集中摸排
+     * 整治": an industrial cement maker's technology case stays with 市经济信息委; the construction field goes to
+     * 市住房城乡建设委.
+     */
+    @Test
+    void technologyCasesOfCementMakersStayWithTheEconomyCommissionAndBuildingSitesGoToHousingAndConstruction() {
+        String cement = f.enterprise("500110", "CEMENT", CaseFixtures.SHAFT_KILN);
+        assertThat(f.opened(f.coordinator, cement, "TECHNOLOGY", "2024-03-01", "\"equipmentRef\":\"K1\"")
+                .get("department").asString()).isEqualTo("CQ-JXW");
+        String glass = f.enterprise("500110", "FLAT_GLASS");
+        assertThat(f.opened(f.coordinator, glass, "TECHNOLOGY", "2024-03-01", "\"deadline\":\"2024-09-01\"")
+                .get("department").asString()).isEqualTo("CQ-JXW");
+        String site = f.enterprise("500110", "CONSTRUCTION");
+        assertThat(f.opened(f.coordinator, site, "TECHNOLOGY", "2024-03-01", "\"deadline\":\"2024-09-01\"")
                 .get("department").asString()).isEqualTo("CQ-ZFCXJSW");
     }
 

@@ -18,7 +18,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /** A logged-in browser session that can also download files as bytes (support.Http reads text only). */
-final class CasePageSession {
+public final class CasePageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -26,7 +26,7 @@ final class CasePageSession {
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    CasePageSession(int port, String username, String password) {
+    public CasePageSession(int port, String username, String password) {
         this.base = "http://localhost:" + port;
         Matcher m = CSRF.matcher(send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body());
@@ -38,12 +38,12 @@ final class CasePageSession {
         assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("error");
     }
 
-    HttpResponse<byte[]> bytes(String path) {
+    public HttpResponse<byte[]> bytes(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The text of a .docx the server sends, paragraph by paragraph. */
-    String docx(String path) {
+    public String docx(String path) {
         HttpResponse<byte[]> r = bytes(path);
         assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("wordprocessingml");

@@ -67,7 +67,7 @@ class CasePagesIT extends IntegrationTest {
         assertThat(page(coordinator, "/enforcement/cases?uscc=" + a + "&state=RECTIFIED")).contains("没有符合条件的案件")
                 .doesNotContain(energy);
         assertThat(page(coordinator, "/enforcement/cases?region=500110&uscc=" + a)).doesNotContain(energy);
-        assertThat(page(coordinator, "/enforcement/cases?state=SLEEPING")).contains("state 的取值“SLEEPING”无效");
+        assertThat(page(coordinator, "/enforcement/cases?state=SLEEPING")).contains("状态 的取值“SLEEPING”无效");
         // paging: one per page, the second page holds the other case
         String first = page(coordinator, "/enforcement/cases?uscc=" + a + "&size=20&page=0");
         assertThat(first).contains("共 2 条");
@@ -147,7 +147,7 @@ class CasePagesIT extends IntegrationTest {
                 "effectiveDate", "2025-03-10", "version", "3"));
         assertThat(page(coordinator, "/enforcement/cases/" + id)).contains("关停决定须填写政府批准文号");
         coordinator.post("/enforcement/cases/" + id + "/actions", Map.of("action", "APPROVE_CLOSURE",
-                "effectiveDate", "2025-03-10", "version", "3", "document", "涪陵府〔2025〕21号"));
+                "effectiveDate", "2025-03-10", "version", "3", "document", "涪陵府〔2025〕21号", "deadline", "2025-09-30"));
         String approved = page(coordinator, "/enforcement/cases/" + id);
         assertThat(approved).contains("closure.docx", "id=\"action-RECORD_EXIT_MEASURE\"", "封存主体设备",
                 "<option value=\"BF1\"");

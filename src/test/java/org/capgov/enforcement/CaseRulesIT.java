@@ -128,7 +128,7 @@ class CaseRulesIT extends IntegrationTest {
         assertThat(field(f.open(f.coordinator, "{\"uscc\":\"" + uscc + "\",\"findingId\":\"1:" + uscc + ":X:enterprise\"}")))
                 .isEqualTo("findingId");
         assertThat(field(f.open(f.coordinator, "{\"uscc\":\"" + uscc + "\",\"dimension\":\"ENERGY\","
-                + "\"deadline\":\"2024-12-31\",\"effectiveDate\":\"2024-08-31\"}"))).isEqualTo("deadline");
+                + "\"deadline\":\"2025-03-01\",\"effectiveDate\":\"2024-08-31\"}"))).isEqualTo("deadline");
         // nothing was opened by any of these
         assertThat(f.http.get("/api/v1/cases?uscc=" + uscc, f.coordinator).body()).contains("\"total\":0");
 
@@ -141,6 +141,53 @@ class CaseRulesIT extends IntegrationTest {
         assertThat(twice.body()).contains(env.get("id").asString());
         assertThat(field(f.act(f.coordinator, env.get("id").asString(), "{\"action\":\"JUMP\"}"))).isEqualTo("action");
         assertThat(f.act(f.coordinator, "ZG-1900-999999", "{\"action\":\"ANNOUNCE\"}").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Seed 001 二、(一) "对达不到国家强制性能耗限额标准要求的产能，应在6个月内整改": six months is the outer limit, so an officer may
+     * set an earlier deadline; a later one is refused, and without one the six months apply.
+     */
+    @Test
+    void anOfficerMaySetADeadlineEarlierThanSixMonthsButNotLater() {
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        JsonNode early = f.opened(f.coordinator, uscc, "ENERGY", "2024-08-31", "\"deadline\":\"2024-11-30\"");
+        assertThat(early.get("deadline").asString()).isEqualTo("2024-11-30");
+        // the last day of the six months is still allowed
+        assertThat(f.opened(f.coordinator, uscc, "QUALITY", "2024-08-31", "\"deadline\":\"2025-02-28\"")
+                .get("deadline").asString()).isEqualTo("2025-02-28");
+        HttpResponse<String> late = f.open(f.coordinator, "{\"uscc\":\"" + uscc + "\",\"dimension\":\"SAFETY\","
+                + "\"effectiveDate\":\"2024-08-31\",\"deadline\":\"2025-03-01\"}");
+        assertThat(field(late)).isEqualTo("deadline");
+        assertThat(json.readTree(late.body()).get("detail").asString())
+                .isEqualTo("安全维度的整改期限最长为6个月（至 2025-02-28）：可不填写（即取该日），或填写更早的日期");
+        HttpResponse<String> beforeNotice = f.open(f.coordinator, "{\"uscc\":\"" + uscc + "\",\"dimension\":\"SAFETY\","
+                + "\"effectiveDate\":\"2024-08-31\",\"deadline\":\"2024-08-30\"}");
+        assertThat(field(beforeNotice)).isEqualTo("deadline");
+        assertThat(f.opened(f.coordinator, uscc, "SAFETY", "2024-08-31", null).get("deadline").asString())
+                .isEqualTo("2025-02-28");
+    }
+
+    /**
+     * Seed 001 三(八) "对未按期完成落后产能退出的企业…实施联合惩戒": a missed exit can only be sanctioned if the closure set a
+     * deadline, so a closure decision without one is refused (400 naming the field) and changes nothing.
+     */
+    @Test
+    void aClosureCannotBeApprovedWithoutAnExitDeadline() {
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        String id = f.opened(f.coordinator, uscc, "ENERGY", "2023-01-10", null).get("id").asString();
+        f.acted(f.coordinator, id, "VERIFY_FAILED", "2023-07-11", null);
+        f.acted(f.coordinator, id, "PROPOSE_CLOSURE", "2023-07-20", null);
+        int version = f.get(f.coordinator, id).get("version").asInt();
+        HttpResponse<String> none = f.act(f.coordinator, id, "{\"action\":\"APPROVE_CLOSURE\","
+                + "\"effectiveDate\":\"2023-08-01\",\"document\":\"涪陵府〔2023〕5号\"}");
+        assertThat(field(none)).isEqualTo("deadline");
+        assertThat(json.readTree(none.body()).get("detail").asString()).contains("关停决定须写明退出期限");
+        JsonNode unchanged = f.get(f.coordinator, id);
+        assertThat(unchanged.get("state").asString()).isEqualTo("CLOSURE_PROPOSED");
+        assertThat(unchanged.get("version").asInt()).isEqualTo(version);
+        JsonNode approved = f.acted(f.coordinator, id, "APPROVE_CLOSURE", "2023-08-01",
+                "\"document\":\"涪陵府〔2023〕5号\",\"deadline\":\"2023-12-31\"");
+        assertThat(approved.get("deadline").asString()).isEqualTo("2023-12-31");
     }
 
     private String field(HttpResponse<String> r) {

@@ -84,7 +84,8 @@ class CaseScopeIT extends IntegrationTest {
         HttpResponse<String> approve = f.act(district, neighbour,
                 "{\"action\":\"APPROVE_CLOSURE\",\"effectiveDate\":\"2025-03-03\",\"document\":\"涪陵府〔2025〕1号\"}");
         assertThat(approve.statusCode()).isEqualTo(403);
-        f.acted(f.coordinator, neighbour, "APPROVE_CLOSURE", "2025-03-03", "\"document\":\"涪陵府〔2025〕1号\"");
+        f.acted(f.coordinator, neighbour, "APPROVE_CLOSURE", "2025-03-03", "\"document\":\"涪陵府〔2025〕1号\","
+                + "\"deadline\":\"2999-12-31\"");
 
         // observers read everything, act on nothing
         people.ensure(Role.OBSERVER);

@@ -90,6 +90,46 @@ class DeadlineSweepIT extends IntegrationTest {
                 .last().satisfies(m -> assertThat(m.exitDeadline()).isTrue());
     }
 
+    /**
+     * Seed 001 二、(五) "封存主体设备（生产线），并限时拆除": a sealed furnace not dismantled by its deadline is a missed exit —
+     * reported once by the sweep, and sanctioned like a missed exit deadline (seed 001 三(八)).
+     */
+    @Test
+    void aMissedDismantlingDeadlineIsReportedOnceAndSanctionedLikeAMissedExit() {
+        CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        String id = f.opened(f.coordinator, uscc, "ENERGY", "2024-01-10", null).get("id").asString();
+        f.acted(f.coordinator, id, "VERIFY_FAILED", "2024-07-11", null);
+        f.acted(f.coordinator, id, "PROPOSE_CLOSURE", "2024-07-12", null);
+        f.acted(f.coordinator, id, "APPROVE_CLOSURE", "2024-07-15", "\"document\":\"涪陵府〔2024〕15号\","
+                + "\"deadline\":\"2999-12-31\"");
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-08-01", "\"measure\":\"WATER_CUT\",\"equipmentRef\":\"BF1\",\"commitment\":true");
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-08-01", "\"measure\":\"POWER_CUT\",\"equipmentRef\":\"BF1\"");
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-08-01", "\"measure\":\"POWER_UNIT_REMOVED\",\"equipmentRef\":\"BF1\"");
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2024-08-01",
+                "\"measure\":\"SEALED\",\"equipmentRef\":\"BF1\",\"dismantleDeadline\":\"2024-12-31\"");
+        f.acted(f.coordinator, id, "VERIFY_EXIT", "2024-08-10", null);
+
+        // the dismantling deadline day itself is on time
+        sweep.sweep(LocalDate.of(2024, 12, 31));
+        assertThat(events.missed).noneMatch(m -> m.caseId().equals(id));
+        sweep.sweep(CaseDates.today());
+        sweep.sweep(CaseDates.today());
+        assertThat(events.missed.stream().filter(m -> m.caseId().equals(id))).singleElement().satisfies(m -> {
+            assertThat(m.dismantlingOf()).isEqualTo("BF1");
+            assertThat(m.deadline()).isEqualTo(LocalDate.of(2024, 12, 31));
+            assertThat(m.state()).isEqualTo(CaseState.EXIT_VERIFIED);
+            assertThat(m.exitDeadline()).isTrue();
+        });
+        assertThat(jdbc.sql("select basis || ' ' || since from credit_record where case_id = :id order by basis")
+                .param("id", id).query(String.class).list())
+                .containsExactly("CLOSURE_BY_LAW 2024-07-15", "EXIT_DEADLINE_MISSED 2025-01-01");
+        // dismantled late: recorded on the verified case, and the next sweep has nothing more to say
+        f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2025-01-20", "\"measure\":\"DISMANTLED\",\"equipmentRef\":\"BF1\"");
+        sweep.sweep(CaseDates.today());
+        assertThat(events.missed.stream().filter(m -> m.caseId().equals(id))).hasSize(1);
+    }
+
     @Test
     void theBoardCountsDueSoonAndOverdueByDepartmentWithinTheViewersScope() {
         CaseFixtures f = new CaseFixtures(Http.api(port), json, people);

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * number of matches and its page read from enterprise_industry is the page of the sorted query. Runs in a transaction
  * that rolls back.
  */
-class EnterpriseTallyIT extends IntegrationTest {
+public class EnterpriseTallyIT extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
@@ -37,7 +37,7 @@ class EnterpriseTallyIT extends IntegrationTest {
      * Rows of enterprise_industry and groups of the tally that differ from the enterprises themselves (one snapshot
      * each).
      */
-    static long mismatches(JdbcClient jdbc) {
+    public static long mismatches(JdbcClient jdbc) {
         long rows = jdbc.sql("""
                 select count(*) from enterprise_industry x
                 full join (select i.industry, e.region_path, e.name, e.id, e.status

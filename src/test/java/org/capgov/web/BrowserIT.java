@@ -68,7 +68,7 @@ class BrowserIT extends IntegrationTest {
             assertThat(page.locator("#people-table")).containsText(TestPeople.username(Role.COORDINATOR));
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("people-zh.png")).setFullPage(true));
             page.navigate("http://localhost:" + port + "/audit");
-            assertThat(page.locator("#audit-table")).containsText("LOGIN");
+            assertThat(page.locator("#audit-table")).containsText("登录");
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("audit-zh.png")).setFullPage(true));
             page.navigate("http://localhost:" + port + "/");
 

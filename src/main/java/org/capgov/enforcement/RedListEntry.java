@@ -1,7 +1,0 @@
-package org.capgov.enforcement;
-
-import java.util.List;
-
-/** An enterprise on the red list (经整改仍不达标、已依法关闭名单) with the cases that put it there, earliest first. */
-public record RedListEntry(ListedEnterprise enterprise, List<RedListCase> cases) {
-}

@@ -1,7 +1,0 @@
-package org.capgov.enforcement;
-
-import java.util.List;
-
-/** An enterprise on the yellow list (限期整改名单) with its open rectification cases as of the list's date. */
-public record YellowListEntry(ListedEnterprise enterprise, List<YellowListCase> cases) {
-}

@@ -1,0 +1,123 @@
+package org.capgov.projects.gate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.capgov.catalog.CatalogService;
+import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.ReplacementRule;
+import org.capgov.compliance.EvaluationRequest;
+import org.capgov.compliance.EvaluationService;
+import org.capgov.compliance.ProjectRuleFindings;
+import org.capgov.shared.DomainException;
+import org.capgov.shared.DomainException.FieldProblem;
+import org.capgov.shared.Product;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a project description and puts it through the {@link ProjectGate}. Every problem of the request is reported
+ * at once with the field it concerns; nothing is stored.
+ */
+@Service
+public class ProjectGateService {
+
+    /** Project kinds: 新建, 改建、改造, 扩建, 搬迁. */
+    public static final Set<String> KINDS = Set.of("NEW", "RENOVATION", "EXPANSION", "RELOCATION");
+
+    private final CatalogService catalog;
+    private final EvaluationService evaluation;
+    private final Clock clock;
+
+    ProjectGateService(CatalogService catalog, EvaluationService evaluation, Clock clock) {
+        this.catalog = catalog;
+        this.evaluation = evaluation;
+        this.clock = clock;
+    }
+
+    public GateDecision evaluate(GateRequest request) {
+        if (request == null) {
+            throw DomainException.invalid(List.of(new FieldProblem("region", "", "请求体为空")));
+        }
+        Catalogue catalogue = catalog.current();
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
+        String kind = code(request.kind());
+        if (kind == null) {
+            problems.add(new FieldProblem("kind", "", "缺少项目类型 kind（NEW / RENOVATION / EXPANSION / RELOCATION）"));
+        } else if (!KINDS.contains(kind)) {
+            problems.add(new FieldProblem("kind", request.kind(), "未知项目类型 " + request.kind()));
+        }
+        List<EvaluationRequest.EquipmentInput> equipment = request.equipment() == null ? List.of()
+                : request.equipment().stream().map(e -> e == null ? null
+                        : new EvaluationRequest.EquipmentInput(e.ref(), e.type(), e.parameters())).toList();
+        ProjectRuleFindings facts = evaluation.evaluateProject(new EvaluationRequest(asOf, request.region(),
+                request.industry(), equipment, List.of()), problems);
+        Product product = capacity("capacityAdded", request.capacityAdded(), true, problems);
+        Product removedProduct = capacity("capacityRemoved", request.capacityRemoved(), false, problems);
+        if (product != null && removedProduct != null && product != removedProduct) {
+            problems.add(new FieldProblem("capacityRemoved.product", request.capacityRemoved().product(),
+                    "淘汰产能的产品应与新增产能相同（" + product.name() + "）"));
+        }
+        String replacementCase = replacementCase(request, catalogue, problems);
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+        BigDecimal removed = request.capacityRemoved() == null ? BigDecimal.ZERO : request.capacityRemoved().quantity();
+        return ProjectGate.decide(catalogue, facts, new ProjectGate.Project(code(request.industry()), kind, product.name(),
+                product.unit(), request.capacityAdded().quantity(), removed, replacementCase));
+    }
+
+    /** A named equal case must be one the catalogue knows; a merger without one is the MERGER case. */
+    private static String replacementCase(GateRequest request, Catalogue catalogue, List<FieldProblem> problems) {
+        String named = code(request.replacementCase());
+        if (named != null) {
+            Set<String> known = new TreeSet<>();
+            catalogue.replacement().forEach(r -> {
+                if (r.replacementCase() != null) {
+                    known.add(r.replacementCase());
+                }
+            });
+            if (!known.contains(named)) {
+                problems.add(new FieldProblem("replacementCase", request.replacementCase(), "未知置换情形 "
+                        + request.replacementCase() + "（可选：" + String.join("、", known) + "）"));
+            }
+            return named;
+        }
+        return Boolean.TRUE.equals(request.mergerCapacity()) ? ReplacementRule.MERGER : ReplacementRule.NORMAL;
+    }
+
+    private static Product capacity(String field, GateRequest.Capacity c, boolean required, List<FieldProblem> problems) {
+        if (c == null) {
+            if (required) {
+                problems.add(new FieldProblem(field, "", "缺少" + ("capacityAdded".equals(field) ? "新增" : "淘汰") + "产能"));
+            }
+            return null;
+        }
+        Product product = null;
+        try {
+            product = c.product() == null ? null : Product.valueOf(c.product().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field + ".product", c.product(), "未知产品代码 " + c.product()));
+        }
+        if (c.product() == null) {
+            problems.add(new FieldProblem(field + ".product", "", "缺少产品代码 product"));
+        }
+        if (c.quantity() == null || c.quantity().signum() < 0) {
+            problems.add(new FieldProblem(field + ".quantity", String.valueOf(c.quantity()), "产能应为不小于 0 的数"));
+        }
+        if (product != null && c.unit() != null && !product.unit().equals(c.unit().trim())) {
+            problems.add(new FieldProblem(field + ".unit", c.unit(), "产品 " + product.name() + " 的产能单位为 "
+                    + product.unit()));
+        }
+        return product;
+    }
+
+    private static String code(String s) {
+        return s == null || s.isBlank() ? null : s.trim().toUpperCase(Locale.ROOT);
+    }
+}
