@@ -15,10 +15,10 @@ public record CatalogCoverage(String version, List<DocumentCoverage> documents, 
 
     /**
      * One document's counts ({@code document} is null in the totals row). {@code rules} and {@code rulesByDimension}
-     * count the rules the engine evaluates on existing capacity. {@code projectOnly} counts the project-gate rules
-     * (scope PROJECT) that nothing evaluates yet, and {@code projectGate} every rule with a project side (PROJECT or
-     * BOTH) whose project check is not evaluated; they become live with the project gate. {@code total} counts the
-     * evaluated entries and the targets, not the project-only rules. {@code secondary} and {@code computed} count the
+     * count the rules evaluations of existing capacity apply. {@code projectOnly} counts the rules for projects only
+     * (scope PROJECT), which only the project gate applies, and {@code projectGate} every rule the project gate
+     * applies (PROJECT or BOTH). {@code total} counts the entries judging existing capacity and the targets, not the
+     * project-only rules. {@code secondary} and {@code computed} count the
      * entries of confidence S (secondary source) and C (computed).
      */
     public record DocumentCoverage(SourceDocument document, Map<String, Long> rulesByDimension, long rules,
@@ -42,7 +42,7 @@ public record CatalogCoverage(String version, List<DocumentCoverage> documents, 
     private static DocumentCoverage count(SourceDocument d, List<CatalogRule> all, List<Target> targets) {
         List<CatalogRule> rules = all.stream().filter(r -> !r.forProjectsOnly()).toList();
         long projectOnly = all.size() - rules.size();
-        long projectGate = all.stream().filter(CatalogRule::hasProjectSide).count();
+        long projectGate = all.stream().filter(CatalogRule::gatesProjects).count();
         Map<String, Long> byDimension = new LinkedHashMap<>();
         for (Dimension dimension : Dimension.values()) {
             byDimension.put(dimension.name(), rules.stream()

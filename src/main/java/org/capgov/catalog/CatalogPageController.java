@@ -60,6 +60,7 @@ class CatalogPageController {
         model.addAttribute("openDraft", versions.openDraft().orElse(null));
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("regionNames", regionNames());
+        model.addAttribute("unconfirmedZones", regions.unconfirmedAirZones());
         return "catalog/coverage";
     }
 

@@ -41,8 +41,4 @@ public record CatalogRule(String id, String documentId, Kind kind, String dimens
         return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()));
     }
 
-    /** A rule that also gates projects (scope PROJECT or BOTH); its project check waits for the project gate. */
-    public boolean hasProjectSide() {
-        return when.stream().anyMatch(c -> "PROJECT".equals(c.scope()) || "BOTH".equals(c.scope()));
-    }
 }

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "regions", description = "Administrative divisions 行政区划")
 class RegionApiController {
 
-    record AttributesRequest(AirZone airZone, Boolean keyAirRegion, String basis) {
+    /** {@code since}: the day the zone holds from (default today). */
+    record AttributesRequest(AirZone airZone, Boolean keyAirRegion, String basis, java.time.LocalDate since) {
     }
 
     private final RegionService regions;
@@ -37,6 +38,7 @@ class RegionApiController {
 
     @GetMapping("/{code}")
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One region by code or name 查询行政区划（代码或名称）")
     Region get(@PathVariable String code) {
         return regions.get(code);
     }
@@ -45,6 +47,6 @@ class RegionApiController {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Operation(summary = "Set the air zone (with its basis) and key-region flag 设置大气分区")
     Region setAttributes(@PathVariable String code, @RequestBody AttributesRequest request) {
-        return regions.setAttributes(code, request.airZone(), request.keyAirRegion(), request.basis());
+        return regions.setAttributes(code, request.airZone(), request.keyAirRegion(), request.basis(), request.since());
     }
 }

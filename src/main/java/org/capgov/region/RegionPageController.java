@@ -44,8 +44,10 @@ class RegionPageController {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     String setAttributes(@PathVariable String code, @RequestParam AirZone airZone,
             @RequestParam(defaultValue = "false") boolean keyAirRegion, @RequestParam String basis,
+            @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                    iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate since,
             RedirectAttributes redirect) {
-        regions.setAttributes(code, airZone, keyAirRegion, basis);
+        regions.setAttributes(code, airZone, keyAirRegion, basis, since);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/regions/" + code;
     }

@@ -43,11 +43,14 @@ class RegionRepository {
         return counts;
     }
 
-    void setAirZone(String code, AirZone zone, String by, String basis) {
+    /** A zone a coordinator sets with its basis and first day is confirmed (V). */
+    void setAirZone(String code, AirZone zone, String by, String basis, java.time.LocalDate since) {
         jdbc.sql("""
-                update region set air_zone = :z, air_zone_set_by = :by, air_zone_set_at = now(), air_zone_basis = :basis
+                update region set air_zone = :z, air_zone_set_by = :by, air_zone_set_at = now(), air_zone_basis = :basis,
+                       air_zone_since = :since, air_zone_confidence = 'V'
                 where code = :c
-                """).param("z", zone.name()).param("by", by).param("basis", basis).param("c", code).update();
+                """).param("z", zone.name()).param("by", by).param("basis", basis).param("since", since)
+                .param("c", code).update();
     }
 
     void setKeyAirRegion(String code, boolean key) {
@@ -63,6 +66,7 @@ class RegionRepository {
                 opened == null ? null : opened.toLocalDate(), closed == null ? null : closed.toLocalDate(),
                 AirZone.valueOf(rs.getString("air_zone")), rs.getString("air_zone_set_by") != null,
                 rs.getString("air_zone_set_by"), setAt == null ? null : setAt.toInstant(),
-                rs.getString("air_zone_basis"), rs.getBoolean("key_air_region"));
+                rs.getString("air_zone_basis"), rs.getBoolean("key_air_region"),
+                rs.getObject("air_zone_since", java.time.LocalDate.class), rs.getString("air_zone_confidence"));
     }
 }

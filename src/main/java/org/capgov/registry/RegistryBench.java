@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.capgov.identity.SystemActor;
 import org.capgov.region.Region;
@@ -33,8 +34,9 @@ import org.capgov.registry.demo.RegistryDemoGenerator;
 /**
  * The registry benchmark, a command and never a test (machines are noisy): generates the demo CSVs, imports them
  * through the real import path (upload copy, inspection, streaming parse, validation, COPY, SQL checks, merge,
- * audit), then times enterprise searches (region subtree + industry) through {@link EnterpriseService#search}, prints
- * the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o package -DskipTests}:
+ * audit), then times enterprise searches (region subtree + industry) through {@link EnterpriseService#search}, then
+ * times the same searches while a further import of {@code capgov.bench.during-import} enterprises (300,000; other
+ * rows, UPSERT) runs, prints the figures and exits. Run on a fresh data directory of its own, e.g. after {@code ./mvnw -B -o package -DskipTests}:
  * {@code java -Xmx1g -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=registry --capgov.bench.enterprises=1000000
  * --capgov.data-dir=target/registry-bench --capgov.embedded-db.clean-on-start=true --server.port=0}; add
  * {@code --logging.level.org.capgov.registry.exchange.ImportRows=DEBUG} for the time of every check and merge statement.
@@ -51,11 +53,14 @@ class RegistryBench implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final int count;
     private final int queries;
+    private final int duringImport;
     private final Path directory;
 
     RegistryBench(ImportService imports, ImportUpkeep upkeep, ImportIndexBuilder indexes, EnterpriseService enterprises,
             RegionDirectory regions, ConfigurableApplicationContext context, @Value("${capgov.bench.enterprises:1000000}") int count,
-            @Value("${capgov.bench.queries:500}") int queries, @Value("${capgov.data-dir}") String dataDir) {
+            @Value("${capgov.bench.queries:500}") int queries, @Value("${capgov.bench.during-import:300000}") int duringImport,
+            @Value("${capgov.data-dir}") String dataDir) {
+        this.duringImport = duringImport;
         this.imports = imports;
         this.upkeep = upkeep;
         this.indexes = indexes;
@@ -98,6 +103,7 @@ class RegistryBench implements ApplicationRunner {
             print("index upkeep after the imports (GIN pending lists, statistics) finished %.1f s after the last import",
                     seconds(t1));
             searches();
+            searchesDuringImport();
         } catch (RuntimeException | IOException e) {
             exit = 1;
             System.out.println("[bench] FAILED: " + e);
@@ -110,8 +116,12 @@ class RegistryBench implements ApplicationRunner {
     }
 
     private ImportJob timedImport(ImportKind kind, Path csv) throws InterruptedException {
+        return timedImport(kind, ImportMode.INSERT_ONLY, csv);
+    }
+
+    private ImportJob timedImport(ImportKind kind, ImportMode mode, Path csv) throws InterruptedException {
         long t0 = System.nanoTime();
-        ImportJob job = SystemActor.call(() -> imports.submit(kind, ImportMode.INSERT_ONLY, csv.getFileName().toString(),
+        ImportJob job = SystemActor.call(() -> imports.submit(kind, mode, csv.getFileName().toString(),
                 sizeOf(csv), target -> Files.copy(csv, target, StandardCopyOption.REPLACE_EXISTING)));
         ImportJob now = job;
         String phase = null;
@@ -137,8 +147,7 @@ class RegistryBench implements ApplicationRunner {
 
     /** Region subtree (a district or county) + one industry, first page of 20 by name, as the search page asks. */
     private void searches() {
-        List<Region> districts = regions.openRegions().values().stream().filter(r -> r.path().startsWith("/500000/")
-                && r.level() == 2).sorted(java.util.Comparator.comparing(Region::code)).toList();
+        List<Region> districts = districts();
         Industry[] industries = Industry.values();
         SplittableRandom random = new SplittableRandom(7);
         AtomicLong rows = new AtomicLong();
@@ -168,6 +177,53 @@ class RegistryBench implements ApplicationRunner {
                 times.size(), percentile(times, 50), percentile(times, 95), percentile(times, 100), rows.get());
         print("search whole city (500000) + industry: %d queries, median %.1f ms, p95 %.1f ms", city.size(),
                 percentile(city, 50), percentile(city, 95));
+    }
+
+    /**
+     * District + industry searches, one every 50 ms as people at their desks would send them, while a further import
+     * of enterprises runs (another seed's rows; UPSERT, as a few of its USCCs may repeat the first file's).
+     */
+    private void searchesDuringImport() throws IOException, InterruptedException {
+        if (duringImport <= 0) {
+            return;
+        }
+        Path more = directory.resolve("enterprises-more.csv");
+        new RegistryDemoGenerator(2015).writeCsv(duringImport, more, directory.resolve("equipment-more.csv"));
+        List<Region> districts = districts();
+        Industry[] industries = Industry.values();
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean importing = new AtomicBoolean(true);
+        Thread searcher = new Thread(() -> SystemActor.run(() -> {
+            SplittableRandom random = new SplittableRandom(11);
+            while (importing.get()) {
+                Region region = districts.get(random.nextInt(districts.size()));
+                String industry = industries[random.nextInt(industries.length)].name();
+                long t0 = System.nanoTime();
+                enterprises.search(new EnterpriseFilter(null, region.code(), industry, null, null, null, null, null, false),
+                        0, 20);
+                times.add(System.nanoTime() - t0);
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }), "bench-searcher");
+        searcher.start();
+        try {
+            timedImport(ImportKind.ENTERPRISES, ImportMode.UPSERT, more);
+        } finally {
+            importing.set(false);
+            searcher.join();
+        }
+        print("search district + industry during an import of %,d enterprises: %d queries, median %.1f ms, p95 %.1f ms, "
+                + "max %.1f ms", duringImport, times.size(), percentile(times, 50), percentile(times, 95),
+                percentile(times, 100));
+    }
+
+    private List<Region> districts() {
+        return regions.openRegions().values().stream().filter(r -> r.path().startsWith("/500000/") && r.level() == 2)
+                .sorted(java.util.Comparator.comparing(Region::code)).toList();
     }
 
     private static double percentile(List<Long> nanos, int p) {

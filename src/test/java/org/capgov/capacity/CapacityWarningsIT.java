@@ -96,6 +96,9 @@ class CapacityWarningsIT extends IntegrationTest {
 
         JsonNode inbox = json.readTree(http.get("/api/v1/notifications?unread=true", bank).body());
         assertThat(inbox.toString()).contains("产能利用率预警").contains("水泥熟料").contains("76.5");
+        // an industry warning is for departments and financial institutions, never an enterprise's inbox
+        String enterpriseInbox = http.get("/api/v1/notifications?limit=100", token(Role.ENTERPRISE)).body();
+        assertThat(enterpriseInbox).doesNotContain("产能利用率预警");
 
         evaluate(coordinator, "2025-08");
         evaluate(coordinator, "2025-08");   // twice: still one warning, one month row

@@ -8,8 +8,8 @@ import org.capgov.registry.ParameterSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 13 item 8: project rules (scope PROJECT / BOTH) are not evaluated until the project gate exists, so the
- * coverage does not count them as encoded rules; the anode / cathode bans name independent plants only.
+ * Issue 13 item 8: project rules (scope PROJECT) are not applied to existing capacity, so the coverage does not count
+ * them as rules evaluated there; the anode / cathode bans name independent plants only.
  */
 class ProjectRulesCoverageTest {
 

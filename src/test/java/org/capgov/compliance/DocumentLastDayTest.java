@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class DocumentLastDayTest {
 
     static final Region SICHUAN = new Region("510000", "四川省", "Sichuan", null, "/510000/", 1, "PROVINCE", null, null,
-            AirZone.OTHER, false, null, null, null, false);
+            AirZone.OTHER, false, null, null, null, false, null, null);
     static final Region CHENGDU = new Region("510100", "成都市", "Chengdu", "510000", "/510000/510100/", 2, "PREFECTURE",
-            null, null, AirZone.OTHER, false, null, null, null, false);
+            null, null, AirZone.OTHER, false, null, null, null, false, null, null);
     static final SourceDocument SC = new SourceDocument("sc-2014", "四川", "t", "四川省人民政府", "PROVINCIAL", "510000",
             LocalDate.of(2014, 2, 22), LocalDate.of(2014, 2, 22), LocalDate.of(2019, 2, 22), null, null);
 

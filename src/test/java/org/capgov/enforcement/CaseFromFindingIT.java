@@ -58,6 +58,32 @@ class CaseFromFindingIT extends IntegrationTest {
         assertThat(json.readTree(other.body()).get("field").asString()).isEqualTo("uscc");
     }
 
+    /**
+     * Seed 000 二、（一） "到2018年，对达不到行业环保、能耗、工艺与装备标准的企业实施关闭或淘汰": a rule of seed 000 still
+     * failing gives its case the outer closure deadline 2018-12-31, whatever deadline the officer proposes; opened
+     * after that day, the case is due the day it is opened.
+     */
+    @Test
+    void aViolationAfterThe2018HorizonGivesItsCaseTheOuterClosureDeadline() throws InterruptedException {
+        CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
+        String steel = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        long run = run(f, "2019-06-30");
+        String furnace = run + ":" + steel + ":CQ2014-STEEL-TECH-BF-VOLUME:BF1";
+        HttpResponse<String> opened = f.open(f.coordinator, "{\"findingId\":\"" + furnace
+                + "\",\"effectiveDate\":\"2019-07-01\",\"deadline\":\"2019-12-31\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        JsonNode c = json.readTree(opened.body());
+        assertThat(c.get("kind").asString()).isEqualTo("RECTIFICATION");
+        assertThat(c.get("deadline").asString()).isEqualTo("2019-07-01");
+
+        String before = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        long earlier = run(f, "2018-06-30");
+        HttpResponse<String> bounded = f.open(f.coordinator, "{\"findingId\":\"" + earlier + ":" + before
+                + ":CQ2014-STEEL-TECH-BF-VOLUME:BF1\",\"effectiveDate\":\"2018-07-01\",\"deadline\":\"2019-06-30\"}");
+        assertThat(bounded.statusCode()).as(bounded.body()).isEqualTo(201);
+        assertThat(json.readTree(bounded.body()).get("deadline").asString()).isEqualTo("2018-12-31");
+    }
+
     private long run(CaseFixtures f, String asOf) throws InterruptedException {
         long until = System.currentTimeMillis() + 180_000;
         HttpResponse<String> started;

@@ -28,8 +28,14 @@ class NoticeAudienceIT extends IntegrationTest {
     static final String OWN = "91500102MA5U8A1B06";
     static final String OTHER = "91500102MA5U8A2C07";
 
-    /** Notice kinds published by the platform and the test that proves their audience. */
-    static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE");
+    /**
+     * Notice kinds published by the platform, each with the test that proves its audience: PUBLIC_REPORT
+     * (PublicReportAudienceIT), CASE_OVERDUE (OverdueNoticeAudienceIT), CASE_STEP (CaseNoticesIT: the enterprise of
+     * the case hears of every step, its neighbour of none), CAPACITY_WARNING (CapacityWarningsIT: banks are told,
+     * enterprises are not).
+     */
+    static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE", "CASE_STEP",
+            "CAPACITY_WARNING");
 
     @Autowired
     NoticeFixtures fixtures;

@@ -36,8 +36,6 @@ import org.capgov.registry.EnterpriseDraft;
 import org.capgov.registry.validation.EquipmentValidator;
 import org.capgov.registry.exchange.ImportKind;
 import org.capgov.registry.exchange.ImportColumn;
-import org.capgov.registry.validation.EnterpriseValidator;
-import org.capgov.registry.validation.EquipmentValidator;
 
 class RegistryDemoGeneratorTest {
 
@@ -61,7 +59,7 @@ class RegistryDemoGeneratorTest {
             while (m.find()) {
                 regions.put(m.group(1), new Region(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5),
                         Integer.parseInt(m.group(6)), m.group(7), null, null, AirZone.valueOf(m.group(8)), false, null, null,
-                        null, false));
+                        null, false, null, null));
             }
         }
         rows = new ArrayList<>();

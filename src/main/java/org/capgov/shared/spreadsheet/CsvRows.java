@@ -1,4 +1,4 @@
-package org.capgov.registry.exchange;
+package org.capgov.shared.spreadsheet;
 
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
@@ -20,23 +20,23 @@ import java.nio.file.Path;
  * CSV rows by FastCSV from a decoder that refuses bytes invalid in the file's encoding (so an undecodable file is
  * reported, never imported with replacement characters). Row numbers count records, as a spreadsheet shows them.
  */
-final class ImportCsvSource implements ImportSource {
-
-    /**
-     * FastCSV's limit on one field (characters). A cell past {@link ImportCells#MAX_CELL} but under this is reported
-     * as an over-long cell of its row; one past this (or an unclosed quote running to the end) makes the file
-     * unreadable, and memory stays bounded either way.
-     */
-    static final int MAX_FIELD_BUFFER = 1 << 22;
+final class CsvRows implements RowReader {
 
     private final Counting counted;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
     private final Charset charset;
+    private final int maxField;
     private long number;
 
-    ImportCsvSource(Path file, Charset charset, boolean bom) throws IOException {
+    /**
+     * {@code limits.maxFieldChars()} is FastCSV's limit on one field: a cell past the caller's own cell limit but
+     * under this is the caller's to report as an over-long cell of its row; one past this (or an unclosed quote
+     * running to the end) makes the file unreadable, and memory stays bounded either way.
+     */
+    CsvRows(Path file, Charset charset, boolean bom, ReadLimits limits) throws IOException {
         this.charset = charset;
+        this.maxField = limits.maxFieldChars();
         this.counted = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         if (bom) {
             counted.skipNBytes(3);
@@ -44,26 +44,26 @@ final class ImportCsvSource implements ImportSource {
         InputStreamReader text = new InputStreamReader(counted, charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         this.reader = CsvReader.builder().skipEmptyLines(false).allowExtraFields(true).allowMissingFields(true)
-                .maxBufferSize(MAX_FIELD_BUFFER).ofCsvRecord(text);
+                .maxBufferSize(maxField).ofCsvRecord(text);
         this.records = reader.iterator();
     }
 
     @Override
-    public ImportRow next() {
+    public SheetRow next() {
         try {
             if (!records.hasNext()) {
                 return null;
             }
             CsvRecord r = records.next();
             number++;
-            return new ImportRow(number, r.getFields().toArray(new String[0]), null);
+            return new SheetRow(number, r.getFields().toArray(new String[0]), null);
         } catch (CsvParseException e) {
-            throw new Unreadable("第 " + (number + 1) + " 行附近无法解析：有超过 " + MAX_FIELD_BUFFER
+            throw new UnreadableFileException("第 " + (number + 1) + " 行附近无法解析：有超过 " + maxField
                     + " 字的单元格，或引号未成对闭合", e);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw new Unreadable("第 " + (number + 1) + " 行附近的字节既不是有效的 UTF-8，也不是有效的 "
-                        + (charset.equals(ImportFiles.GBK) ? "GBK" : charset.name()) + " 编码；请另存为 UTF-8 或 GBK 编码的 CSV", e);
+                throw new UnreadableFileException("第 " + (number + 1) + " 行附近的字节既不是有效的 UTF-8，也不是有效的 "
+                        + (charset.equals(SpreadsheetUpload.GBK) ? "GBK" : charset.name()) + " 编码；请另存为 UTF-8 或 GBK 编码的 CSV", e);
             }
             throw e;
         }

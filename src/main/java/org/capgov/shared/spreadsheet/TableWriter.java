@@ -1,4 +1,4 @@
-package org.capgov.registry.exchange;
+package org.capgov.shared.spreadsheet;
 
 import org.capgov.shared.SpreadsheetText;
 import de.siegmar.fastcsv.writer.CsvWriter;
@@ -18,30 +18,30 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * A table written row by row to a download, as CSV (UTF-8 with BOM, so that Excel shows Chinese correctly) or as
- * .xlsx (SXSSF: only a window of rows in memory, the rest in compressed temporary files). Text that a spreadsheet
- * would run as a formula is neutralised with a leading apostrophe.
+ * A table written row by row to a download, as CSV (UTF-8 with BOM, so that Excel shows Chinese correctly, CRLF) or
+ * as .xlsx (SXSSF: only a window of rows in memory, the rest in compressed temporary files; the first row is the
+ * bold header, repeated on every further sheet when one sheet is full). Numbers stay numbers; every other value is
+ * text, and text that a spreadsheet would run as a formula is neutralised by {@link SpreadsheetText#guard}. The
+ * caller closes the table (which flushes it) but not the stream.
  */
-interface ExportTable extends AutoCloseable {
+public interface TableWriter extends AutoCloseable {
 
+    /** The next row; the first one is the header. Null cells are empty. */
     void row(List<?> values) throws IOException;
 
+    /** Flushes what is buffered and ends the table; the stream stays open. */
     @Override
     void close() throws IOException;
 
-    static ExportTable csv(OutputStream out) throws IOException {
+    static TableWriter csv(OutputStream out) throws IOException {
         return new Csv(out);
     }
 
-    static ExportTable xlsx(OutputStream out, String sheetName) {
+    static TableWriter xlsx(OutputStream out, String sheetName) {
         return new Xlsx(out, sheetName);
     }
 
-    /** Text as a cell: a formula-looking value gets a leading ' so it stays text. */
-    static String safe(String value) {
-        return SpreadsheetText.guard(value);
-    }
-
+    /** A value as cell text: decimals without trailing zeros, null as empty; not guarded. */
     static String text(Object value) {
         if (value == null) {
             return "";
@@ -52,7 +52,7 @@ interface ExportTable extends AutoCloseable {
         return value.toString();
     }
 
-    final class Csv implements ExportTable {
+    final class Csv implements TableWriter {
         private final Writer writer;
         private final CsvWriter csv;
 
@@ -66,7 +66,7 @@ interface ExportTable extends AutoCloseable {
         public void row(List<?> values) {
             List<String> cells = new ArrayList<>(values.size());
             for (Object v : values) {
-                cells.add(v instanceof Number ? text(v) : safe(text(v)));
+                cells.add(v instanceof Number ? text(v) : SpreadsheetText.guard(text(v)));
             }
             csv.writeRecord(cells);
         }
@@ -78,7 +78,7 @@ interface ExportTable extends AutoCloseable {
         }
     }
 
-    final class Xlsx implements ExportTable {
+    final class Xlsx implements TableWriter {
         /** Rows per sheet: Excel's limit is 1,048,576 including the header. */
         static final int SHEET_ROWS = 1_048_575;
 
@@ -131,7 +131,7 @@ interface ExportTable extends AutoCloseable {
                 if (v instanceof Number n && !(v instanceof BigDecimal d && d.precision() > 15)) {
                     cell.setCellValue(n.doubleValue());
                 } else if (v != null) {
-                    cell.setCellValue(safe(text(v)));
+                    cell.setCellValue(SpreadsheetText.guard(text(v)));
                 }
                 if (style != null) {
                     cell.setCellStyle(style);

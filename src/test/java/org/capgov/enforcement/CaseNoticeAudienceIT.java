@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The audience of CASE_OVERDUE: the case's department, the district officers and coordinators covering its region.
- * Enterprise accounts registered under the department or in the region receive nothing.
+ * Enterprise accounts registered under the department or in the region receive nothing. Also CASE_STEP: the case's
+ * own enterprise is told, no other.
  */
-class OverdueNoticeAudienceIT extends IntegrationTest {
+class CaseNoticeAudienceIT extends IntegrationTest {
 
     @LocalServerPort
     int port;
@@ -48,5 +49,22 @@ class OverdueNoticeAudienceIT extends IntegrationTest {
                 order by 1
                 """).param("path", "/500000/500102/").query(String.class).list();
         assertThat(reached).contains("oa.district").doesNotContain("oa.own", "oa.other");
+    }
+
+    /** CASE_STEP: the enterprise the case is about is told by its USCC; another enterprise of the district is not. */
+    @Test
+    void aCaseStepReachesTheCasesOwnEnterpriseAndNoOther() {
+        CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
+        String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        String other = f.enterprise("500102", "STEEL", CaseFixtures.BF);
+        people.ensure(TestPeople.person("oa.step-own", "FL-QZF", Role.ENTERPRISE, "500102", Set.of(), uscc));
+        people.ensure(TestPeople.person("oa.step-other", "FL-QZF", Role.ENTERPRISE, "500102", Set.of(), other));
+        String id = f.opened(f.coordinator, uscc, "ENERGY", "2024-08-31", null).get("id").asString();
+
+        List<String> reached = jdbc.sql("""
+                select distinct p.username from notification n join person p on p.id = n.person_id
+                where n.kind = 'CASE_STEP' and n.link = :link order by 1
+                """).param("link", "/enforcement/cases/" + id).query(String.class).list();
+        assertThat(reached).contains("oa.step-own").doesNotContain("oa.step-other");
     }
 }

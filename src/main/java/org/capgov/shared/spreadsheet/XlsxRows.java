@@ -1,9 +1,12 @@
-package org.capgov.registry.exchange;
+package org.capgov.shared.spreadsheet;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -15,42 +18,34 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Rows of the first sheet of an .xlsx, read as a stream (excel-streaming-reader: a small window of rows in memory,
- * a large shared-string table in a temporary file), never loading the whole workbook. Formula cells are flagged,
- * not evaluated.
+ * a large shared-string table in a temporary file, poi-shared-strings), never loading the whole workbook. Formula
+ * cells come back as "=formula" and error cells as "#错误值", both flagged and never evaluated; a date cell is the
+ * date, or the date and time when it has a time of day.
  */
-final class ImportXlsxSource implements ImportSource {
+final class XlsxRows implements RowReader {
 
-    /** Wider rows than this cannot be a registry template; cells beyond are ignored as "without header" anyway. */
-    private static final int MAX_COLUMNS = 256;
-    /**
-     * Up to this uncompressed size the shared-string table of an .xlsx (every distinct text of the workbook) is held
-     * in memory while its sheet streams; a larger one goes to a temporary file (poi-shared-strings) so that the
-     * heap stays bounded whatever the workbook holds.
-     */
-    static final long IN_MEMORY_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+    private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final Workbook workbook;
     private final Iterator<Row> rows;
+    private final int maxColumns;
 
-    ImportXlsxSource(Path file) {
-        this(file, IN_MEMORY_SHARED_STRINGS_BYTES);
-    }
-
-    ImportXlsxSource(Path file, long inMemorySharedStrings) {
-        boolean large = sharedStringsLarge(file, inMemorySharedStrings);
+    XlsxRows(Path file, ReadLimits limits) {
+        this.maxColumns = limits.maxColumns();
+        boolean large = sharedStringsLarge(file, limits.inMemorySharedStringsBytes());
         try {
             this.workbook = StreamingReader.builder().rowCacheSize(200).bufferSize(16 * 1024)
                     .setUseSstTempFile(large).setEncryptSstTempFile(false)
                     .setReadComments(false).setReadHyperlinks(false).setReadShapes(false).open(file.toFile());
             if (workbook.getNumberOfSheets() == 0) {
-                throw new Unreadable("工作簿中没有工作表", null);
+                throw new UnreadableFileException("工作簿中没有工作表", null);
             }
             this.rows = workbook.getSheetAt(0).rowIterator();
-        } catch (Unreadable e) {
+        } catch (UnreadableFileException e) {
             throw e;
         } catch (RuntimeException e) {
             String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            throw new Unreadable(message.contains("password") || message.contains("encrypt")
+            throw new UnreadableFileException(message.contains("password") || message.contains("encrypt")
                     ? "文件设有密码保护，请取消密码后导入"
                     : "无法读取 xlsx 文件：文件已损坏，或不是 Excel 2007 及以上版本的工作簿", e);
         }
@@ -62,18 +57,18 @@ final class ImportXlsxSource implements ImportSource {
             ZipEntry strings = zip.getEntry("xl/sharedStrings.xml");
             return strings != null && (strings.getSize() < 0 || strings.getSize() > limit);
         } catch (IOException e) {
-            throw new Unreadable("无法读取 xlsx 文件：文件已损坏，或不是 Excel 2007 及以上版本的工作簿", e);
+            throw new UnreadableFileException("无法读取 xlsx 文件：文件已损坏，或不是 Excel 2007 及以上版本的工作簿", e);
         }
     }
 
     @Override
-    public ImportRow next() {
+    public SheetRow next() {
         try {
             if (!rows.hasNext()) {
                 return null;
             }
             Row row = rows.next();
-            int width = Math.min(Math.max(row.getLastCellNum(), 0), MAX_COLUMNS);
+            int width = Math.min(Math.max(row.getLastCellNum(), 0), maxColumns);
             String[] cells = new String[width];
             boolean[] formulas = null;
             for (Cell cell : row) {
@@ -90,11 +85,11 @@ final class ImportXlsxSource implements ImportSource {
                     cells[i] = value(cell, type);
                 }
             }
-            return new ImportRow(row.getRowNum() + 1L, cells, formulas);
-        } catch (Unreadable e) {
+            return new SheetRow(row.getRowNum() + 1L, cells, formulas);
+        } catch (UnreadableFileException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new Unreadable("xlsx 文件内容无法解析（文件可能已损坏）", e);
+            throw new UnreadableFileException("xlsx 文件内容无法解析（文件可能已损坏）", e);
         }
     }
 
@@ -111,9 +106,14 @@ final class ImportXlsxSource implements ImportSource {
             case STRING -> cell.getStringCellValue();
             case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
             case NUMERIC -> DateUtil.isCellDateFormatted(cell)
-                    ? cell.getLocalDateTimeCellValue().toLocalDate().toString() : number(cell.getNumericCellValue());
+                    ? moment(cell.getLocalDateTimeCellValue()) : number(cell.getNumericCellValue());
             default -> null;
         };
+    }
+
+    /** A date cell as the date, or as date and time when it has a time of day. */
+    private static String moment(LocalDateTime t) {
+        return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? t.toLocalDate().toString() : t.format(MOMENT);
     }
 
     /** A number as typed: 350 not 350.0, 0.5 not 5E-1. */

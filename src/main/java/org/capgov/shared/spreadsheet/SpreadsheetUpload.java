@@ -1,4 +1,4 @@
-package org.capgov.registry.exchange;
+package org.capgov.shared.spreadsheet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,33 +19,46 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * First look at an uploaded file, in one streaming pass: its SHA-256 (for the audit entry), its format by content
- * (not by name) and, for CSV, its encoding: valid UTF-8 (with or without BOM) is UTF-8, anything else is read as
- * GBK, whose own decoder then rejects bytes that are not GBK either.
+ * Reading an uploaded table, CSV or .xlsx, whatever its size. {@link #inspect} takes a first look in one streaming
+ * pass: its SHA-256 (for the audit entry), its format by content (not by name) and, for CSV, its encoding: valid
+ * UTF-8 (with or without BOM) is UTF-8, anything else is read as GBK, whose own decoder then rejects bytes that are
+ * not GBK either. {@link #open} then reads its rows one at a time within {@link ReadLimits}. Refusals are
+ * {@link UnreadableFileException}s with a Chinese reason.
  */
-final class ImportFiles {
+public final class SpreadsheetUpload {
 
-    static final Charset GBK = Charset.forName("GBK");
+    public static final Charset GBK = Charset.forName("GBK");
     private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
 
-    enum Format { CSV, XLSX }
+    public enum Format { CSV, XLSX }
 
     /**
      * {@code lineBreaks}: the '\n' bytes of the file; no CSV row number exceeds it by more than one (a quoted cell may
      * hold line breaks, so there may be fewer rows). An import sizes its bulk load by it before reading a row.
      */
-    record Inspection(Format format, String sha256, Charset charset, boolean bom, long size, long lineBreaks) {
+    public record Inspection(Format format, String sha256, Charset charset, boolean bom, long size, long lineBreaks) {
+
+        /** "UTF-8", "GBK", or null for an .xlsx: as the job and the audit entry record it. */
+        public String charsetName() {
+            return charset == null ? null : charset.equals(GBK) ? "GBK" : "UTF-8";
+        }
     }
 
-    private ImportFiles() {
+    private SpreadsheetUpload() {
     }
 
-    static Inspection inspect(Path file) throws IOException {
+    /** The rows of an inspected file: CSV by FastCSV in its encoding, .xlsx streamed sheet 1. */
+    public static RowReader open(Path file, Inspection inspection, ReadLimits limits) throws IOException {
+        return inspection.format() == Format.XLSX ? new XlsxRows(file, limits)
+                : new CsvRows(file, inspection.charset(), inspection.bom(), limits);
+    }
+
+    public static Inspection inspect(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
-            throw new ImportSource.Unreadable("文件为空", null);
+            throw new UnreadableFileException("文件为空", null);
         }
         MessageDigest sha = sha256();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -86,15 +99,15 @@ final class ImportFiles {
             return new Inspection(Format.XLSX, hash, null, false, size, lineBreaks);
         }
         if (headLength >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11) {
-            throw new ImportSource.Unreadable("不支持 Excel 97-2003（.xls）格式，请在 Excel 中另存为 .xlsx 或 CSV 后导入", null);
+            throw new UnreadableFileException("不支持 Excel 97-2003（.xls）格式，请在 Excel 中另存为 .xlsx 或 CSV 后导入", null);
         }
         if (headLength >= 2 && ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE
                 || (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF)) {
-            throw new ImportSource.Unreadable("不支持 UTF-16 编码的文本，请另存为 UTF-8 或 GBK 编码的 CSV", null);
+            throw new UnreadableFileException("不支持 UTF-16 编码的文本，请另存为 UTF-8 或 GBK 编码的 CSV", null);
         }
         boolean bom = headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
         if (bom && !utf8Valid) {
-            throw new ImportSource.Unreadable("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 编码", null);
+            throw new UnreadableFileException("文件以 UTF-8 标记开头，但内容不是有效的 UTF-8 编码", null);
         }
         return new Inspection(Format.CSV, hash, utf8Valid ? StandardCharsets.UTF_8 : GBK, bom, size, lineBreaks);
     }
@@ -132,7 +145,7 @@ final class ImportFiles {
         }
     }
 
-    static MessageDigest sha256() {
+    private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
