@@ -6,3 +6,22 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A control marked data-autosubmit submits its form when changed (the content security policy forbids inline
+// handlers such as onchange="…").
+document.addEventListener('change', function (event) {
+  var control = event.target.closest ? event.target.closest('[data-autosubmit]') : null;
+  if (control && control.form) {
+    control.form.requestSubmit ? control.form.requestSubmit() : control.form.submit();
+  }
+});
+
+// Demo mode: a click on a demo account's name fills the login form with it.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest ? event.target.closest('.demo-login') : null;
+  var username = document.getElementById('username');
+  if (button && username) {
+    username.value = button.getAttribute('data-username');
+    document.getElementById('password').focus();
+  }
+});

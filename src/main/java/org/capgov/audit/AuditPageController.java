@@ -1,15 +1,16 @@
 package org.capgov.audit;
 
-import org.capgov.shared.SpreadsheetText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import org.capgov.shared.Actors;
+import org.capgov.shared.ChinaTime;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -23,7 +24,10 @@ class AuditPageController {
 
     private static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
+    static final List<String> HEADER = List.of("id", "时间 time", "操作人 actor", "来源地址 ip", "操作 action",
+            "对象类型 entity_type", "对象 entity_id", "区划路径 region_path", "说明 summary", "变更前 before", "变更后 after",
+            "哈希 hash");
 
     private final AuditReader reader;
 
@@ -57,24 +61,20 @@ class AuditPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String entityType, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"audit.csv\"");
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
-        out.write('\uFEFF'); // lets Excel open UTF-8 Chinese text correctly
-        out.println("id,时间 time,操作人 actor,来源地址 ip,操作 action,对象类型 entity_type,对象 entity_id,区划路径 region_path,"
-                + "说明 summary,变更前 before,变更后 after,哈希 hash");
-        reader.export(Actors.scope(), new AuditFilter(from, to, actor, action, entityType, null), e -> out.println(
-                String.join(",", Long.toString(e.id()), TIME.format(e.recordedAt()), csv(e.actor()), csv(e.actorIp()),
-                        e.action(), csv(e.entityType()), csv(e.entityId()), csv(e.regionPath()), csv(e.summary()),
-                        csv(e.beforeState()), csv(e.afterState()), e.hash())));
-        out.flush();
-    }
-
-    /** Quotes a CSV field and neutralises spreadsheet formulas (=, +, -, @ at the start). */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
+        Downloads.attachment(response, Downloads.CSV, "audit.csv");
+        try (TableWriter csv = TableWriter.csv(response.getOutputStream())) {
+            csv.row(HEADER);
+            reader.export(Actors.scope(), new AuditFilter(from, to, actor, action, entityType, null), e -> {
+                try {
+                    csv.row(Arrays.asList(Long.toString(e.id()), TIME.format(e.recordedAt()), e.actor(), e.actorIp(),
+                            e.action(), e.entityType(), e.entityId(), e.regionPath(), e.summary(), e.beforeState(),
+                            e.afterState(), e.hash()));
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return "\"" + SpreadsheetText.guard(value).replace("\"", "\"\"") + "\"";
     }
 }

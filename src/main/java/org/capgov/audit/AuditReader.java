@@ -24,7 +24,10 @@ public class AuditReader {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final NamedParameterJdbcTemplate streaming;
 
-    AuditReader(DataSource dataSource) {
+    private final AuditCheckpoint checkpoint;
+
+    AuditReader(DataSource dataSource, AuditCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
         JdbcTemplate template = new JdbcTemplate(dataSource);
         template.setFetchSize(1000);
         this.streaming = new NamedParameterJdbcTemplate(template);
@@ -32,6 +35,8 @@ public class AuditReader {
 
     @Transactional(readOnly = true)
     public AuditVerification verify() {
+        // read before the chain: an entry anchored meanwhile is not yet in the chain read below
+        var anchor = checkpoint.read();
         long[] count = {0};
         String[] expectedPrev = {AuditHash.GENESIS};
         AuditVerification.BrokenEntry[] broken = {null};
@@ -50,7 +55,28 @@ public class AuditReader {
             }
             expectedPrev[0] = entry.hash();
         });
-        return new AuditVerification(broken[0] == null, count[0], broken[0]);
+        if (broken[0] == null && anchor.isPresent()) {
+            broken[0] = cutAt(anchor.get());
+        }
+        return new AuditVerification(broken[0] == null, count[0], broken[0], anchor.map(AuditCheckpoint.Head::id).orElse(null));
+    }
+
+    /** The anchored head must still be in the trail, unchanged: otherwise the newest entries were removed. */
+    private AuditVerification.BrokenEntry cutAt(AuditCheckpoint.Head head) {
+        if (head.id() < 0) {
+            return new AuditVerification.BrokenEntry(head.id(), null, "链尾锚点文件无法读取：" + head.hash());
+        }
+        List<String> stored = streaming.queryForList("select hash from audit_entry where id = :id", Map.of("id", head.id()),
+                String.class);
+        if (stored.isEmpty()) {
+            return new AuditVerification.BrokenEntry(head.id(), null,
+                    "链尾被截断：已锚定的第 " + head.id() + " 条记录及其后的记录已不在审计链中（最新记录被删除）");
+        }
+        if (!stored.get(0).equals(head.hash())) {
+            return new AuditVerification.BrokenEntry(head.id(), null,
+                    "链尾被替换：已锚定的第 " + head.id() + " 条记录的哈希与锚点不一致（最新记录被删除后重写）");
+        }
+        return null;
     }
 
     @Transactional(readOnly = true)

@@ -21,10 +21,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditCheckpoint checkpoint;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditCheckpoint checkpoint) {
         this.jdbc = jdbc;
         this.json = json;
+        this.checkpoint = checkpoint;
     }
 
     @Transactional
@@ -58,6 +60,7 @@ public class AuditTrail {
                 .param("entityId", event.entityId()).param("path", event.regionPath()).param("summary", event.summary())
                 .param("before", before).param("after", after).param("prev", prev).param("hash", hash)
                 .update();
+        checkpoint.appended(id, hash);
     }
 
     private String toJson(Object value) {

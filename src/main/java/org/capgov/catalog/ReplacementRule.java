@@ -26,8 +26,9 @@ public record ReplacementRule(String id, String documentId, Kind kind, List<Stri
         industries = industries == null ? List.of() : List.copyOf(industries);
     }
 
+    /** In force from {@code effectiveFrom} to {@code effectiveTo}, both days included, as catalogue rules are. */
     public boolean inForceOn(LocalDate date) {
-        return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || date.isBefore(effectiveTo));
+        return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));
     }
 
     public boolean covers(String industry) {

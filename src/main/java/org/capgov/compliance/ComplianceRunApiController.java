@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.capgov.shared.DomainException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.capgov.shared.spreadsheet.Downloads;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -123,9 +121,7 @@ class ComplianceRunApiController {
     }
 
     static java.io.OutputStream open(HttpServletResponse response, ComplianceRun run) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(FindingsExport.fileName(run), StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, Downloads.CSV, FindingsExport.fileName(run));
         return response.getOutputStream();
     }
 }

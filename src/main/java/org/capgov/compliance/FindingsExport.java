@@ -1,20 +1,16 @@
 package org.capgov.compliance;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.capgov.shared.SpreadsheetText;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
+import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,21 +36,20 @@ class FindingsExport {
     void csv(String run, FindingsFilter filter, Opener open) throws IOException {
         ComplianceRun r = findings.run(run);
         long[] rows = {0};
-        try (OutputStream out = open.open(r)) {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
-            csv.writeRecord(HEADER);
+        try (OutputStream out = open.open(r); TableWriter csv = TableWriter.csv(out)) {
+            csv.row(HEADER);
             try {
                 findings.forEach(r, filter, f -> {
-                    csv.writeRecord(cells(f));
+                    try {
+                        csv.row(cells(f));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                     rows[0]++;
                 });
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            csv.flush();
-            writer.flush();
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("run", r.id());
@@ -73,16 +68,11 @@ class FindingsExport {
         return "findings-" + run.id() + "-" + run.asOf() + ".csv";
     }
 
+    /** The cells as text; the table guards those a spreadsheet would take for a formula. */
     private static List<String> cells(FindingsRow f) {
-        return List.of(Long.toString(f.runId()), safe(f.uscc()), safe(f.enterpriseName()), safe(f.regionPath()),
-                safe(f.ruleId()), safe(f.documentId()), safe(f.dimension()), safe(f.status()), safe(f.subject()),
-                safe(f.metric()), safe(f.value()), safe(f.comparator()), safe(f.limit()), safe(f.unit()),
-                safe(f.severity()), f.deadline() == null ? "" : f.deadline().toString(), safe(f.confidence()),
-                f.flagged() ? "是" : "", safe(f.conflictWith()), safe(f.note()));
-    }
-
-    /** A cell a spreadsheet would take for a formula (= + - @, tab, return first) stays text; numbers stay numbers. */
-    static String safe(String value) {
-        return SpreadsheetText.guard(value);
+        return Arrays.asList(Long.toString(f.runId()), f.uscc(), f.enterpriseName(), f.regionPath(), f.ruleId(),
+                f.documentId(), f.dimension(), f.status(), f.subject(), f.metric(), f.value(), f.comparator(), f.limit(),
+                f.unit(), f.severity(), f.deadline() == null ? "" : f.deadline().toString(), f.confidence(),
+                f.flagged() ? "是" : "", f.conflictWith(), f.note());
     }
 }

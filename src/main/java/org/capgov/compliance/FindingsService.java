@@ -87,6 +87,17 @@ public class FindingsService {
         findings.stream(run.id(), filter, regionPath(filter), Actors.scope(), sink);
     }
 
+    /**
+     * Counts by dimension and status of the latest done run within the caller's scope (the home pages); empty when no
+     * run is done yet or its findings were dropped.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Summary> latestTotals() {
+        java.util.Optional<ComplianceRun> r = runs.latestDone().filter(run -> tables.exists(run.id()));
+        return r.map(run -> new Summary(run, findings.totals(run.id(), FindingsFilter.none(), null, Actors.scope()), 0, 0,
+                List.of()));
+    }
+
     /** Counts of the latest DONE run for one enterprise (uscc) or the enterprises of a region subtree. */
     @Transactional(readOnly = true)
     public Summary summary(String run, FindingsFilter filter, int page, int size) {

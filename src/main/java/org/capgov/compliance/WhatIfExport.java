@@ -1,22 +1,18 @@
 package org.capgov.compliance;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,26 +34,23 @@ class WhatIfExport {
     }
 
     void csv(String draft, LocalDate asOf, HttpServletResponse response) throws IOException {
-        Writer[] writer = {null};
-        CsvWriter[] csv = {null};
+        TableWriter[] csv = {null};
         long[] rows = {0};
         WhatIfResult result;
         try {
             result = whatIf.export(draft, asOf, change -> {
                 try {
                     if (csv[0] == null) {
-                        writer[0] = open(response, draft);
-                        csv[0] = header(writer[0]);
+                        csv[0] = open(response, draft);
+                    }
+                    for (WhatIfResult.EquipmentChange q : change.equipment()) {
+                        csv[0].row(Arrays.asList(change.uscc(), change.regionCode(), String.join(",", change.industries()),
+                                change.from(), change.to(), q.subject(), q.type() == null ? "" : q.type(), q.from(), q.to(),
+                                String.join(" ", q.rules())));
+                        rows[0]++;
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
-                }
-                for (WhatIfResult.EquipmentChange q : change.equipment()) {
-                    csv[0].writeRecord(FindingsExport.safe(change.uscc()), change.regionCode(),
-                            String.join(",", change.industries()), change.from(), change.to(),
-                            FindingsExport.safe(q.subject()), q.type() == null ? "" : q.type(), q.from(), q.to(),
-                            String.join(" ", q.rules()));
-                    rows[0]++;
                 }
             });
         } catch (UncheckedIOException e) {
@@ -65,11 +58,9 @@ class WhatIfExport {
         }
         if (csv[0] == null) {
             // no change at all: still a file, with its header (a refusal came before this point as a 400)
-            writer[0] = open(response, draft);
-            csv[0] = header(writer[0]);
+            csv[0] = open(response, draft);
         }
-        csv[0].flush();
-        writer[0].flush();
+        csv[0].close();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("draft", result.draftVersion());
         details.put("published", result.publishedVersion());
@@ -80,18 +71,10 @@ class WhatIfExport {
                 "导出目录草稿 " + result.draftVersion() + " 的假设分析（CSV）" + rows[0] + " 行", null, details));
     }
 
-    private static CsvWriter header(Writer writer) throws IOException {
-        writer.write('\uFEFF');
-        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
-        csv.writeRecord(HEADER);
+    private static TableWriter open(HttpServletResponse response, String draft) throws IOException {
+        Downloads.attachment(response, Downloads.CSV, "what-if-" + draft.trim().replaceAll("[^A-Za-z0-9_-]", "_") + ".csv");
+        TableWriter csv = TableWriter.csv(response.getOutputStream());
+        csv.row(HEADER);
         return csv;
-    }
-
-    private static Writer open(HttpServletResponse response, String draft) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("what-if-" + draft.trim().replaceAll("[^A-Za-z0-9_-]", "_") + ".csv", StandardCharsets.UTF_8)
-                .build().toString());
-        return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     }
 }

@@ -53,7 +53,7 @@ class CreditApiController {
 
     @GetMapping("/api/v1/credit/checks/{id}")
     @PreAuthorize(CHECKERS)
-    @Operation(summary = "One check with its response and feedback (its caller, or coordinator / observer / admin)")
+    @Operation(summary = "One check with its response and feedback (its caller, or coordinator / observer / admin) 查询一次核查")
     CreditCheck checkOf(@PathVariable String id) {
         return checks.get(id, overseer());
     }

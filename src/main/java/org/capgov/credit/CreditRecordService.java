@@ -42,9 +42,11 @@ public class CreditRecordService {
     private final CreditRepairPolicy policy;
     private final RegionService regions;
     private final AuditTrail audit;
+    private final org.capgov.shared.Vocabulary vocabulary;
 
     CreditRecordService(CreditRecordRepository records, CreditCheckRepository checks, CreditRepairPolicy policy,
-            RegionService regions, AuditTrail audit) {
+            RegionService regions, AuditTrail audit, org.capgov.shared.Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.records = records;
         this.checks = checks;
         this.policy = policy;
@@ -91,7 +93,7 @@ public class CreditRecordService {
         records.repair(id, effective, ground, document, note, Actors.username());
         CreditRecord after = records.find(id, org.capgov.shared.DataScope.all()).orElseThrow();
         audit.record(new AuditEvent(AuditAction.UPDATE, "credit_record", Long.toString(id), after.regionPath(),
-                "信用修复（" + ground.name() + "）", before, after));
+                "信用修复（" + vocabulary.in(org.capgov.shared.Vocabulary.ZH, "credit.ground.", ground) + "）", before, after));
         return after;
     }
 

@@ -26,7 +26,10 @@ class CreditSanctions {
     private final CreditRecordRepository records;
     private final AuditTrail audit;
 
-    CreditSanctions(CreditRecordRepository records, AuditTrail audit) {
+    private final org.capgov.shared.Vocabulary vocabulary;
+
+    CreditSanctions(CreditRecordRepository records, AuditTrail audit, org.capgov.shared.Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.records = records;
         this.audit = audit;
     }
@@ -66,7 +69,8 @@ class CreditSanctions {
                 Actors.username()).ifPresent(id -> {
                     CreditRecord created = records.find(id, DataScope.all()).orElseThrow();
                     audit.record(new AuditEvent(AuditAction.CREATE, "credit_record", Long.toString(id), regionPath,
-                            "失信记录：" + basis.name() + "（案件 " + caseId + "）", null, created));
+                            "失信记录：" + vocabulary.in(org.capgov.shared.Vocabulary.ZH, "credit.basis.", basis)
+                                    + "（案件 " + caseId + "）", null, created));
                 });
     }
 }

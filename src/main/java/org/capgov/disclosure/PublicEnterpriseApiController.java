@@ -21,7 +21,7 @@ class PublicEnterpriseApiController {
 
     @GetMapping("/api/v1/public/enterprises")
     @PermitAll
-    @Operation(summary = "公开企业查询：名称或统一社会信用代码、区划（含下级）、行业；每页 20 条")
+    @Operation(summary = "Public enterprise search 公开企业查询：名称或统一社会信用代码、区划（含下级）、行业；每页 20 条")
     PublicEnterpriseDirectory.Result search(@RequestParam(required = false) String q,
             @RequestParam(required = false) String region, @RequestParam(required = false) String industry,
             @RequestParam(defaultValue = "0") int page) {
@@ -30,7 +30,7 @@ class PublicEnterpriseApiController {
 
     @GetMapping("/api/v1/public/enterprises/{uscc}")
     @PermitAll
-    @Operation(summary = "公开企业信息：登记状态、主要设备、近 12 个季度分维度合规情况、案件与名单")
+    @Operation(summary = "Public enterprise page 公开企业信息：登记状态、主要设备、近 12 个季度分维度合规情况、案件与名单")
     PublicEnterpriseProfile enterprise(@PathVariable String uscc) {
         return profiles.of(uscc);
     }

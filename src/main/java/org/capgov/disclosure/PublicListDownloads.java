@@ -21,6 +21,8 @@ import org.capgov.enforcement.lists.YellowListEntry;
 import org.capgov.shared.Product;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.capgov.shared.spreadsheet.TableFormat;
+import org.capgov.shared.spreadsheet.TableWriter;
 
 /**
  * A whole filtered list as CSV or .xlsx, in Chinese, in the order of the pages. The yellow and red lists have one row
@@ -29,20 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PublicListDownloads {
-
-    enum Format {
-        CSV("text/csv;charset=UTF-8"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-        final String mediaType;
-
-        Format(String mediaType) {
-            this.mediaType = mediaType;
-        }
-
-        String extension() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final List<String> ENTERPRISE = List.of("统一社会信用代码", "企业名称", "区划代码", "所在区划", "案件编号");
@@ -55,14 +43,13 @@ class PublicListDownloads {
         this.messages = messages;
     }
 
-    String fileName(PublicList list, PublicListQuery q, Format format) {
+    String fileName(PublicList list, PublicListQuery q, TableFormat format) {
         String date = list == PublicList.EXITS && q.year() != null ? Integer.toString(q.year()) : q.asOf().toString();
         return label("disclosure.list." + list.slug()) + "-" + date + "." + format.extension();
     }
 
-    void write(PublicList list, PublicListQuery q, Format format, OutputStream out) throws IOException {
-        try (PublicListTable table = format == Format.CSV ? PublicListTable.csv(out)
-                : PublicListTable.xlsx(out, label("disclosure.list." + list.slug()))) {
+    void write(PublicList list, PublicListQuery q, TableFormat format, OutputStream out) throws IOException {
+        try (TableWriter table = format.open(out, label("disclosure.list." + list.slug()))) {
             switch (list) {
                 case YELLOW -> {
                     table.row(header("整改维度", "通知日期", "整改期限", "已延期", "已逾期", "负责部门"));
@@ -87,28 +74,28 @@ class PublicListDownloads {
         }
     }
 
-    private void yellow(PublicListTable table, YellowListEntry e) {
+    private void yellow(TableWriter table, YellowListEntry e) {
         for (YellowListCase c : e.cases()) {
             write(table, enterprise(e.enterprise(), c.caseId(), label("dimension." + c.dimension()), c.noticeDate(),
                     c.deadline(), yesNo(c.extended()), yesNo(c.overdue()), c.departmentName()));
         }
     }
 
-    private void red(PublicListTable table, RedListEntry e) {
+    private void red(TableWriter table, RedListEntry e) {
         for (RedListCase c : e.cases()) {
             write(table, enterprise(e.enterprise(), c.caseId(), label("disclosure.basis." + c.basis()),
                     label("dimension." + c.dimension()), c.since(), c.document(), c.departmentName()));
         }
     }
 
-    private void overLimit(PublicListTable table, OverLimitEntry e) {
+    private void overLimit(TableWriter table, OverLimitEntry e) {
         for (OverLimitEntry.Case c : e.cases()) {
             write(table, enterprise(e.enterprise(), c.caseId(), c.noticeDate(), c.deadline(), yesNo(c.serious()),
                     c.seriousSince(), c.departmentName()));
         }
     }
 
-    private void exit(PublicListTable table, ExitListEntry e) {
+    private void exit(TableWriter table, ExitListEntry e) {
         String unit = e.product() == null ? null : Product.valueOf(e.product()).unit();
         write(table, enterprise(e.enterprise(), e.caseId(), e.equipmentCode(),
                 e.equipmentType() == null ? null : label("equipmentType." + e.equipmentType()),
@@ -140,7 +127,7 @@ class PublicListDownloads {
         return messages.getMessage(key, null, key, ZH);
     }
 
-    private static void write(PublicListTable table, List<?> row) {
+    private static void write(TableWriter table, List<?> row) {
         try {
             table.row(row);
         } catch (IOException e) {

@@ -4,7 +4,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,14 @@ import org.capgov.shared.Product;
 import org.capgov.shared.Vocabulary;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
  * The public pages: an index and the lists with filters (region subtree, as-of date, year), paging and downloads
@@ -102,7 +101,7 @@ class PublicListPageController {
     void csv(@PathVariable String list, @RequestParam(required = false) String year,
             @RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        download(list, year, region, asOf, PublicListDownloads.Format.CSV, response);
+        download(list, year, region, asOf, TableFormat.CSV, response);
     }
 
     @GetMapping("/public/lists/{list}.xlsx")
@@ -110,17 +109,15 @@ class PublicListPageController {
     void xlsx(@PathVariable String list, @RequestParam(required = false) String year,
             @RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
             HttpServletResponse response) throws IOException {
-        download(list, year, region, asOf, PublicListDownloads.Format.XLSX, response);
+        download(list, year, region, asOf, TableFormat.XLSX, response);
     }
 
     /** Parameters are checked before the first byte, so that a bad one still gets its error page. */
-    private void download(String list, String year, String region, String asOf, PublicListDownloads.Format format,
+    private void download(String list, String year, String region, String asOf, TableFormat format,
             HttpServletResponse response) throws IOException {
         PublicList which = PublicList.of(list);
         PublicListQuery q = lists.query(year, region, asOf, null, null);
-        response.setContentType(format.mediaType);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(downloads.fileName(which, q, format), StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, format.mediaType(), downloads.fileName(which, q, format));
         downloads.write(which, q, format, response.getOutputStream());
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.capgov.compliance.FindingsService;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.springframework.context.MessageSource;
@@ -34,8 +35,10 @@ class CaseFormController {
 
     private final CaseService cases;
     private final MessageSource messages;
+    private final FindingsService findings;
 
-    CaseFormController(CaseService cases, MessageSource messages) {
+    CaseFormController(CaseService cases, MessageSource messages, FindingsService findings) {
+        this.findings = findings;
         this.cases = cases;
         this.messages = messages;
     }
@@ -47,6 +50,10 @@ class CaseFormController {
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("origins", ORIGINS);
         model.addAttribute("today", CaseDates.today());
+        // the finding behind the form, so that the officer sees which enterprise and which failure it is
+        if (findingId != null && !findingId.isBlank()) {
+            findings.find(findingId.trim()).ifPresent(f -> model.addAttribute("finding", f));
+        }
         if (!model.containsAttribute("form")) {
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("uscc", uscc == null ? "" : uscc.trim());
@@ -85,8 +92,21 @@ class CaseFormController {
         form.put("uscc", parts.length == 4 ? parts[1] : "");
         String back = UriComponentsBuilder.fromPath("/enforcement/cases/new").queryParam("findingId", id).encode()
                 .build().toUriString();
-        return attempt(redirect, back, form, null, () -> "/enforcement/cases/" + path(cases.open(new OpenCaseRequest(
-                null, null, CaseDates.today(), id, null, null, "FINDING", null, null)).summary().id()));
+        try {
+            String opened = cases.open(new OpenCaseRequest(null, null, CaseDates.today(), id, null, null, "FINDING", null,
+                    null)).summary().id();
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/enforcement/cases/" + path(opened);
+        } catch (DomainException e) {
+            if (!"deadline".equals(e.field())) {
+                return refused(redirect, back, form, null, e);
+            }
+            // the officer has to set the deadline: a question of the form, not a refusal
+            redirect.addFlashAttribute("form", form);
+            redirect.addFlashAttribute("hint", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    LocaleContextHolder.getLocale()));
+            return "redirect:" + back;
+        }
     }
 
     @PostMapping("/enforcement/cases/{id}/actions")
@@ -120,17 +140,22 @@ class CaseFormController {
             redirect.addFlashAttribute("saved", true);
             return "redirect:" + target;
         } catch (DomainException e) {
-            if (e.status() == 404 && e.field() == null) {
-                throw e;
-            }
-            redirect.addFlashAttribute("failure", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            redirect.addFlashAttribute("failureField", e.field());
-            redirect.addFlashAttribute("stale", "enforcement.refused.stale".equals(e.messageKey()));
-            redirect.addFlashAttribute("failedAction", action);
-            redirect.addFlashAttribute("form", form);
-            return "redirect:" + backTo;
+            return refused(redirect, backTo, form, action, e);
         }
+    }
+
+    private String refused(RedirectAttributes redirect, String backTo, Map<String, Object> form, String action,
+            DomainException e) {
+        if (e.status() == 404 && e.field() == null) {
+            throw e;
+        }
+        redirect.addFlashAttribute("failure", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute("failureField", e.field());
+        redirect.addFlashAttribute("stale", "enforcement.refused.stale".equals(e.messageKey()));
+        redirect.addFlashAttribute("failedAction", action);
+        redirect.addFlashAttribute("form", form);
+        return "redirect:" + backTo;
     }
 
     private static Map<String, Object> kept(MultiValueMap<String, String> fields, String... names) {

@@ -76,6 +76,8 @@ class CaseOpening {
         if (r == null) {
             throw DomainException.invalid("uscc", "enforcement.error.required", "uscc");
         }
+        limit("document", r.document(), MAX_DOCUMENT);
+        limit("note", r.note(), MAX_NOTE);
         LocalDate today = CaseDates.today();
         FindingsRow finding = finding(r.findingId());
         String uscc = text(r.uscc()) != null ? text(r.uscc()).toUpperCase(Locale.ROOT)
@@ -244,5 +246,16 @@ class CaseOpening {
 
     static String text(String s) {
         return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A document number (文号) is printed on letters and public lists; a note is read beside the case. */
+    static final int MAX_DOCUMENT = 100;
+    static final int MAX_NOTE = 5000;
+
+    static void limit(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem(field,
+                    value.substring(0, 20) + "…", "过长：" + value.length() + " 字，上限 " + max + " 字")));
+        }
     }
 }

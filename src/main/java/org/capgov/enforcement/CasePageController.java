@@ -2,7 +2,6 @@ package org.capgov.enforcement;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +11,6 @@ import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.capgov.enforcement.documents.CaseDocuments;
+import org.capgov.shared.spreadsheet.Downloads;
 
 /**
  * Case pages: the list with filters, paging and CSV export (always within the caller's scope), one case with its
@@ -85,9 +83,7 @@ class CasePageController {
             HttpServletResponse response) throws IOException {
         CaseFilter filter = cases.filter(state, dimension, region, uscc, null, bool(open), bool(overdue));
         export.csv(filter, () -> {
-            response.setContentType("text/csv;charset=UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("cases-" + CaseDates.today() + ".csv", StandardCharsets.UTF_8).build().toString());
+            Downloads.attachment(response, Downloads.CSV, "cases-" + CaseDates.today() + ".csv");
             return response.getOutputStream();
         });
     }
@@ -140,9 +136,7 @@ class CasePageController {
     }
 
     private static void docx(HttpServletResponse response, String name, byte[] body) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        Downloads.attachment(response, Downloads.DOCX, name);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }

@@ -1,23 +1,19 @@
 package org.capgov.enforcement;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.capgov.shared.SpreadsheetText;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.capgov.shared.spreadsheet.TableWriter;
 
 /**
  * The filtered case list as CSV for spreadsheets: UTF-8 with a BOM (Excel reads the Chinese), Chinese labels for the
@@ -50,15 +46,12 @@ class CasePageExport {
     void csv(CaseFilter filter, Opener open) throws IOException {
         CaseService.CasePage first = cases.search(filter, 0, CaseService.MAX_SIZE);
         long rows = 0;
-        try (OutputStream out = open.open()) {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write('\uFEFF');
-            CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(writer);
-            csv.writeRecord(HEADER);
+        try (OutputStream out = open.open(); TableWriter csv = TableWriter.csv(out)) {
+            csv.row(HEADER);
             CaseService.CasePage page = first;
             while (true) {
                 for (EnforcementCase c : page.items()) {
-                    csv.writeRecord(cells(c));
+                    csv.row(cells(c));
                     rows++;
                 }
                 if ((long) (page.page() + 1) * page.size() >= page.total() || page.items().isEmpty()) {
@@ -66,8 +59,6 @@ class CasePageExport {
                 }
                 page = cases.search(filter, page.page() + 1, CaseService.MAX_SIZE);
             }
-            csv.flush();
-            writer.flush();
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("filter", filter);
@@ -76,12 +67,12 @@ class CasePageExport {
                 "导出执法案件列表（CSV）" + rows + " 件", null, details));
     }
 
+    /** The cells as text; the table guards those a spreadsheet would take for a formula. */
     private List<String> cells(EnforcementCase c) {
-        return List.of(safe(c.id()), label("kind", c.kind()), label("state", c.state()), safe(c.uscc()),
-                safe(c.enterpriseName()), safe(c.regionPath()), label("dimension", c.dimension()), safe(c.equipmentRef()),
-                safe(c.departmentName()), date(c.openedOn()), date(c.deadline()), date(c.originalDeadline()),
-                c.extensionUsed() ? "是" : "", c.overdue() ? "是" : "", date(c.closedOn()), c.closedByLaw() ? "是" : "",
-                safe(c.ruleId()), safe(c.origin()));
+        return Arrays.asList(c.id(), label("kind", c.kind()), label("state", c.state()), c.uscc(), c.enterpriseName(),
+                c.regionPath(), label("dimension", c.dimension()), c.equipmentRef(), c.departmentName(),
+                date(c.openedOn()), date(c.deadline()), date(c.originalDeadline()), c.extensionUsed() ? "是" : "",
+                c.overdue() ? "是" : "", date(c.closedOn()), c.closedByLaw() ? "是" : "", c.ruleId(), c.origin());
     }
 
     private String label(String kind, Enum<?> value) {
@@ -90,10 +81,5 @@ class CasePageExport {
 
     private static String date(LocalDate d) {
         return d == null ? "" : d.toString();
-    }
-
-    /** A cell a spreadsheet would take for a formula (= + - @, tab, return first) stays text; numbers stay numbers. */
-    static String safe(String value) {
-        return SpreadsheetText.guard(value);
     }
 }

@@ -80,6 +80,8 @@ public class CaseService {
         if (r == null || CaseOpening.text(r.action()) == null) {
             throw DomainException.invalid("action", "enforcement.error.required", "action");
         }
+        CaseOpening.limit("document", r.document(), CaseOpening.MAX_DOCUMENT);
+        CaseOpening.limit("note", r.note(), CaseOpening.MAX_NOTE);
         CaseAction action;
         try {
             action = CaseAction.valueOf(r.action().trim().toUpperCase(Locale.ROOT));

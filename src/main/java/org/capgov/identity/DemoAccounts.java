@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(20)
 @ConditionalOnBooleanProperty("capgov.demo")
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements ApplicationRunner, DemoLogins {
 
     static final String PASSWORD = "Capgov-Demo-2026";
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
@@ -49,6 +49,16 @@ class DemoAccounts implements ApplicationRunner {
         this.service = service;
         this.people = people;
         this.port = port;
+    }
+
+    @Override
+    public List<DemoLogin> accounts() {
+        return ACCOUNTS.stream().map(a -> new DemoLogin(a.username(), a.displayName(), a.role())).toList();
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
     }
 
     @Override

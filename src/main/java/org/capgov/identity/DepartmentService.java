@@ -41,6 +41,10 @@ public class DepartmentService {
         if (name == null || name.isBlank()) {
             throw DomainException.invalid("name", "error.department.name");
         }
+        checkText("name", name, 200, true);
+        checkText("shortName", shortName, 100, true);
+        checkText("nameEn", nameEn, 200, true);
+        checkText("sourceDocument", sourceDocument, 1000, false);
         if (kind == null || !KINDS.contains(kind)) {
             throw DomainException.invalid("kind", "error.department.kind", kind);
         }
@@ -75,5 +79,21 @@ public class DepartmentService {
         departments.setActive(id, active);
         audit.record(AuditEvent.updated("department", before.code(), path, Map.of("active", before.active()),
                 Map.of("active", active)));
+    }
+
+    /** A length limit, and for names the plausibility rules, each reported on its field in Chinese. */
+    private static void checkText(String field, String value, int max, boolean isName) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (value.length() > max) {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem(field,
+                    value.substring(0, 20) + "…", "过长（最多 " + max + " 字）")));
+        }
+        if (isName) {
+            org.capgov.shared.PlausibleInput.nameProblem(value).ifPresent(r -> {
+                throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem(field, value, r)));
+            });
+        }
     }
 }

@@ -66,6 +66,7 @@ class PeopleApiController {
 
     @GetMapping("/people/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','OBSERVER','DISTRICT_OFFICER')")
+    @Operation(summary = "One person with memberships 查询人员")
     PersonView person(@PathVariable long id) {
         return PersonView.of(people.get(id));
     }

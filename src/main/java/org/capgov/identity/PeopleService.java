@@ -12,6 +12,7 @@ import org.capgov.shared.Actors;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.PlausibleInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,7 @@ public class PeopleService {
     private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{3,64}");
     // one @, no spaces, a dot in the domain: enough to catch typing errors; the SMTP server has the last word
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final int MAX_DISPLAY_NAME = 100;
     private static final Pattern USCC = Pattern.compile("[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}");
 
     private final PersonRepository people;
@@ -83,6 +85,14 @@ public class PeopleService {
         if (p.displayName() == null || p.displayName().isBlank()) {
             throw DomainException.invalid("displayName", "error.person.displayName");
         }
+        if (p.displayName().length() > MAX_DISPLAY_NAME) {
+            throw DomainException.invalid(List.of(new DomainException.FieldProblem("displayName",
+                    p.displayName().substring(0, 20) + "…", "姓名过长（最多 " + MAX_DISPLAY_NAME + " 字）")));
+        }
+        PlausibleInput.nameProblem(p.displayName()).ifPresent(r -> {
+            throw DomainException.invalid(List.of(new DomainException.FieldProblem("displayName", p.displayName(),
+                    "姓名" + r)));
+        });
         PasswordPolicy.check(p.username(), p.password());
         if (people.findByUsername(p.username()).isPresent()) {
             throw DomainException.conflict("error.person.duplicate", p.username());

@@ -27,6 +27,14 @@ class SessionRevocationFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /** Style sheets, scripts and images change nothing and reveal nothing: they are spared the look-up. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/")
+                || path.startsWith("/webjars/") || path.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -16,9 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
+import org.capgov.shared.UploadFiles;
 import org.capgov.registry.EquipmentService;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException.FieldProblem;
+import org.capgov.shared.spreadsheet.ReadLimits;
+import org.capgov.shared.spreadsheet.RowReader;
+import org.capgov.shared.spreadsheet.SheetRow;
+import org.capgov.shared.spreadsheet.SpreadsheetUpload;
+import org.capgov.shared.spreadsheet.UnreadableFileException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,6 +42,8 @@ class MeasurementImport {
     static final long MAX_ROWS = 1_000_000;
     static final int MAX_STORED_ERRORS = 10_000;
     private static final int MAX_CELL = 1000;
+    /** A measurement row is narrow: 64 columns, 1 Mi characters per CSV field before the file counts as unreadable. */
+    private static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxFieldChars(1 << 20).withMaxColumns(64);
     private static final int MAX_VALUE_SHOWN = 200;
 
     /** One problem of a file: row (header = 1; 0 for the file as a whole), column header, value, Chinese reason. */
@@ -70,11 +78,13 @@ class MeasurementImport {
     private final JsonMapper json;
     private final TransactionTemplate tx;
     private final MeasurementPartitions partitions;
+    private final UploadFiles uploads;
 
     MeasurementImport(MeasurementRepository measurements, MeasurementAudit audit, EnterpriseService enterprises,
             EquipmentService equipment, JsonMapper json, PlatformTransactionManager transactions,
-            MeasurementPartitions partitions) {
+            MeasurementPartitions partitions, UploadFiles uploads) {
         this.partitions = partitions;
+        this.uploads = uploads;
         this.measurements = measurements;
         this.audit = audit;
         this.enterprises = enterprises;
@@ -83,37 +93,44 @@ class MeasurementImport {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** A new file for an upload, in the upload directory that is emptied at start-up; the caller deletes it. */
+    Path newUpload() throws IOException {
+        return uploads.newFile("measurement-upload-", ".bin");
+    }
+
     Outcome run(String fileName, Path file) throws IOException {
         List<Problem> errors = new ArrayList<>();
         long[] errorCount = {0};
-        Path lines = Files.createTempFile("capgov-measurements-", ".copy");
-        try (MeasurementImportFile f = MeasurementImportFile.open(file)) {
-            try (Writer out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
-                MeasurementImportFile.Line header = f.next();
+        Path lines = uploads.newFile("measurements-", ".copy");
+        try {
+            SpreadsheetUpload.Inspection f = SpreadsheetUpload.inspect(file);
+            try (RowReader rows = SpreadsheetUpload.open(file, f, LIMITS);
+                    Writer out = Files.newBufferedWriter(lines, StandardCharsets.UTF_8)) {
+                SheetRow header = rows.next();
                 while (header != null && header.blank()) {
-                    header = f.next();
+                    header = rows.next();
                 }
                 if (header == null) {
                     return rejected(f, 0, "文件中没有表头行，也没有数据");
                 }
                 Map<MeasurementImportColumn, Integer> columns = header(header, errors, errorCount);
                 if (errorCount[0] > 0) {
-                    return new Outcome(0, 0, f.format(), f.charsetName(), f.sha256(), errorCount[0], errors,
+                    return new Outcome(0, 0, f.format().name(), f.charsetName(), f.sha256(), errorCount[0], errors,
                             "表头与模板不符，未读取数据行；请按模板的列名修改表头");
                 }
                 Map<String, Tally> tallies = new LinkedHashMap<>();
-                long rows = readRows(f, columns, out, tallies, errors, errorCount);
+                long count = readRows(rows, columns, out, tallies, errors, errorCount);
                 out.close();
-                if (rows == 0) {
+                if (count == 0) {
                     return rejected(f, 0, "文件中只有表头，没有数据行");
                 }
                 if (errorCount[0] > 0) {
-                    return new Outcome(0, rows, f.format(), f.charsetName(), f.sha256(), errorCount[0], errors,
+                    return new Outcome(0, count, f.format().name(), f.charsetName(), f.sha256(), errorCount[0], errors,
                             "共 " + errorCount[0] + " 处错误，未导入任何数据；请改正后重新导入");
                 }
                 Map<String, Object> source = new LinkedHashMap<>();
                 source.put("fileName", fileName == null ? "" : fileName);
-                source.put("fileFormat", f.format());
+                source.put("fileFormat", f.format().name());
                 source.put("sha256", f.sha256());
                 partitions.ensure(tallies.values().stream().flatMap(t -> t.months.stream()).distinct().toList());
                 Long imported = tx.execute(status -> {
@@ -121,9 +138,9 @@ class MeasurementImport {
                     tallies.forEach((uscc, t) -> audit.recorded(uscc, t.regionPath, t.count, t.metrics, null, source));
                     return n;
                 });
-                return new Outcome(imported, rows, f.format(), f.charsetName(), f.sha256(), 0, List.of(), null);
+                return new Outcome(imported, count, f.format().name(), f.charsetName(), f.sha256(), 0, List.of(), null);
             }
-        } catch (MeasurementImportFile.Unreadable e) {
+        } catch (UnreadableFileException e) {
             return new Outcome(0, 0, null, null, null, 1, List.of(new Problem(0, "文件", fileName, e.getMessage())),
                     e.getMessage());
         } finally {
@@ -139,12 +156,12 @@ class MeasurementImport {
         }
     }
 
-    private static Outcome rejected(MeasurementImportFile f, long rows, String message) {
-        return new Outcome(0, rows, f.format(), f.charsetName(), f.sha256(), 1, List.of(new Problem(0, "文件", "", message)),
+    private static Outcome rejected(SpreadsheetUpload.Inspection f, long rows, String message) {
+        return new Outcome(0, rows, f.format().name(), f.charsetName(), f.sha256(), 1, List.of(new Problem(0, "文件", "", message)),
                 message);
     }
 
-    private static Map<MeasurementImportColumn, Integer> header(MeasurementImportFile.Line line, List<Problem> errors,
+    private static Map<MeasurementImportColumn, Integer> header(SheetRow line, List<Problem> errors,
             long[] count) {
         Map<MeasurementImportColumn, Integer> columns = new EnumMap<>(MeasurementImportColumn.class);
         String[] cells = line.cells();
@@ -172,7 +189,7 @@ class MeasurementImport {
         return columns;
     }
 
-    private long readRows(MeasurementImportFile f, Map<MeasurementImportColumn, Integer> columns, Writer out,
+    private long readRows(RowReader f, Map<MeasurementImportColumn, Integer> columns, Writer out,
             Map<String, Tally> tallies, List<Problem> errors, long[] count) throws IOException {
         EnterpriseLookup lookup = new EnterpriseLookup(enterprises, equipment);
         OffsetDateTime now = OffsetDateTime.now(MeasurementValidator.CHINA);
@@ -180,12 +197,12 @@ class MeasurementImport {
         int width = columns.values().stream().mapToInt(i -> i + 1).max().orElse(0);
         StringBuilder line = new StringBuilder(256);
         long rows = 0;
-        for (MeasurementImportFile.Line row = f.next(); row != null; row = f.next()) {
+        for (SheetRow row = f.next(); row != null; row = f.next()) {
             if (row.blank()) {
                 continue;
             }
             if (++rows > MAX_ROWS) {
-                throw new MeasurementImportFile.Unreadable("文件超过 " + MAX_ROWS + " 行数据的上限（第 " + row.number()
+                throw new UnreadableFileException("文件超过 " + MAX_ROWS + " 行数据的上限（第 " + row.number()
                         + " 行起）；请拆分为多个文件分批导入", null);
             }
             for (int i = width; i < row.cells().length; i++) {
@@ -253,12 +270,13 @@ class MeasurementImport {
     }
 
     /** The trimmed cell, or null when blank; formulas, control characters and over-long cells are refused. */
-    private static String cell(MeasurementImportFile.Line row, MeasurementImportColumn column, int index,
+    private static String cell(SheetRow row, MeasurementImportColumn column, int index,
             List<Problem> errors, long[] count) {
         if (index >= row.cells().length || row.cells()[index] == null) {
             return null;
         }
-        String raw = row.cells()[index];
+        // an .xlsx formula comes as "=…" and an error value as "#错误值", both flagged; both are refused as formulas
+        String raw = row.formula(index) && !row.cells()[index].startsWith("=") ? "=" + row.cells()[index] : row.cells()[index];
         if (raw.length() > MAX_CELL) {
             add(errors, count, row.number(), column.header(), raw, "内容过长（" + raw.length() + " 字，上限 " + MAX_CELL + " 字）");
             return null;
@@ -283,7 +301,7 @@ class MeasurementImport {
         return s;
     }
 
-    private static boolean blankAt(MeasurementImportFile.Line row, int index) {
+    private static boolean blankAt(SheetRow row, int index) {
         return index >= row.cells().length || row.cells()[index] == null || row.cells()[index].isBlank();
     }
 

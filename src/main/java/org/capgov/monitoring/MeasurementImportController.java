@@ -6,17 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -63,7 +61,7 @@ class MeasurementImportController {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalid(List.of(new FieldProblem("file", "", "请选择要导入的文件（CSV 或 .xlsx）")));
         }
-        Path upload = Files.createTempFile("capgov-measurement-upload-", ".bin");
+        Path upload = imports.newUpload();
         try {
             file.transferTo(upload);
             MeasurementImport.Outcome outcome = imports.run(file.getOriginalFilename(), upload);
@@ -94,11 +92,9 @@ class MeasurementImportController {
 
     /** The header row with hints, UTF-8 with a BOM so that Excel opens it as UTF-8. */
     static void writeTemplate(HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename("measurements-template.csv", StandardCharsets.UTF_8).build().toString());
-        String header = Arrays.stream(MeasurementImportColumn.values()).map(c -> HINTS.getOrDefault(c, c.header()))
-                .collect(Collectors.joining(","));
-        response.getOutputStream().write(("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8));
+        Downloads.attachment(response, Downloads.CSV, "measurements-template.csv");
+        try (TableWriter table = TableWriter.csv(response.getOutputStream())) {
+            table.row(Arrays.stream(MeasurementImportColumn.values()).map(c -> HINTS.getOrDefault(c, c.header())).toList());
+        }
     }
 }

@@ -57,7 +57,7 @@ class MeasurementImportPageController {
             redirect.addFlashAttribute("result", new Result("", false, 0, 0, 1, "请选择要导入的文件（CSV 或 .xlsx）", List.of()));
             return "redirect:/monitoring/import";
         }
-        Path upload = Files.createTempFile("capgov-measurement-upload-", ".bin");
+        Path upload = imports.newUpload();
         try {
             file.transferTo(upload);
             MeasurementImport.Outcome o = imports.run(file.getOriginalFilename(), upload);

@@ -122,6 +122,10 @@ final class MeasurementValidator {
                         "时间格式无效；应为 2016-06-30T10:00:00+08:00 或 2016-06-30 10:00（北京时间）"));
             } else if (measuredAt.isAfter(now.plusSeconds(CLOCK_SKEW_SECONDS))) {
                 problems.add(new FieldProblem("measuredAt", at, "测量时间不能晚于当前时间"));
+            } else {
+                String given = at;
+                org.capgov.shared.PlausibleInput.dateProblem(measuredAt.atZoneSameInstant(CHINA).toLocalDate())
+                        .ifPresent(r -> problems.add(new FieldProblem("measuredAt", given, "测量" + r)));
             }
         }
         LocalDate start = date("periodStart", d.periodStart(), problems);
@@ -262,7 +266,14 @@ final class MeasurementValidator {
         Matcher m = DATE.matcher(s);
         try {
             if (m.matches()) {
-                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+                LocalDate d = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+                var implausible = org.capgov.shared.PlausibleInput.dateProblem(d);
+                if (implausible.isEmpty()) {
+                    return d;
+                }
+                problems.add(new FieldProblem(field, s, implausible.get()));
+                return null;
             }
         } catch (DateTimeException e) {
             // reported below

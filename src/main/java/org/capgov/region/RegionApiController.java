@@ -38,6 +38,7 @@ class RegionApiController {
 
     @GetMapping("/{code}")
     @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One region by code or name 查询行政区划（代码或名称）")
     Region get(@PathVariable String code) {
         return regions.get(code);
     }

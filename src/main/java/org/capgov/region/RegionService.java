@@ -35,8 +35,32 @@ public class RegionService {
         return regions.findAll(includeClosed);
     }
 
+    /**
+     * A region by its six-digit code, or by its name as people type it (涪陵区, or 涪陵 when only one current region's
+     * name contains it); several matches are refused with their names, so the reader can pick one.
+     */
     public Region get(String code) {
+        if (code != null && !code.isBlank() && !code.trim().chars().allMatch(Character::isDigit)) {
+            return byName(code.trim());
+        }
         return regions.findByCode(code).orElseThrow(() -> DomainException.notFound("error.region.notFound", code));
+    }
+
+    private Region byName(String name) {
+        List<Region> open = regions.findAll(false);
+        List<Region> exact = open.stream().filter(r -> r.name().equals(name)).toList();
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        List<Region> partial = exact.isEmpty() ? open.stream().filter(r -> r.name().contains(name)).toList() : exact;
+        if (partial.size() == 1) {
+            return partial.get(0);
+        }
+        if (partial.isEmpty()) {
+            throw DomainException.notFound("error.region.notFound", name);
+        }
+        throw DomainException.invalid("region", "error.region.ambiguous", name, partial.stream().limit(8)
+                .map(r -> r.name() + "（" + r.code() + "）").collect(java.util.stream.Collectors.joining("、")));
     }
 
     public List<Region> subtree(String code) {

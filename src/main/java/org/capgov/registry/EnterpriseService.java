@@ -24,6 +24,9 @@ import org.capgov.registry.validation.Violations;
 public class EnterpriseService {
 
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** A document number (文号) is short; it is shown on the public page. */
+    static final int MAX_STATUS_DOCUMENT = 100;
+    static final int MAX_STATUS_NOTE = 2000;
 
     private final EnterpriseRepository enterprises;
     private final RegionDirectory regions;
@@ -33,6 +36,23 @@ public class EnterpriseService {
         this.enterprises = enterprises;
         this.regions = regions;
         this.audit = audit;
+    }
+
+    /** A status change's date in the plausible years, its document number and note within their lengths. */
+    static void checkStatusChange(StatusChange change, LocalDate date) {
+        org.capgov.shared.PlausibleInput.dateProblem(date).ifPresent(r -> {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem("effectiveDate",
+                    date.toString(), r)));
+        });
+        // the document number is shown on the public page; a note is read beside it
+        if (change.document() != null && change.document().length() > MAX_STATUS_DOCUMENT) {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem("document",
+                    change.document().substring(0, 20) + "…", "文号过长（最多 " + MAX_STATUS_DOCUMENT + " 字）")));
+        }
+        if (change.note() != null && change.note().length() > MAX_STATUS_NOTE) {
+            throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem("note",
+                    change.note().substring(0, 20) + "…", "说明过长（最多 " + MAX_STATUS_NOTE + " 字）")));
+        }
     }
 
     public static LocalDate today() {
@@ -120,6 +140,7 @@ public class EnterpriseService {
         if (date.isAfter(today())) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
+        checkStatusChange(change, date);
         if (date.isBefore(before.statusSince())) {
             throw DomainException.invalid("effectiveDate", "error.registry.beforeCurrentStatus", before.statusSince());
         }

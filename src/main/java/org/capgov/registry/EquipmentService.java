@@ -99,6 +99,7 @@ public class EquipmentService {
         if (date.isAfter(EnterpriseService.today())) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
+        EnterpriseService.checkStatusChange(change, date);
         if (date.isBefore(before.statusSince())) {
             throw DomainException.invalid("effectiveDate", "error.registry.beforeCurrentStatus", before.statusSince());
         }

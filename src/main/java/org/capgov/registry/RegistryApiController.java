@@ -78,12 +78,14 @@ class RegistryApiController {
 
     @GetMapping("/{uscc}")
     @PreAuthorize(READERS)
+    @Operation(summary = "One enterprise by USCC 查询企业")
     Enterprise get(@PathVariable String uscc) {
         return enterprises.get(uscc);
     }
 
     @PutMapping("/{uscc}")
     @PreAuthorize(WRITERS)
+    @Operation(summary = "Update an enterprise 修改企业")
     Enterprise update(@PathVariable String uscc, @RequestBody EnterpriseDraft draft) {
         return enterprises.update(uscc, draft);
     }
@@ -104,6 +106,7 @@ class RegistryApiController {
 
     @GetMapping("/{uscc}/equipment")
     @PreAuthorize(READERS)
+    @Operation(summary = "The enterprise's equipment 企业的设备")
     List<Equipment> equipment(@PathVariable String uscc) {
         return equipment.of(uscc);
     }
@@ -128,18 +131,21 @@ class RegistryApiController {
 
     @GetMapping("/{uscc}/equipment/{code}")
     @PreAuthorize(READERS)
+    @Operation(summary = "One equipment item 查询设备")
     Equipment oneEquipment(@PathVariable String uscc, @PathVariable String code) {
         return equipment.get(uscc, code);
     }
 
     @PutMapping("/{uscc}/equipment/{code}")
     @PreAuthorize(WRITERS)
+    @Operation(summary = "Update an equipment item 修改设备")
     Equipment updateEquipment(@PathVariable String uscc, @PathVariable String code, @RequestBody EquipmentDraft draft) {
         return equipment.update(uscc, code, draft);
     }
 
     @GetMapping("/{uscc}/equipment/{code}/history")
     @PreAuthorize(READERS)
+    @Operation(summary = "Status history of an equipment item 设备状态历史")
     List<StatusRecord> equipmentHistory(@PathVariable String uscc, @PathVariable String code) {
         return equipment.history(uscc, code);
     }

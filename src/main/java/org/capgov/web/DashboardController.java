@@ -2,7 +2,13 @@ package org.capgov.web;
 
 import org.capgov.audit.AuditFilter;
 import org.capgov.audit.AuditReader;
+import org.capgov.compliance.ComplianceRun;
+import org.capgov.compliance.FindingsService;
+import org.capgov.enforcement.CaseTally;
 import org.capgov.enforcement.DeadlineBoard;
+import org.capgov.enforcement.NextStep;
+import org.capgov.shared.Dimension;
+import org.springframework.security.core.Authentication;
 import org.capgov.identity.PeopleService;
 import org.capgov.region.RegionService;
 import org.capgov.registry.EnterpriseService;
@@ -13,7 +19,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page. It shows only figures the platform really has: regions, departments, people, audit, registry. */
+/**
+ * The home page: each role's work first — the cases waiting for the viewer's step, cases by state and dimension,
+ * overdue and due soon, findings of the latest evaluation by dimension — every figure a link to the filtered list
+ * behind it; then the platform's figures (regions, departments, people, audit, registry).
+ */
 @Controller
 class DashboardController {
 
@@ -23,9 +33,13 @@ class DashboardController {
     private final Vocabulary labels;
     private final EnterpriseService enterprises;
     private final DeadlineBoard deadlines;
+    private final CaseTally cases;
+    private final FindingsService findings;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
-            EnterpriseService enterprises, DeadlineBoard deadlines) {
+            EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings) {
+        this.cases = cases;
+        this.findings = findings;
         this.deadlines = deadlines;
         this.labels = labels;
         this.enterprises = enterprises;
@@ -36,7 +50,7 @@ class DashboardController {
 
     @GetMapping("/")
     @PreAuthorize("isAuthenticated()")
-    String home(Model model) {
+    String home(Model model, Authentication user) {
         var counts = regions.countByKind();
         model.addAttribute("regionCounts", counts);
         model.addAttribute("regionKindLabels", counts.keySet().stream().map(k -> labels.of("kind.", k)).toList());
@@ -47,6 +61,31 @@ class DashboardController {
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("equipmentCount", enterprises.countEquipment());
         model.addAttribute("deadlines", deadlines.board());
+        NextStep.Party party = party(user);
+        CaseTally.Tally tally = cases.tally();
+        model.addAttribute("cases", tally);
+        model.addAttribute("queue", party == null ? java.util.Map.of() : tally.waitingFor(party));
+        model.addAttribute("party", party);
+        model.addAttribute("dimensions", Dimension.values());
+        model.addAttribute("adverse", new String[] {"NONCOMPLIANT", "ELIMINATED", "ADVISORY", "CONFLICT"});
+        model.addAttribute("findings", findings.latestTotals().orElse(null));
+        model.addAttribute("compliant", ComplianceRun.STATUSES);
         return "dashboard";
+    }
+
+    /** Whose steps the viewer takes: the enterprise's, the coordinator's (closure approval) or a department's. */
+    private static NextStep.Party party(Authentication user) {
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        user.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+        if (roles.contains("ROLE_ENTERPRISE")) {
+            return NextStep.Party.ENTERPRISE;
+        }
+        if (roles.contains("ROLE_COORDINATOR")) {
+            return NextStep.Party.COORDINATOR;
+        }
+        if (roles.contains("ROLE_DEPARTMENT_OFFICER") || roles.contains("ROLE_DISTRICT_OFFICER")) {
+            return NextStep.Party.DEPARTMENT;
+        }
+        return null;
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import javax.sql.DataSource;
 
 class AuditChainIT extends IntegrationTest {
 
@@ -24,15 +26,28 @@ class AuditChainIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     TestPeople testPeople;
+    /** The role that owns the audit trail: only it (or a superuser) can switch the guard off and tamper. */
+    @Autowired
+    @FlywayDataSource
+    DataSource ownerDataSource;
 
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
         SystemActor.run(() -> trail.record(AuditEvent.created("test", "1", null, Map.of("a", 1))));
+        // the application role holds no right to change the trail
         assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'mallory'").update())
-                .rootCause().hasMessageContaining("append-only");
+                .rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update()).rootCause()
-                .hasMessageContaining("append-only");
+                .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update()).rootCause()
+                .hasMessageContaining("permission denied");
+        // and even its owner meets the trigger
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        assertThatThrownBy(() -> owner.sql("update audit_entry set actor = 'mallory'").update())
+                .rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("delete from audit_entry").update()).rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate audit_entry").update()).rootCause()
                 .hasMessageContaining("append-only");
     }
 
@@ -53,17 +68,18 @@ class AuditChainIT extends IntegrationTest {
         long victim = jdbc.sql("select id from audit_entry where entity_id = 'tamper-1'").query(Long.class).single();
         String original = jdbc.sql("select after_state from audit_entry where id = :id").param("id", victim)
                 .query(String.class).single();
-        // someone with superuser rights switches the guard off and edits a row directly
-        jdbc.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        // someone with the owner's rights switches the guard off and edits a row directly
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
         try {
-            jdbc.sql("update audit_entry set after_state = '{\"v\":999}' where id = :id").param("id", victim).update();
+            owner.sql("update audit_entry set after_state = '{\"v\":999}' where id = :id").param("id", victim).update();
             var broken = http.get("/api/v1/audit/verify", token);
             assertThat(broken.statusCode()).isEqualTo(200);
             assertThat(broken.body()).contains("\"ok\":false").contains("\"id\":" + victim).contains("被改动");
         } finally {
-            jdbc.sql("update audit_entry set after_state = :v where id = :id").param("v", original).param("id", victim)
+            owner.sql("update audit_entry set after_state = :v where id = :id").param("v", original).param("id", victim)
                     .update();
-            jdbc.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
         }
         assertThat(http.get("/api/v1/audit/verify", token).body()).contains("\"ok\":true");
     }
@@ -76,24 +92,66 @@ class AuditChainIT extends IntegrationTest {
         long b = jdbc.sql("select id from audit_entry where entity_id = 'del-b'").query(Long.class).single();
         long c = jdbc.sql("select id from audit_entry where entity_id = 'del-c'").query(Long.class).single();
         var row = jdbc.sql("select * from audit_entry where id = :id").param("id", b).query().singleRow();
-        jdbc.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
         try {
-            jdbc.sql("delete from audit_entry where id = :id").param("id", b).update();
+            owner.sql("delete from audit_entry where id = :id").param("id", b).update();
             AuditVerification v = reader.verify();
             assertThat(v.ok()).isFalse();
             assertThat(v.firstBroken().id()).isEqualTo(c);
         } finally {
-            jdbc.sql("""
+            owner.sql("""
                     insert into audit_entry (id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path,
                       summary, before_state, after_state, prev_hash, hash)
                     values (:id, :recorded_at, :actor, :actor_ip, :action, :entity_type, :entity_id, :region_path,
                       :summary, :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
-            jdbc.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
         }
     }
 
     @Autowired
     AuditReader reader;
+
+    @Test
+    void removingTheNewestEntriesIsReportedThroughTheAnchoredHead() {
+        testPeople.ensure(Role.OBSERVER);
+        Http http = Http.api(port);
+        String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
+        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-a", null, Map.of())));
+        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-b", null, Map.of())));
+        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-c", null, Map.of())));
+        long b = jdbc.sql("select id from audit_entry where entity_id = 'tail-b'").query(Long.class).single();
+        long c = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
+        assertThat(reader.verify().anchoredAt()).isEqualTo(c);
+        var rows = jdbc.sql("select * from audit_entry where id >= :b order by id").param("b", b).query().listOfRows();
+        JdbcClient owner = JdbcClient.create(ownerDataSource);
+        owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        try {
+            // what is left is a shorter chain without a break
+            owner.sql("delete from audit_entry where id >= :b").param("b", b).update();
+            var cut = http.get("/api/v1/audit/verify", token);
+            assertThat(cut.statusCode()).isEqualTo(200);
+            assertThat(cut.body()).contains("\"ok\":false").contains("\"id\":" + c).contains("链尾被截断")
+                    .contains("\"anchoredAt\":" + c);
+            // entries appended after the cut do not cover it up
+            SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-d", null, Map.of())));
+            assertThat(reader.verify()).satisfies(v -> {
+                assertThat(v.ok()).isFalse();
+                assertThat(v.anchoredAt()).isEqualTo(c);
+            });
+        } finally {
+            owner.sql("delete from audit_entry where entity_id = 'tail-d'").update();
+            for (var row : rows) {
+                owner.sql("""
+                        insert into audit_entry (id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path,
+                          summary, before_state, after_state, prev_hash, hash)
+                        values (:id, :recorded_at, :actor, :actor_ip, :action, :entity_type, :entity_id, :region_path,
+                          :summary, :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
+            }
+            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+        }
+        assertThat(reader.verify().ok()).isTrue();
+    }
 
     @Test
     void hashIsSm3OverTheEntryAndThePreviousHash() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.capgov.identity.Role;
+import org.capgov.shared.SpreadsheetText;
 import org.capgov.support.Http;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
@@ -143,11 +144,11 @@ class FindingsIT extends IntegrationTest {
         assertThat(body.lines().count() - 1).isEqualTo(findings(coordinator, "uscc=" + steel).size());
         assertThat(body).contains("CQ2014-STEEL-TECH-BF-VOLUME").contains("NONCOMPLIANT");
         // what a spreadsheet would run is kept as text; numbers, negative ones too, stay numbers
-        assertThat(FindingsExport.safe("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
-        assertThat(FindingsExport.safe("+1+2")).isEqualTo("'+1+2");
-        assertThat(FindingsExport.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(FindingsExport.safe("-3.5")).isEqualTo("-3.5");
-        assertThat(FindingsExport.safe("350")).isEqualTo("350");
+        assertThat(SpreadsheetText.guard("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+        assertThat(SpreadsheetText.guard("+1+2")).isEqualTo("'+1+2");
+        assertThat(SpreadsheetText.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SpreadsheetText.guard("-3.5")).isEqualTo("-3.5");
+        assertThat(SpreadsheetText.guard("350")).isEqualTo("350");
         // the district officer's export holds 涪陵 rows only
         String district = http.get("/api/v1/compliance/findings/export.csv?run=" + run, token(Role.DISTRICT_OFFICER)).body();
         assertThat(district).doesNotContain(cement).contains(steel);

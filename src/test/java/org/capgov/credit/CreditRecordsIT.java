@@ -79,7 +79,7 @@ class CreditRecordsIT extends IntegrationTest {
     }
 
     @Test
-    void aClosureByLawCreatesOneRecordWithTheProductionLicenceOnly() {
+    void aClosureByLawCreatesOneRecordWithTheProductionLicenceAndTheDischargePermit() {
         Enterprise e = fixtures.enterprise("500102");
         String caseId = CreditFixtures.caseId("ZG");
         // steps before the closure create nothing
@@ -88,7 +88,7 @@ class CreditRecordsIT extends IntegrationTest {
         assertThat(records(caseId)).isEmpty();
 
         fixtures.closureApproved(e, caseId, Dimension.ENERGY, LocalDate.of(2024, 9, 10), "涪府发〔2024〕12号");
-        assertThat(records(caseId)).containsExactly("CLOSURE_BY_LAW PRODUCTION_LICENCE 2024-09-10 涪府发〔2024〕12号");
+        assertThat(records(caseId)).containsExactly("CLOSURE_BY_LAW PRODUCTION_LICENCE,DISCHARGE_PERMIT 2024-09-10 涪府发〔2024〕12号");
         assertThat(audits(caseId)).isEqualTo(1);
 
         // the same event again (a retried action) changes nothing
@@ -108,7 +108,7 @@ class CreditRecordsIT extends IntegrationTest {
         String caseId = CreditFixtures.caseId("ZG");
         fixtures.closureApproved(e, caseId, Dimension.SAFETY, LocalDate.of(2024, 10, 8), "涪府发〔2024〕30号");
         assertThat(records(caseId)).containsExactly(
-                "CLOSURE_BY_LAW PRODUCTION_LICENCE,SAFETY_LICENCE 2024-10-08 涪府发〔2024〕30号");
+                "CLOSURE_BY_LAW PRODUCTION_LICENCE,SAFETY_LICENCE,DISCHARGE_PERMIT 2024-10-08 涪府发〔2024〕30号");
     }
 
     @Test
@@ -122,7 +122,7 @@ class CreditRecordsIT extends IntegrationTest {
         fixtures.deadlineMissed(e, caseId, CaseState.EXIT_ORDERED, LocalDate.of(2025, 2, 28));
         fixtures.deadlineMissed(e, caseId, CaseState.EXIT_ORDERED, LocalDate.of(2025, 2, 28));
         assertThat(records(caseId)).containsExactly("EXIT_DEADLINE_MISSED LAND_SUPPLY,FUNDING,TAX,PRODUCTION_LICENCE,"
-                + "SAFETY_LICENCE,BOND_ISSUE,FINANCING,PROCUREMENT,BIDDING,LAND_BIDDING 2025-03-01 -");
+                + "SAFETY_LICENCE,BOND_ISSUE,FINANCING,PROCUREMENT,BIDDING,LAND_BIDDING,DISCHARGE_PERMIT 2025-03-01 -");
         assertThat(audits(caseId)).isEqualTo(1);
 
         String all = check(e.uscc(), null);

@@ -132,6 +132,11 @@ class CaseAutoOpeningIT extends IntegrationTest {
         JsonNode fromFinding = f.get(f.coordinator, location.substring(location.lastIndexOf('/') + 1));
         assertThat(fromFinding.get("origin").asString()).isEqualTo("FINDING");
         assertThat(fromFinding.get("openedOn").asString()).isEqualTo(CaseDates.today().toString());
+        // the finding now links to its case and offers no second 立案
+        String caseId = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(page.get("/compliance/findings?run=" + run + "&uscc=" + other).body())
+                .contains("finding-case", "/enforcement/cases/" + caseId)
+                .doesNotContain("value=\"" + run + ":" + other + ":CQ2014-STEEL-ENERGY-BF:BF1\"");
         // the technology finding needs a deadline: the full form, with the finding filled in
         HttpResponse<String> needsDeadline = page.post("/enforcement/cases/from-finding",
                 Map.of("findingId", run + ":" + small + ":CQ2014-STEEL-TECH-BF-VOLUME:BF1"));
@@ -139,6 +144,9 @@ class CaseAutoOpeningIT extends IntegrationTest {
         String form = page.get(needsDeadline.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", ""))
                 .body();
         assertThat(form).contains("请填写整改期限", "CQ2014-STEEL-TECH-BF-VOLUME");
+        // as a question of the form, not a red refusal, with the enterprise and its failure named
+        assertThat(form).contains("id=\"case-hint\"", "id=\"case-finding\"", "有效容积").doesNotContain("未保存")
+                .doesNotContain("deadline）");
         // observers and enterprises get no button
         people.ensure(Role.OBSERVER);
         Http observer = Http.browser(port);

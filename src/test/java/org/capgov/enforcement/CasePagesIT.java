@@ -67,7 +67,7 @@ class CasePagesIT extends IntegrationTest {
         assertThat(page(coordinator, "/enforcement/cases?uscc=" + a + "&state=RECTIFIED")).contains("没有符合条件的案件")
                 .doesNotContain(energy);
         assertThat(page(coordinator, "/enforcement/cases?region=500110&uscc=" + a)).doesNotContain(energy);
-        assertThat(page(coordinator, "/enforcement/cases?state=SLEEPING")).contains("state 的取值“SLEEPING”无效");
+        assertThat(page(coordinator, "/enforcement/cases?state=SLEEPING")).contains("状态 的取值“SLEEPING”无效");
         // paging: one per page, the second page holds the other case
         String first = page(coordinator, "/enforcement/cases?uscc=" + a + "&size=20&page=0");
         assertThat(first).contains("共 2 条");

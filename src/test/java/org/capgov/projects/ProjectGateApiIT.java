@@ -73,7 +73,7 @@ class ProjectGateApiIT extends IntegrationTest {
                 .contains("\"text\":\"转炉公称容量30t以上\"");
         HttpResponse<String> anode = evaluate("""
                 {"asOf":"2020-01-01","region":"500102","industry":"ALUMINIUM","kind":"NEW",
-                 "equipment":[{"ref":"A1","type":"CARBON_ANODE_PLANT","parameters":{"annual_t":100000,"petcoke_sulfur":"LOW","desulfurization":true}}],
+                 "equipment":[{"ref":"A1","type":"CARBON_ANODE_PLANT","parameters":{"annual_t":100000,"petcoke_sulfur":"LOW","desulfurization":true,"independent":true}}],
                  "capacityAdded":{"product":"CARBON_ANODE","quantity":100000,"unit":"t"}}""");
         assertThat(anode.body()).as(anode.body()).contains("\"decision\":\"REFUSED\"").contains("CQ2014-AL-TECH-ANODE-SIZE");
         HttpResponse<String> swap = evaluate(EXAMPLE.replace("510100", "500102")

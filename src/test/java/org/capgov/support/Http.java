@@ -78,8 +78,19 @@ public final class Http {
         return r.headers().firstValue("Location").orElse("");
     }
 
-    /** Posts a form with the session's CSRF token (read from the home page once). */
+    /**
+     * Posts a form with the session's CSRF token (read from the home page once). The public pages keep their token in
+     * a cookie instead of the session: for them it is read from the page of the form itself.
+     */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
+        if (path.startsWith("/public/")) {
+            String page = get(path).body();
+            Matcher m = CSRF_INPUT.matcher(page);
+            Matcher meta = CSRF_META.matcher(page);
+            Map<String, String> all = new java.util.HashMap<>(fields);
+            all.put("_csrf", m.find() ? m.group(1) : meta.find() ? meta.group(1) : "");
+            return form(path, all);
+        }
         if (csrf == null) {
             Matcher m = CSRF_META.matcher(get("/account/password").body());
             if (!m.find()) {

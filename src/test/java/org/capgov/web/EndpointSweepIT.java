@@ -111,7 +111,7 @@ class EndpointSweepIT extends IntegrationTest {
         HttpResponse<String> r = send("POST", "/api/v1/people", "application/json", "{\"username\":\"x\",\"displayName\":\""
                 + note + "\"}", token);
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body()).contains("\"field\":\"displayName\"").contains("过长").contains("1000000");
+        assertThat(r.body()).contains("\"field\":\"displayName\"").contains("过长").contains("1,000,000");
     }
 
     @Test

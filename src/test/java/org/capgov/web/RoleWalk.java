@@ -40,6 +40,11 @@ final class RoleWalk implements AutoCloseable {
     final Map<String, List<String>> codesByPage = new java.util.LinkedHashMap<>();
 
     RoleWalk(int port, int width, int height) {
+        this(port, width, height, false);
+    }
+
+    /** {@code bypassCsp}: only for injecting test scripts (axe-core); the pages' own scripts obey the policy. */
+    RoleWalk(int port, int width, int height, boolean bypassCsp) {
         SHOTS.toFile().mkdirs();
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -47,7 +52,8 @@ final class RoleWalk implements AutoCloseable {
                 .setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height).setLocale("zh-CN"));
+        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height).setLocale("zh-CN")
+                .setBypassCSP(bypassCsp));
         page.setDefaultTimeout(60_000);
         base = "http://localhost:" + port;
     }

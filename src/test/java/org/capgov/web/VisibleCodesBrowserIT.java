@@ -55,7 +55,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("\"field\":\"deadline\"").contains("期限");
         HttpResponse<String> opened = api.json("POST", "/api/v1/cases", token, "{\"findingId\":\"" + furnace
-                + "\",\"effectiveDate\":\"2023-07-03\",\"deadline\":\"2024-06-30\"}");
+                + "\",\"effectiveDate\":\"2016-07-04\",\"deadline\":\"2017-06-30\"}");
         assertThat(opened.statusCode()).as(opened.body()).isIn(201, 409);
         String caseId = api.get("/api/v1/cases?uscc=" + STEEL, token).body()
                 .replaceAll("(?s).*?\"id\"\s*:\s*\"([^\"]+)\".*", "$1");
@@ -71,6 +71,32 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                     "/monitoring/import", "/enforcement/cases/" + caseId)) {
                 walk.visit(path, "walk-coordinator" + path.replaceAll("[^a-z0-9]+", "-"));
             }
+            // the home page: the work first, each figure a link to its list
+            walk.page.navigate(walk.base + "/");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("#findings-by-dimension"))
+                    .isVisible();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("#cases-by-state"))
+                    .containsText("已下达限期整改通知书");
+            walk.page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                    .setPath(RoleWalk.SHOTS.resolve("home-coordinator.png")).setFullPage(true));
+            walk.page.click("#figure-open-cases");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page)
+                    .hasURL(java.util.regex.Pattern.compile(".*/enforcement/cases\\?open=true$"));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("main"))
+                    .containsText("涪陵钢铁测试厂");
+            // regions are picked by name: 涪陵 finds 涪陵区, offered by the browser's list of region names
+            walk.page.navigate(walk.base + "/compliance/findings");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    walk.page.locator("#region-options option[value='涪陵区']")).hasCount(1);
+            walk.page.fill("#region", "涪陵");
+            walk.page.fill("#uscc", STEEL);
+            walk.page.click("#filter-submit");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("#finding-table"))
+                    .containsText("涪陵钢铁测试厂");
+            walk.page.navigate(walk.base + "/enforcement/cases?region=" + java.net.URLEncoder.encode("涪陵区",
+                    java.nio.charset.StandardCharsets.UTF_8));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("main"))
+                    .containsText("涪陵钢铁测试厂");
             // the elimination finding reads in words, and the layout holds at the widths officers use
             walk.page.navigate(walk.base + findings);
             com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator("#finding-table"))
@@ -102,6 +128,12 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                         "/registry/enterprises", "/inbox")) {
                     walk.visit(path, "walk-" + name + path.replaceAll("[^a-z0-9]+", "-"));
                 }
+                walk.page.navigate(walk.base + "/");
+                String home = role == Role.FINANCIAL_INSTITUTION || role == Role.GRID_COMPANY ? "#checks"
+                        : role == Role.OBSERVER ? "#figure-all-cases" : "#my-queue";
+                com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(walk.page.locator(home)).isVisible();
+                walk.page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
+                        .setPath(RoleWalk.SHOTS.resolve("home-" + name + ".png")).setFullPage(true));
                 walk.codesByPage.forEach((p, c) -> codes.put(role + " " + p, c));
             }
         }
@@ -140,7 +172,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
         long until = System.currentTimeMillis() + 120_000;
         HttpResponse<String> started;
         do {
-            started = api.json("POST", "/api/v1/compliance/runs", token, "{\"asOf\":\"2023-06-30\",\"incremental\":false}");
+            started = api.json("POST", "/api/v1/compliance/runs", token, "{\"asOf\":\"2016-06-30\",\"incremental\":false}");
             pause(started.statusCode() == 409);
         } while (started.statusCode() == 409 && System.currentTimeMillis() < until);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 /**
  * Output and capacity in force per enterprise region, from the registry's tables and the current output reports.
  *
- * <p>Capacity in force (docs: capacity module, "capacity in force"): a line counts from its commissioning date (or,
+ * <p>Capacity in force (README, "Capacity"): a line counts from its commissioning date (or,
  * when that is unknown, its first recorded status) except while it is DISMANTLED or TRANSFERRED or its enterprise is
  * EXITED or DEREGISTERED; idle, water- or power-cut, sealed lines and closed or suspended enterprises still count,
  * because the capacity exists until it has exited. Each month's capacity is annual capacity × days in force in the
@@ -107,6 +107,15 @@ public class CapacityFigures {
         return jdbc.sql("with " + IN_FORCE.formatted("true", "and q.enterprise_id = :enterprise")
                 + " select coalesce(sum(capacity), 0) from cap").params(params).query(BigDecimal.class).single()
                 .setScale(3, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The SQL of capacity in force per enterprise × month for one product (parameters :product, :path, :first,
+     * :last, :yearDays), ending in the CTE {@code cap(enterprise_id, region_path, month, capacity)}; for bulk writers
+     * such as the demo data, which must count capacity exactly as utilisation does.
+     */
+    public static String capacityByEnterpriseMonth() {
+        return "with " + IN_FORCE.formatted("true", "");
     }
 
     /** Annual capacity in force on {@code date} under {@code pathPrefix} (no scope: aggregate figures). */

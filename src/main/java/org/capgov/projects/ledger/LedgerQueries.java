@@ -35,7 +35,13 @@ public class LedgerQueries {
 
     /** Completed trades for the public page: accounts, product, quantity, price, contract; no scope (published). */
     @Transactional(readOnly = true)
-    public List<LedgerRepository.TransactionRow> completedTrades(int limit) {
-        return ledger.completedTrades(limit);
+    public List<LedgerRepository.PublicEntry> completedTrades(int limit) {
+        return ledger.published("TRANSFER", limit);
+    }
+
+    /** Units retired by announced replacement plans (公告), for the public page; no scope (published). */
+    @Transactional(readOnly = true)
+    public List<LedgerRepository.PublicEntry> announcedPlans(int limit) {
+        return ledger.published("RETIREMENT", limit);
     }
 }

@@ -198,10 +198,23 @@ class LedgerRepository {
                 .param("a", account).param("limit", limit).query(LedgerRepository::transaction).list();
     }
 
-    /** Completed trades (transfers with a price), for the public page. */
-    List<TransactionRow> completedTrades(int limit) {
-        return jdbc.sql(TX + " where kind = 'TRANSFER' and status = 'COMPLETED' and price is not null"
-                + " order by id desc limit :limit").param("limit", limit).query(LedgerRepository::transaction).list();
+    /** A completed trade or an announced plan's retirement, with the names of the accounts, for the public page. */
+    record PublicEntry(long id, java.time.Instant finishedAt, String fromName, String toName, String product,
+            long quantity, BigDecimal price, String contract, String planRef, String document) {
+    }
+
+    /** Completed trades (TRANSFER with a price) or retirements of announced plans (RETIREMENT), newest first. */
+    List<PublicEntry> published(String kind, int limit) {
+        return jdbc.sql("""
+                select t.id, t.finished_at, fa.name, ta.name, t.product, t.quantity, t.price, t.contract, t.plan_ref,
+                       t.document
+                from ledger_transaction t join ledger_account fa on fa.id = t.from_account
+                     join ledger_account ta on ta.id = t.to_account
+                where t.kind = :kind and t.status = 'COMPLETED' and (t.kind <> 'TRANSFER' or t.price is not null)
+                order by t.id desc limit :limit
+                """).param("kind", kind).param("limit", limit).query((rs, n) -> new PublicEntry(rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                        rs.getBigDecimal(7), rs.getString(8), rs.getString(9), rs.getString(10))).list();
     }
 
     Optional<TransactionRow> transaction(long id) {

@@ -22,10 +22,6 @@ import org.capgov.registry.validation.ValidEnterprise;
 import org.capgov.registry.validation.EnterpriseValidator;
 import org.capgov.registry.EnterpriseDraft;
 import org.capgov.registry.validation.EquipmentValidator;
-import org.capgov.registry.validation.ValidEquipment;
-import org.capgov.registry.validation.ValidEnterprise;
-import org.capgov.registry.validation.EnterpriseValidator;
-import org.capgov.registry.validation.EquipmentValidator;
 
 /**
  * Writes demo rows with PostgreSQL COPY, a chunk of enterprises at a time, in the caller's transaction. Each row

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.capgov.registry.Equipment;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseFilter;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
  * Exports over the API: the enterprise list with the filters of GET /api/v1/enterprises, and equipment of one
@@ -40,7 +41,7 @@ class ExportController {
             @RequestParam(required = false) String capacityMax, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String desc, HttpServletResponse response) throws IOException {
         enterprises(filter(q, region, industry, status, product, capacityMin, capacityMax, sort, desc),
-                ExportService.Format.CSV, response);
+                TableFormat.CSV, response);
     }
 
     @GetMapping("/api/v1/enterprises/export.xlsx")
@@ -52,7 +53,7 @@ class ExportController {
             @RequestParam(required = false) String capacityMax, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String desc, HttpServletResponse response) throws IOException {
         enterprises(filter(q, region, industry, status, product, capacityMin, capacityMax, sort, desc),
-                ExportService.Format.XLSX, response);
+                TableFormat.XLSX, response);
     }
 
     @GetMapping("/api/v1/equipment/export.csv")
@@ -61,7 +62,7 @@ class ExportController {
     void equipmentCsv(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String region,
             @RequestParam(required = false) String product, @RequestParam(required = false) String type,
             @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), ExportService.Format.CSV, response);
+        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), TableFormat.CSV, response);
     }
 
     @GetMapping("/api/v1/equipment/export.xlsx")
@@ -70,17 +71,17 @@ class ExportController {
     void equipmentXlsx(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String region,
             @RequestParam(required = false) String product, @RequestParam(required = false) String type,
             @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), ExportService.Format.XLSX, response);
+        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), TableFormat.XLSX, response);
     }
 
-    private void enterprises(EnterpriseFilter filter, ExportService.Format format, HttpServletResponse response)
+    private void enterprises(EnterpriseFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         exports.check(filter);
         ImportApiController.download(response, format, ExportService.fileName(ImportKind.ENTERPRISES, format));
         exports.enterprises(filter, format, response.getOutputStream());
     }
 
-    private void equipment(ExportEquipmentFilter filter, ExportService.Format format, HttpServletResponse response)
+    private void equipment(ExportEquipmentFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         ExportRepository.Criteria criteria = exports.check(filter);
         ImportApiController.download(response, format, ExportService.fileName(ImportKind.EQUIPMENT, format));

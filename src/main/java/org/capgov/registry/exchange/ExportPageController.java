@@ -7,6 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.capgov.registry.EnterpriseFilter;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
  * The export links of the registry pages (session login); same files as the API. A refused filter shows the error
@@ -29,7 +30,7 @@ class ExportPageController {
             @RequestParam(required = false) String capacityMax, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String desc, HttpServletResponse response) throws IOException {
         enterprises(ExportController.filter(q, region, industry, status, product, capacityMin, capacityMax, sort, desc),
-                ExportService.Format.CSV, response);
+                TableFormat.CSV, response);
     }
 
     @GetMapping("/registry/enterprises/export.xlsx")
@@ -40,7 +41,7 @@ class ExportPageController {
             @RequestParam(required = false) String capacityMax, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String desc, HttpServletResponse response) throws IOException {
         enterprises(ExportController.filter(q, region, industry, status, product, capacityMin, capacityMax, sort, desc),
-                ExportService.Format.XLSX, response);
+                TableFormat.XLSX, response);
     }
 
     @GetMapping("/registry/equipment/export.csv")
@@ -48,7 +49,7 @@ class ExportPageController {
     void equipmentCsv(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String region,
             @RequestParam(required = false) String product, @RequestParam(required = false) String type,
             @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), ExportService.Format.CSV, response);
+        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), TableFormat.CSV, response);
     }
 
     @GetMapping("/registry/equipment/export.xlsx")
@@ -56,17 +57,17 @@ class ExportPageController {
     void equipmentXlsx(@RequestParam(required = false) String enterprise, @RequestParam(required = false) String region,
             @RequestParam(required = false) String product, @RequestParam(required = false) String type,
             @RequestParam(required = false) String status, HttpServletResponse response) throws IOException {
-        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), ExportService.Format.XLSX, response);
+        equipment(new ExportEquipmentFilter(enterprise, region, product, type, status), TableFormat.XLSX, response);
     }
 
-    private void enterprises(EnterpriseFilter filter, ExportService.Format format, HttpServletResponse response)
+    private void enterprises(EnterpriseFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         exports.check(filter);
         ImportApiController.download(response, format, ExportService.fileName(ImportKind.ENTERPRISES, format));
         exports.enterprises(filter, format, response.getOutputStream());
     }
 
-    private void equipment(ExportEquipmentFilter filter, ExportService.Format format, HttpServletResponse response)
+    private void equipment(ExportEquipmentFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         ExportRepository.Criteria criteria = exports.check(filter);
         ImportApiController.download(response, format, ExportService.fileName(ImportKind.EQUIPMENT, format));

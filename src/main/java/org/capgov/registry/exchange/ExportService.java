@@ -28,6 +28,8 @@ import org.capgov.registry.EnterpriseFilter;
 import org.capgov.registry.EquipmentType;
 import org.capgov.registry.EquipmentStatus;
 import org.capgov.registry.EnterpriseStatus;
+import org.capgov.shared.spreadsheet.TableWriter;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
  * Filtered lists of enterprises and equipment as CSV or .xlsx, streamed from the database to the response in the
@@ -36,25 +38,6 @@ import org.capgov.registry.EnterpriseStatus;
  */
 @Service
 public class ExportService {
-
-    /** A download format with its media type. */
-    public enum Format {
-        CSV("text/csv;charset=UTF-8"), XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-        private final String mediaType;
-
-        Format(String mediaType) {
-            this.mediaType = mediaType;
-        }
-
-        public String mediaType() {
-            return mediaType;
-        }
-
-        public String extension() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Asia/Shanghai"));
@@ -93,9 +76,9 @@ public class ExportService {
     }
 
     /** Writes the enterprises matching a checked filter; returns how many. */
-    long enterprises(EnterpriseFilter filter, Format format, OutputStream out) throws IOException {
+    long enterprises(EnterpriseFilter filter, TableFormat format, OutputStream out) throws IOException {
         long[] count = {0};
-        try (ExportTable table = table(format, out, ImportKind.ENTERPRISES)) {
+        try (TableWriter table = table(format, out, ImportKind.ENTERPRISES)) {
             table.row(ImportKind.ENTERPRISES.columns().stream().map(ImportColumn::header).toList());
             enterprises.export(filter, e -> {
                 count[0]++;
@@ -115,10 +98,10 @@ public class ExportService {
     }
 
     /** Writes the equipment matching checked criteria; returns how many. */
-    long equipment(ExportRepository.Criteria criteria, Format format, OutputStream out) throws IOException {
+    long equipment(ExportRepository.Criteria criteria, TableFormat format, OutputStream out) throws IOException {
         long[] count = {0};
         DataScope scope = Actors.scope();
-        try (ExportTable table = table(format, out, ImportKind.EQUIPMENT)) {
+        try (TableWriter table = table(format, out, ImportKind.EQUIPMENT)) {
             table.row(ImportKind.EQUIPMENT.columns().stream().map(ImportColumn::header).toList());
             readOnly.executeWithoutResult(s -> repository.equipment(criteria, scope, q -> {
                 count[0]++;
@@ -134,15 +117,15 @@ public class ExportService {
         return count[0];
     }
 
-    static String fileName(ImportKind kind, Format format) {
+    static String fileName(ImportKind kind, TableFormat format) {
         return kind.fileName() + "-" + java.time.LocalDate.now(EnterpriseService.CHINA) + "." + format.extension();
     }
 
-    private static ExportTable table(Format format, OutputStream out, ImportKind kind) throws IOException {
-        return format == Format.CSV ? ExportTable.csv(out) : ExportTable.xlsx(out, kind.nameZh());
+    private static TableWriter table(TableFormat format, OutputStream out, ImportKind kind) throws IOException {
+        return format.open(out, kind.nameZh());
     }
 
-    private static void write(ExportTable table, List<?> row) {
+    private static void write(TableWriter table, List<?> row) {
         try {
             table.row(row);
         } catch (IOException e) {
@@ -151,7 +134,7 @@ public class ExportService {
     }
 
     /** One audit entry per export: a bulk read of regulated data. */
-    private void record(Format format, String entity, String what, Object filter, long rows) {
+    private void record(TableFormat format, String entity, String what, Object filter, long rows) {
         try {
             audit(format, entity, what, filter, rows);
         } catch (RuntimeException e) {
@@ -160,7 +143,7 @@ public class ExportService {
         }
     }
 
-    private void audit(Format format, String entity, String what, Object filter, long rows) {
+    private void audit(TableFormat format, String entity, String what, Object filter, long rows) {
         DataScope scope = Actors.scope();
         String home = scope.unrestricted() || scope.grants().isEmpty() ? null : scope.grants().get(0).regionPath();
         Map<String, Object> details = new LinkedHashMap<>();

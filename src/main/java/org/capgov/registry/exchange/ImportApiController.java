@@ -5,13 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.capgov.shared.DomainException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.capgov.shared.spreadsheet.TableFormat;
+import org.capgov.shared.spreadsheet.Downloads;
 
 /**
  * Imports over the API: upload a file (202 with the job), poll the job, fetch its errors, download templates. The
@@ -97,7 +96,7 @@ class ImportApiController {
     @Operation(summary = "Error report of a job as .xlsx 错误报告")
     void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
         imports.get(id);
-        download(response, ExportService.Format.XLSX, "import-" + id + "-errors.xlsx");
+        download(response, TableFormat.XLSX, "import-" + id + "-errors.xlsx");
         imports.writeErrorReport(id, response.getOutputStream());
     }
 
@@ -106,7 +105,7 @@ class ImportApiController {
     @Operation(summary = "Excel template with code sheets 导入模板（Excel）")
     void templateXlsx(@PathVariable String kind, HttpServletResponse response) throws IOException {
         ImportKind k = kind(kind);
-        download(response, ExportService.Format.XLSX, k.fileName() + "-template.xlsx");
+        download(response, TableFormat.XLSX, k.fileName() + "-template.xlsx");
         templates.xlsx(k, response.getOutputStream());
     }
 
@@ -115,7 +114,7 @@ class ImportApiController {
     @Operation(summary = "CSV template (header row, UTF-8 with BOM) 导入模板（CSV）")
     void templateCsv(@PathVariable String kind, HttpServletResponse response) throws IOException {
         ImportKind k = kind(kind);
-        download(response, ExportService.Format.CSV, k.fileName() + "-template.csv");
+        download(response, TableFormat.CSV, k.fileName() + "-template.csv");
         templates.csv(k, response.getOutputStream());
     }
 
@@ -123,7 +122,7 @@ class ImportApiController {
     @PreAuthorize(IMPORTERS)
     @Operation(summary = "Columns and codes of the templates as CSV 代码说明")
     void codes(HttpServletResponse response) throws IOException {
-        download(response, ExportService.Format.CSV, "import-codes.csv");
+        download(response, TableFormat.CSV, "import-codes.csv");
         templates.codesCsv(response.getOutputStream());
     }
 
@@ -145,9 +144,7 @@ class ImportApiController {
         }
     }
 
-    static void download(HttpServletResponse response, ExportService.Format format, String fileName) {
-        response.setContentType(format.mediaType());
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+    static void download(HttpServletResponse response, TableFormat format, String fileName) {
+        Downloads.attachment(response, format.mediaType(), fileName);
     }
 }

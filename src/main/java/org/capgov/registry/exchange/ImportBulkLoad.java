@@ -19,7 +19,8 @@ import org.springframework.transaction.TransactionStatus;
  * Java; regions are never deleted), and every id the merge writes comes from a join with the row it refers to.
  * Registry rows are never deleted, so no concurrent change can remove a referenced row. Row-by-row, PostgreSQL's
  * check costs 7–10 µs per reference plus a row lock on the referenced row. Only done when the role may set the
- * parameter (superuser: the embedded server) and the tables carry no trigger of their own that replica mode would
+ * parameter (the embedded server grants it to the application role, see README "database roles"; it switches
+ * triggers off, not table privileges, so the audit trail stays out of reach) and the tables carry no trigger of their own that replica mode would
  * silence too (triggers marked {@code ENABLE ALWAYS}, such as those keeping enterprise_industry and the tally,
  * fire in replica mode).</li>
  * <li><b>Indexes</b> of a table are dropped and rebuilt when the import brings at least as many rows as the table
@@ -28,7 +29,8 @@ import org.springframework.transaction.TransactionStatus;
  * primary keys and unique constraints that no foreign key references (a status history's key, the USCC, an
  * enterprise's equipment codes, the current grid accounts): the rebuild checks uniqueness again, so a repeat that
  * slipped in makes the merge fail as it would have failed with the index in place. The drop takes the table's
- * exclusive lock until the commit, so readers of that table wait for a first load; it waits at most
+ * exclusive lock until the commit, so readers of that table wait: it is therefore only done while the table is empty
+ * (a first load; {@code capgov.imports.rebuild-indexes-up-to-present-rows}), never to a registry people search; it waits at most
  * {@value #LOCK_WAIT} for running readers and otherwise keeps the indexes. GIN indexes are built after the commit
  * (see {@link #end}).</li>
  * </ul>
@@ -73,31 +75,44 @@ final class ImportBulkLoad {
      * minRows} rows on.
      */
     static ImportBulkLoad begin(JdbcClient jdbc, TransactionStatus tx, List<String> tables, long rows, long minRows) {
+        return begin(jdbc, tx, tables, rows, minRows, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, dropping the indexes of a table only while it holds at most {@code maxPresent} rows: the drop locks
+     * the table against readers until the commit, so a registry people search keeps its indexes during an import.
+     */
+    static ImportBulkLoad begin(JdbcClient jdbc, TransactionStatus tx, List<String> tables, long rows, long minRows,
+            long maxPresent) {
         ImportBulkLoad bulk = new ImportBulkLoad(jdbc);
         String[] names = tables.toArray(String[]::new);
-        boolean superuser = "on".equals(jdbc.sql("select current_setting('is_superuser')").query(String.class).single());
+        boolean mayUnlock = jdbc.sql("select has_parameter_privilege('session_replication_role', 'SET')")
+                .query(Boolean.class).single();
         long ownTriggers = jdbc.sql("""
                 select count(*) from pg_trigger
                 where not tgisinternal and tgenabled <> 'A'
                   and tgrelid in (select to_regclass(t) from unnest(cast(:t as text[])) t)
                 """).param("t", names).query(Long.class).single();
-        if (superuser && ownTriggers == 0) {
+        if (mayUnlock && ownTriggers == 0) {
             jdbc.sql("set local session_replication_role = replica").update();
             bulk.checksOff = true;
         }
         if (rows >= minRows) {
-            bulk.dropIndexes(tx, tables, rows);
+            bulk.dropIndexes(tx, tables, rows, maxPresent);
         }
         return bulk;
     }
 
-    private void dropIndexes(TransactionStatus tx, List<String> tables, long rows) {
+    private void dropIndexes(TransactionStatus tx, List<String> tables, long rows, long maxPresent) {
         List<Index> candidates = new ArrayList<>();
         for (String table : tables) {
             // reltuples is -1 for a table never analysed (a new one) and an estimate otherwise; both are good enough
             long present = jdbc.sql("select greatest(reltuples, 0)::bigint from pg_class where oid = to_regclass(:t)")
                     .param("t", table).query(Long.class).single();
-            if (rows < present) {
+            if (present == 0 && jdbc.sql("select exists (select 1 from " + table + ")").query(Boolean.class).single()) {
+                present = 1; // rows not yet counted by ANALYZE
+            }
+            if (rows < present || present > maxPresent) {
                 continue;
             }
             // every index but those a foreign key relies on (conindid of an 'f' constraint is the referenced index)

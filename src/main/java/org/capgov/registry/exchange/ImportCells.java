@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.capgov.registry.validation.EnterpriseValidator;
-import org.capgov.registry.validation.EnterpriseValidator;
 
 /** Parsing of import cells: lists, dates, numbers, equipment parameters, and the formula test. */
 final class ImportCells {

@@ -14,7 +14,7 @@ import org.capgov.registry.EquipmentStatus;
 import org.capgov.registry.EnterpriseStatus;
 
 /**
- * The explanation of the codes an import file uses (DOMAIN.md §4), as rows of 类别 / 代码 / 名称 / 说明 for the
+ * The explanation of the codes an import file uses (docs/domain.md §4), as rows of 类别 / 代码 / 名称 / 说明 for the
  * templates' code sheet and the code CSV. The Chinese names are part of the template contract, like the headers.
  */
 final class ImportCodes {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionStatus;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * The direct load of a large "insert only" import: the rows are COPYed straight into the registry tables instead of
@@ -49,7 +50,7 @@ abstract class ImportDirect implements AutoCloseable {
     abstract String copySql();
 
     /** Appends the row to the COPY (and its side rows); false when the row is not clean, so the load gives way. */
-    abstract boolean load(ImportRow row, ImportBinaryCopy copy) throws IOException;
+    abstract boolean load(SheetRow row, ImportBinaryCopy copy) throws IOException;
 
     /** After the main COPY: the side tables. False when the load must give way. */
     abstract boolean finish(JdbcClient jdbc, CopyManager copies, ImportBulkLoad bulk) throws IOException, SQLException;
@@ -61,7 +62,7 @@ abstract class ImportDirect implements AutoCloseable {
     }
 
     /** The id of the main table's row for this file row (see {@link #reserveIds}). */
-    protected final long id(ImportRow row) {
+    protected final long id(SheetRow row) {
         return base + row.number();
     }
 

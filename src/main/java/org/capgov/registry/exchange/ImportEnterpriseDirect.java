@@ -11,7 +11,7 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionStatus;
 import org.capgov.registry.validation.ValidEnterprise;
-import org.capgov.registry.validation.ValidEnterprise;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * The direct load of enterprises (see {@link ImportDirect}): ids numbered from the row numbers; a USCC seen twice gives
@@ -67,7 +67,7 @@ final class ImportEnterpriseDirect extends ImportDirect {
     }
 
     @Override
-    boolean load(ImportRow row, ImportBinaryCopy copy) throws IOException {
+    boolean load(SheetRow row, ImportBinaryCopy copy) throws IOException {
         ValidEnterprise e = rows.validate(row);
         if (e == null) {
             return false;

@@ -14,8 +14,7 @@ import org.capgov.registry.Violation;
 import org.capgov.registry.ParameterValidator;
 import org.capgov.registry.validation.EnterpriseValidator;
 import org.capgov.registry.EnterpriseDraft;
-import org.capgov.registry.validation.ValidEnterprise;
-import org.capgov.registry.validation.EnterpriseValidator;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * Enterprise rows: validated by {@link EnterpriseValidator}, staged, checked for repeated USCCs and grid accounts,
@@ -51,7 +50,7 @@ final class ImportEnterpriseRows extends ImportRows {
     }
 
     @Override
-    boolean stage(ImportRow row, StringBuilder copy) {
+    boolean stage(SheetRow row, StringBuilder copy) {
         ValidEnterprise e = validate(row);
         if (e == null) {
             return false;
@@ -77,7 +76,7 @@ final class ImportEnterpriseRows extends ImportRows {
     }
 
     /** Checks one row on its own; returns it valid, or records its errors and returns null. */
-    ValidEnterprise validate(ImportRow row) {
+    ValidEnterprise validate(SheetRow row) {
         long before = errors.total();
         long n = row.number();
         begin(row);

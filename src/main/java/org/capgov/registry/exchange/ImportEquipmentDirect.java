@@ -11,7 +11,7 @@ import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionStatus;
 import org.capgov.registry.validation.ValidEquipment;
-import org.capgov.registry.validation.ValidEquipment;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * The direct load of equipment (see {@link ImportDirect}): each row's enterprise found by USCC in memory
@@ -76,7 +76,7 @@ final class ImportEquipmentDirect extends ImportDirect {
     }
 
     @Override
-    boolean load(ImportRow row, ImportBinaryCopy copy) throws IOException {
+    boolean load(SheetRow row, ImportBinaryCopy copy) throws IOException {
         ImportEquipmentRows.Checked checked = rows.validate(row);
         if (checked == null) {
             return false;

@@ -16,8 +16,7 @@ import org.capgov.registry.validation.ValidEquipment;
 import org.capgov.registry.EquipmentDraft;
 import org.capgov.registry.Violation;
 import org.capgov.registry.validation.EquipmentValidator;
-import org.capgov.registry.validation.ValidEquipment;
-import org.capgov.registry.validation.EquipmentValidator;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * Equipment rows: validated by {@link EquipmentValidator} (type, parameters per type, product, capacity), staged,
@@ -57,7 +56,7 @@ final class ImportEquipmentRows extends ImportRows {
     }
 
     @Override
-    boolean stage(ImportRow row, StringBuilder copy) {
+    boolean stage(SheetRow row, StringBuilder copy) {
         Checked checked = validate(row);
         if (checked == null) {
             return false;
@@ -79,7 +78,7 @@ final class ImportEquipmentRows extends ImportRows {
     }
 
     /** Checks one row on its own; returns it checked, or records its errors and returns null. */
-    Checked validate(ImportRow row) {
+    Checked validate(SheetRow row) {
         long before = errors.total();
         long n = row.number();
         begin(row);
@@ -133,7 +132,7 @@ final class ImportEquipmentRows extends ImportRows {
     }
 
     /** A non-blank cell that {@link #cell} returned as null was already reported (formula, too long …). */
-    private boolean reportedUnusable(ImportRow row, String code) {
+    private boolean reportedUnusable(SheetRow row, String code) {
         int i = header.index(code);
         return i >= 0 && i < row.cells().length && row.cells()[i] != null && !row.cells()[i].isBlank();
     }

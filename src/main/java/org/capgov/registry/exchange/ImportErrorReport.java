@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
+import org.capgov.shared.SpreadsheetText;
 
 /** The row-by-row error report of an import as .xlsx: a summary sheet and one line per stored error. */
 @Component
@@ -55,7 +56,7 @@ class ImportErrorReport {
                 var label = row.createCell(0);
                 label.setCellValue(lines.get(i).get(0));
                 label.setCellStyle(bold);
-                row.createCell(1).setCellValue(ExportTable.safe(lines.get(i).get(1)));
+                row.createCell(1).setCellValue(SpreadsheetText.guard(lines.get(i).get(1)));
             }
             SXSSFSheet sheet = workbook.createSheet("错误明细");
             int[] widths = {8, 24, 40, 90};
@@ -75,9 +76,9 @@ class ImportErrorReport {
                 } else {
                     row.createCell(0).setCellValue("—");
                 }
-                row.createCell(1).setCellValue(ExportTable.safe(e.column()));
-                row.createCell(2).setCellValue(ExportTable.safe(e.value()));
-                row.createCell(3).setCellValue(ExportTable.safe(e.reason()));
+                row.createCell(1).setCellValue(SpreadsheetText.guard(e.column()));
+                row.createCell(2).setCellValue(SpreadsheetText.guard(e.value()));
+                row.createCell(3).setCellValue(SpreadsheetText.guard(e.reason()));
             });
             workbook.setActiveSheet(1);
             workbook.write(out);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * The header row of an import file resolved against the columns of its kind. Any unknown, repeated or missing
@@ -23,7 +24,7 @@ final class ImportHeader {
     }
 
     /** Resolves the header row; problems go to {@code errors}. */
-    static ImportHeader resolve(ImportKind kind, ImportRow row, ImportErrors errors) {
+    static ImportHeader resolve(ImportKind kind, SheetRow row, ImportErrors errors) {
         Map<String, Integer> positions = new HashMap<>();
         int width = 0;
         String[] cells = row.cells();

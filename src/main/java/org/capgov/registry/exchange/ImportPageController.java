@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.capgov.shared.spreadsheet.TableFormat;
 
 /**
  * The import pages: upload form with templates and recent jobs; a job page whose progress is refreshed by htmx every
@@ -104,7 +105,7 @@ class ImportPageController {
     @PreAuthorize(ImportApiController.IMPORTERS)
     void errorReport(@PathVariable long id, HttpServletResponse response) throws IOException {
         imports.get(id);
-        ImportApiController.download(response, ExportService.Format.XLSX, "import-" + id + "-errors.xlsx");
+        ImportApiController.download(response, TableFormat.XLSX, "import-" + id + "-errors.xlsx");
         imports.writeErrorReport(id, response.getOutputStream());
     }
 
@@ -112,7 +113,7 @@ class ImportPageController {
     @PreAuthorize(ImportApiController.IMPORTERS)
     void templateXlsx(@PathVariable String kind, HttpServletResponse response) throws IOException {
         ImportKind k = ImportApiController.kind(kind);
-        ImportApiController.download(response, ExportService.Format.XLSX, k.fileName() + "-template.xlsx");
+        ImportApiController.download(response, TableFormat.XLSX, k.fileName() + "-template.xlsx");
         templates.xlsx(k, response.getOutputStream());
     }
 
@@ -120,14 +121,14 @@ class ImportPageController {
     @PreAuthorize(ImportApiController.IMPORTERS)
     void templateCsv(@PathVariable String kind, HttpServletResponse response) throws IOException {
         ImportKind k = ImportApiController.kind(kind);
-        ImportApiController.download(response, ExportService.Format.CSV, k.fileName() + "-template.csv");
+        ImportApiController.download(response, TableFormat.CSV, k.fileName() + "-template.csv");
         templates.csv(k, response.getOutputStream());
     }
 
     @GetMapping("/registry/imports/templates/codes.csv")
     @PreAuthorize(ImportApiController.IMPORTERS)
     void codes(HttpServletResponse response) throws IOException {
-        ImportApiController.download(response, ExportService.Format.CSV, "import-codes.csv");
+        ImportApiController.download(response, TableFormat.CSV, "import-codes.csv");
         templates.codesCsv(response.getOutputStream());
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.postgresql.copy.CopyIn;
+import org.capgov.shared.spreadsheet.RowReader;
+import org.capgov.shared.spreadsheet.SheetRow;
+import org.capgov.shared.spreadsheet.UnreadableFileException;
 
 /**
  * The read loop of an import: the rows after the header, each turned into COPY data by a {@link Sink} and sent in
@@ -17,7 +20,7 @@ final class ImportRowCopy {
     /** Where each row goes: COPY data waiting to be sent. */
     interface Sink {
         /** Adds the row's data; false when the row was refused. */
-        boolean take(ImportRow row) throws IOException;
+        boolean take(SheetRow row) throws IOException;
 
         /** Bytes or characters waiting. */
         int pending();
@@ -44,7 +47,7 @@ final class ImportRowCopy {
         StringBuilder text = new StringBuilder(CHUNK + 4096);
         return new Sink() {
             @Override
-            public boolean take(ImportRow row) {
+            public boolean take(SheetRow row) {
                 rows.stage(row, text);
                 return true;
             }
@@ -70,7 +73,7 @@ final class ImportRowCopy {
         ImportBinaryCopy binary = new ImportBinaryCopy();
         return new Sink() {
             @Override
-            public boolean take(ImportRow row) throws IOException {
+            public boolean take(SheetRow row) throws IOException {
                 return direct.load(row, binary);
             }
 
@@ -96,17 +99,17 @@ final class ImportRowCopy {
      * soon as the sink refuses a row (the COPY is then cancelled); more than {@code maxRows} rows make the file
      * unreadable.
      */
-    static long copy(ImportSource source, CopyIn copy, Sink sink, long maxRows, Progress progress)
+    static long copy(RowReader source, CopyIn copy, Sink sink, long maxRows, Progress progress)
             throws IOException, SQLException {
         long count = 0;
         try {
             long nextProgress = System.nanoTime() + PROGRESS_NANOS;
-            for (ImportRow row = source.next(); row != null; row = source.next()) {
+            for (SheetRow row = source.next(); row != null; row = source.next()) {
                 if (row.blank()) {
                     continue;
                 }
                 if (++count > maxRows) {
-                    throw new ImportSource.Unreadable("文件超过 " + maxRows + " 行数据的上限（第 " + row.number()
+                    throw new UnreadableFileException("文件超过 " + maxRows + " 行数据的上限（第 " + row.number()
                             + " 行起）；请拆分为多个文件分批导入", null);
                 }
                 if (!sink.take(row)) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.capgov.registry.Violation;
+import org.capgov.shared.spreadsheet.SheetRow;
 
 /**
  * The work of one import kind: turn each row into a line of the COPY into its TEMP staging table (checking the row
@@ -63,7 +64,7 @@ abstract class ImportRows {
     abstract String copySql();
 
     /** Checks one row; appends its COPY line and returns true, or records its errors and returns false. */
-    abstract boolean stage(ImportRow row, StringBuilder copy);
+    abstract boolean stage(SheetRow row, StringBuilder copy);
 
     /** Checks of the staged rows among themselves and against the database. */
     abstract void check(JdbcClient jdbc);
@@ -96,7 +97,7 @@ abstract class ImportRows {
     abstract Counts merge(JdbcClient jdbc, String actor, ImportBulkLoad bulk);
 
     /** Starts a row: cells outside every known column are errors (data without a header cannot be placed). */
-    protected final void begin(ImportRow row) {
+    protected final void begin(SheetRow row) {
         Arrays.fill(bad, false);
         String[] cells = row.cells();
         for (int i = 0; i < cells.length; i++) {
@@ -111,7 +112,7 @@ abstract class ImportRows {
      * character is an error of that cell; the cell then counts as unusable and the validator's opinion of it is
      * not added on top.
      */
-    protected final String cell(ImportRow row, String code) {
+    protected final String cell(SheetRow row, String code) {
         int i = header.index(code);
         if (i < 0 || i >= row.cells().length) {
             return null;

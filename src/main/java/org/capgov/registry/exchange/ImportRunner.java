@@ -25,6 +25,11 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.capgov.registry.RegionDirectory;
 import org.capgov.registry.EnterpriseService;
+import org.capgov.shared.spreadsheet.RowReader;
+import org.capgov.shared.spreadsheet.SheetRow;
+import org.capgov.shared.spreadsheet.SpreadsheetUpload;
+import org.capgov.shared.spreadsheet.UnreadableFileException;
+import org.capgov.shared.spreadsheet.ReadLimits;
 
 /**
  * Runs one import job from its file to its end, all or nothing: every row is read as a stream, checked, and COPYed
@@ -94,14 +99,14 @@ public class ImportRunner {
             indexes.reading(true);
             jobs.start(work.id());
             // the file is read while the previous import's upkeep runs in the database (one core each)
-            ImportFiles.Inspection file = ImportFiles.inspect(work.file());
+            SpreadsheetUpload.Inspection file = SpreadsheetUpload.inspect(work.file());
             jobs.inspected(work.id(), file.format().name(), file.sha256(),
-                    file.charset() == null ? null : file.charset().equals(ImportFiles.GBK) ? "GBK" : "UTF-8");
+                    file.charsetName());
             // that upkeep before the transaction: this import's checks and joins are planned on the statistics it
             // refreshes (equipment after their enterprises: a million new enterprises the planner would take for none)
             upkeep.await();
             result = importTx.execute(tx -> importInTransaction(work, file, errors, tx));
-        } catch (ImportSource.Unreadable e) {
+        } catch (UnreadableFileException e) {
             result = new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());
         } catch (DuplicateKeyException e) {
             log.warn("Import {} collided with a concurrent change", work.id(), e);
@@ -115,13 +120,13 @@ public class ImportRunner {
         book.finish(work, result, errors);
     }
 
-    private Result importInTransaction(Work work, ImportFiles.Inspection file, ImportErrors errors, TransactionStatus tx) {
+    private Result importInTransaction(Work work, SpreadsheetUpload.Inspection file, ImportErrors errors, TransactionStatus tx) {
         try {
             jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", IMPORT_LOCK).query().singleRow();
             // hash aggregates and joins over a million staged rows stay in memory instead of spilling to disk
             jdbc.sql("set local work_mem = '256MB'").update();
-            // the embedded server commits asynchronously by default; an import's commit waits for its WAL record
-            // instead: an import reported done stays done after a crash, and the VACUUM right after the commit (see
+            // whatever the server's setting (an external one may commit asynchronously), an import's commit waits for
+            // its WAL record: an import reported done stays done after a crash, and the VACUUM right after the commit (see
             // afterCommit) can only mark pages all-visible once that record is flushed (measured: 0 of 31,470
             // pages marked otherwise, which left district searches to read the heap instead of the index)
             jdbc.sql("set local synchronous_commit = on").update();
@@ -139,7 +144,7 @@ public class ImportRunner {
                 tx.setRollbackOnly();
             }
             return r;
-        } catch (ImportSource.Unreadable e) {
+        } catch (UnreadableFileException e) {
             tx.setRollbackOnly();
             return new Result(ImportJob.Status.REJECTED, 0, null, e.getMessage());
         } catch (IOException | SQLException e) {
@@ -147,14 +152,13 @@ public class ImportRunner {
         }
     }
 
-    private Result stageAndCheck(Work work, ImportFiles.Inspection file, ImportErrors errors, TransactionStatus tx)
+    private Result stageAndCheck(Work work, SpreadsheetUpload.Inspection file, ImportErrors errors, TransactionStatus tx)
             throws IOException, SQLException {
         ImportRows rows;
         long count = 0;
         long t0 = System.nanoTime();
-        try (ImportSource source = file.format() == ImportFiles.Format.XLSX ? new ImportXlsxSource(work.file())
-                : new ImportCsvSource(work.file(), file.charset(), file.bom())) {
-            ImportRow first = firstRow(source);
+        try (RowReader source = SpreadsheetUpload.open(work.file(), file, ReadLimits.DEFAULT)) {
+            SheetRow first = firstRow(source);
             if (first == null) {
                 return new Result(ImportJob.Status.REJECTED, 0, null, "文件中没有表头行，也没有数据");
             }
@@ -190,7 +194,7 @@ public class ImportRunner {
         Object beforeMerge = tx.createSavepoint();
         try {
             ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, bulkTables(work.kind()), count,
-                    settings.rebuildIndexesFrom());
+                    settings.rebuildIndexesFrom(), settings.rebuildIndexesUpToPresent());
             counts = rows.merge(jdbc, work.actor(), bulk);
             bulk.end();
             tx.releaseSavepoint(beforeMerge);
@@ -212,15 +216,15 @@ public class ImportRunner {
     }
 
     /** Records the import in the audit trail; {@code direct}: loaded without staging (see {@link ImportDirect}). */
-    private Result succeeded(Work work, ImportFiles.Inspection file, long count, ImportRows.Counts counts, boolean direct) {
+    private Result succeeded(Work work, SpreadsheetUpload.Inspection file, long count, ImportRows.Counts counts, boolean direct) {
         audit.recordAs(work.actor(), work.actorIp(), new AuditEvent(AuditAction.CREATE, "import", Long.toString(work.id()),
                 work.regionPath(), summary(work, file, count, counts), null,
                 details(work, file, count, counts, direct)));
         return new Result(ImportJob.Status.SUCCEEDED, count, counts, null);
     }
 
-    private static ImportRow firstRow(ImportSource source) throws IOException {
-        ImportRow first = source.next();
+    private static SheetRow firstRow(RowReader source) throws IOException {
+        SheetRow first = source.next();
         while (first != null && first.blank()) {
             first = source.next();
         }
@@ -231,9 +235,9 @@ public class ImportRunner {
      * The direct load of a large, clean "insert only" CSV file (see {@link ImportDirect}), or null when it was not
      * taken or gave way: then nothing of it is left and the staging path runs.
      */
-    private Result loadDirect(Work work, ImportFiles.Inspection file, TransactionStatus tx) throws IOException, SQLException {
+    private Result loadDirect(Work work, SpreadsheetUpload.Inspection file, TransactionStatus tx) throws IOException, SQLException {
         long lastRow = file.lineBreaks() + 1;
-        if (work.mode() != ImportMode.INSERT_ONLY || file.format() != ImportFiles.Format.CSV
+        if (work.mode() != ImportMode.INSERT_ONLY || file.format() != SpreadsheetUpload.Format.CSV
                 || lastRow < settings.rebuildIndexesFrom() || lastRow > settings.maxRows(work.kind()) + 1
                 || work.scope().grants().stream().anyMatch(g -> g.enterpriseUscc() != null)) {
             return null;
@@ -242,14 +246,15 @@ public class ImportRunner {
         // the staging path reports every problem: here the first one only ends the attempt
         ImportErrors unused = new ImportErrors(1);
         Object savepoint = tx.createSavepoint();
-        try (ImportSource source = new ImportCsvSource(work.file(), file.charset(), file.bom())) {
-            ImportRow first = firstRow(source);
+        try (RowReader source = SpreadsheetUpload.open(work.file(), file, ReadLimits.DEFAULT)) {
+            SheetRow first = firstRow(source);
             ImportHeader header = first == null ? null : ImportHeader.resolve(work.kind(), first, unused);
             if (header == null || unused.any()) {
                 return gaveWay(work, tx, savepoint, "the header is not the template's");
             }
             try (ImportDirect direct = direct(work, rows(work, header, unused))) {
-                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom());
+                ImportBulkLoad bulk = ImportBulkLoad.begin(jdbc, tx, direct.tables(), lastRow, settings.rebuildIndexesFrom(),
+                        settings.rebuildIndexesUpToPresent());
                 CopyManager copies = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI();
                 if (!bulk.checksOff() || !direct.tables().stream().allMatch(bulk::rebuilds)
                         || !direct.prepare(jdbc, copies, tx, bulk, lastRow, work.file().getParent())) {
@@ -272,7 +277,7 @@ public class ImportRunner {
             }
         } catch (DuplicateKeyException e) {
             return gaveWay(work, tx, savepoint, "a unique index refused a repeat");
-        } catch (ImportSource.Unreadable e) {
+        } catch (UnreadableFileException e) {
             return gaveWay(work, tx, savepoint, "the file is not readable");
         }
     }
@@ -300,7 +305,7 @@ public class ImportRunner {
      * Streams the rows after the header through {@code sink} into {@code copySql} on the import's connection, with
      * progress. Returns the data rows read, or -1 as soon as the sink refuses a row.
      */
-    private long copyRows(Work work, ImportSource source, String copySql, ImportRowCopy.Sink sink)
+    private long copyRows(Work work, RowReader source, String copySql, ImportRowCopy.Sink sink)
             throws IOException, SQLException {
         CopyIn copy = DataSourceUtils.getConnection(dataSource).unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         indexes.reading(true);
@@ -312,12 +317,12 @@ public class ImportRunner {
         }
     }
 
-    private static String summary(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts) {
+    private static String summary(Work work, SpreadsheetUpload.Inspection file, long rows, ImportRows.Counts counts) {
         return "批量导入" + work.kind().nameZh() + "（" + work.mode().nameZh() + "）：文件 " + work.fileName() + "，SHA-256 "
                 + file.sha256() + "，" + rows + " 行，新增 " + counts.inserted() + "，更新 " + counts.updated();
     }
 
-    private static Map<String, Object> details(Work work, ImportFiles.Inspection file, long rows, ImportRows.Counts counts,
+    private static Map<String, Object> details(Work work, SpreadsheetUpload.Inspection file, long rows, ImportRows.Counts counts,
             boolean direct) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("kind", work.kind().name());

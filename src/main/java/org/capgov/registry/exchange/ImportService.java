@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.UploadFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -49,13 +50,13 @@ public class ImportService {
     private final String node = UUID.randomUUID().toString();
     private final Path directory;
 
-    ImportService(ImportJobRepository jobs, ImportRunner runner, ImportSettings settings, ImportErrorReport report)
-            throws IOException {
+    ImportService(ImportJobRepository jobs, ImportRunner runner, ImportSettings settings, ImportErrorReport report,
+            UploadFiles uploads) throws IOException {
         this.jobs = jobs;
         this.runner = runner;
         this.settings = settings;
         this.report = report;
-        this.directory = Files.createTempDirectory("capgov-imports-");
+        this.directory = uploads.newDirectory("imports-");
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(settings.queueCapacity()),
                 r -> {

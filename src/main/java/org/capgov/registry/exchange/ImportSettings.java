@@ -16,13 +16,16 @@ class ImportSettings {
     private final int queueCapacity;
     private final long maxFileBytes;
     private final long rebuildIndexesFrom;
+    private final long rebuildIndexesUpToPresent;
 
     ImportSettings(@Value("${capgov.imports.max-rows.enterprises:2000000}") long maxEnterpriseRows,
             @Value("${capgov.imports.max-rows.equipment:5000000}") long maxEquipmentRows,
             @Value("${capgov.imports.max-stored-errors:10000}") int maxStoredErrors,
             @Value("${capgov.imports.queue-capacity:3}") int queueCapacity,
             @Value("${capgov.imports.max-file-bytes:1073741824}") long maxFileBytes,
-            @Value("${capgov.imports.rebuild-indexes-from-rows:100000}") long rebuildIndexesFrom) {
+            @Value("${capgov.imports.rebuild-indexes-from-rows:100000}") long rebuildIndexesFrom,
+            @Value("${capgov.imports.rebuild-indexes-up-to-present-rows:0}") long rebuildIndexesUpToPresent) {
+        this.rebuildIndexesUpToPresent = rebuildIndexesUpToPresent;
         this.maxEnterpriseRows = maxEnterpriseRows;
         this.maxEquipmentRows = maxEquipmentRows;
         this.maxStoredErrors = maxStoredErrors;
@@ -54,5 +57,14 @@ class ImportSettings {
      */
     long rebuildIndexesFrom() {
         return rebuildIndexesFrom;
+    }
+
+    /**
+     * Indexes are only dropped from tables holding at most this many rows (0: empty tables, the first load): dropping
+     * them locks the table against readers until the commit, and searches must stay answerable while a large import
+     * runs (measured: a 300,000-row import held district searches for up to 9.5 s).
+     */
+    long rebuildIndexesUpToPresent() {
+        return rebuildIndexesUpToPresent;
     }
 }

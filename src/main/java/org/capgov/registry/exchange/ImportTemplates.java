@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import org.capgov.registry.RegionDirectory;
+import org.capgov.shared.spreadsheet.TableWriter;
 
 /**
  * Download templates: an .xlsx whose first sheet has the Chinese header row (cells formatted as text, so that codes
@@ -76,14 +77,14 @@ class ImportTemplates {
     }
 
     void csv(ImportKind kind, OutputStream out) throws IOException {
-        try (ExportTable table = ExportTable.csv(out)) {
+        try (TableWriter table = TableWriter.csv(out)) {
             table.row(kind.importColumns().stream().map(ImportColumn::header).toList());
         }
     }
 
     /** Every code of both kinds and the meaning of every column, as the CSV companion of the CSV templates. */
     void codesCsv(OutputStream out) throws IOException {
-        try (ExportTable table = ExportTable.csv(out)) {
+        try (TableWriter table = TableWriter.csv(out)) {
             table.row(ImportCodes.HEADER);
             for (ImportKind kind : ImportKind.values()) {
                 for (List<String> row : ImportCodes.columns(kind)) {

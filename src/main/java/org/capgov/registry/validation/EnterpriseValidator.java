@@ -54,6 +54,9 @@ public final class EnterpriseValidator {
             v.add(new Violation("name", abbreviate(name), "企业名称过长（最多 " + MAX_NAME + " 字）"));
         } else if (looksLikeFormula(name)) {
             v.add(new Violation("name", abbreviate(name), "企业名称不能以 = + - @ 开头（疑似表格公式）"));
+        } else {
+            org.capgov.shared.PlausibleInput.nameProblem(name)
+                    .ifPresent(r -> v.add(new Violation("name", abbreviate(name), "企业名称" + r)));
         }
         Region region = null;
         if (trim(d.region()) == null) {
@@ -84,6 +87,9 @@ public final class EnterpriseValidator {
         LocalDate since = d.statusSince() == null ? today : d.statusSince();
         if (since.isAfter(today)) {
             v.add(new Violation("statusSince", since.toString(), "状态生效日期不能晚于今天"));
+        } else {
+            org.capgov.shared.PlausibleInput.dateProblem(since)
+                    .ifPresent(r -> v.add(new Violation("statusSince", since.toString(), "状态生效" + r)));
         }
         String parent = trim(d.parentUscc());
         if (parent != null && !Uscc.check(parent).structureOk()) {

@@ -6,9 +6,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -17,6 +14,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -43,17 +43,40 @@ class EmbeddedPostgresConfiguration {
             @Value("${capgov.embedded-db.port:0}") int port,
             @Value("${capgov.embedded-db.clean-on-start:false}") boolean cleanOnStart,
             @Value("${capgov.embedded-db.shared-buffers:1GB}") String sharedBuffers,
-            @Value("${capgov.embedded-db.max-wal-size:4GB}") String maxWalSize) {
+            @Value("${capgov.embedded-db.max-wal-size:4GB}") String maxWalSize,
+            @Value("${capgov.audit.checkpoint-file:}") String auditCheckpoint) {
         Path directory = Path.of(dataDir).resolve("postgres").toAbsolutePath().normalize();
         if (cleanOnStart) {
+            LeftoverServer.stopIfLeftOver(directory);
             deleteQuietly(directory);
+            deleteQuietly(directory.resolveSibling(EmbeddedCredentials.FILE_NAME));
+            // the anchor of the audit trail that was just deleted with the database
+            if (!auditCheckpoint.isBlank()) {
+                deleteQuietly(Path.of(auditCheckpoint));
+            }
         }
         ensureUsable(directory);
+        return start(directory, port, sharedBuffers, maxWalSize);
+    }
+
+    /** Starts the server of {@code directory} (stopping one a dead capgov process left running) with its roles set up. */
+    static EmbeddedPostgres start(Path directory, int port, String sharedBuffers, String maxWalSize) {
+        EmbeddedCredentials credentials = EmbeddedCredentials.of(directory.getParent());
         try {
+            LeftoverServer.stopIfLeftOver(directory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky's readiness check and capgov's own set-up connect as the superuser; on a directory made
+                    // before passwords were required the password is simply not asked for
+                    .setConnectConfig("password", credentials.superuserPassword())
+                    // zonky starts the server with fsync and synchronous commit off, fine for tests but not for a
+                    // registry: an acknowledged change must survive a power cut. A bulk load that can be redone may
+                    // relax synchronous_commit for its own transaction (SET LOCAL), never for the server
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "60")
                     // the registry of a province (millions of rows with their indexes) stays in memory
                     .setServerConfig("shared_buffers", sharedBuffers)
@@ -71,49 +94,51 @@ class EmbeddedPostgresConfiguration {
                     .setServerConfig("wal_buffers", "64MB")
                     // index builds of an import (see ImportBulkLoad) sort in memory
                     .setServerConfig("maintenance_work_mem", "512MB")
+                    .setServerConfig("password_encryption", "scram-sha-256")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            createDatabaseIfMissing(postgres);
+            EmbeddedRoles.apply(postgres, directory, credentials, DATABASE);
             log.info("Database: embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
             return postgres;
         } catch (IOException | RuntimeException e) {
+            if (e instanceof DataDirectoryUnusableException unusable) {
+                throw unusable;
+            }
             throw new DataDirectoryUnusableException(directory, "嵌入式 PostgreSQL 无法启动 / embedded PostgreSQL failed to start: "
                     + rootMessage(e), e);
         }
     }
 
+    /** The platform's connections: the application role, which is not a superuser and owns nothing of the audit trail. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @Primary
+    DataSource dataSource(EmbeddedPostgres postgres, @Value("${capgov.data-dir}") String dataDir) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE));
-        config.setUsername("postgres");
+        config.setJdbcUrl(postgres.getJdbcUrl(EmbeddedCredentials.APPLICATION, DATABASE));
+        config.setUsername(EmbeddedCredentials.APPLICATION);
+        config.setPassword(credentials(dataDir).applicationPassword());
         config.setMaximumPoolSize(20);
         config.setPoolName("capgov-embedded");
         config.setConnectionInitSql(PLAN_CACHE_MODE);
         return new HikariDataSource(config);
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-            // PostgreSQL's own C.UTF-8: code-point order like the C library's C.UTF-8 that initdb picks here, and
-            // Unicode case rules for ILIKE, but text compared byte by byte instead of through strcoll (a single-process
-            // index build on the benchmark's USCCs took 1.5 s instead of 2.2 s, on equipment products 9.4 s instead of
-            // 13.2 s). A database made before keeps its collation and the same order.
-            statement.execute("create database " + DATABASE + " encoding 'UTF8' template template0 "
-                    + "locale_provider builtin builtin_locale 'C.UTF-8' locale 'C.UTF-8'");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot create database " + DATABASE, e);
-        }
+    /** The migrations run as the owner role (see {@link DatabaseRoleGrants}); one connection at start-up. */
+    @Bean
+    @FlywayDataSource
+    DataSource ownerDataSource(EmbeddedPostgres postgres, @Value("${capgov.data-dir}") String dataDir) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(postgres.getJdbcUrl(EmbeddedCredentials.OWNER, DATABASE));
+        ds.setPassword(credentials(dataDir).ownerPassword());
+        return ds;
+    }
+
+    private static EmbeddedCredentials credentials(String dataDir) {
+        return EmbeddedCredentials.of(Path.of(dataDir).toAbsolutePath().normalize());
     }
 
     /** Fails early with a clear reason when the directory cannot be created or written. */

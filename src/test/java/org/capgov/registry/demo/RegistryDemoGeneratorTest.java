@@ -36,8 +36,6 @@ import org.capgov.registry.EnterpriseDraft;
 import org.capgov.registry.validation.EquipmentValidator;
 import org.capgov.registry.exchange.ImportKind;
 import org.capgov.registry.exchange.ImportColumn;
-import org.capgov.registry.validation.EnterpriseValidator;
-import org.capgov.registry.validation.EquipmentValidator;
 
 class RegistryDemoGeneratorTest {
 

@@ -8,6 +8,7 @@ import org.capgov.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import org.capgov.registry.Enterprise;
+import org.capgov.shared.spreadsheet.SpreadsheetUpload;
 
 /** Enterprise imports over the API: good files, all-or-nothing, duplicates, re-import, scope and roles. */
 class ImportEnterprisesIT extends ImportSupportIT {
@@ -50,7 +51,7 @@ class ImportEnterprisesIT extends ImportSupportIT {
         String a = uscc("500102");
         String file = csv(ENTERPRISE_HEADER, enterpriseRow(a, "涪陵区GBK编码测试铁合金厂", "500102", "FERROALLOY"));
         JsonNode job = importFile(Role.COORDINATOR, "ENTERPRISES", "INSERT_ONLY", "gbk.csv",
-                file.getBytes(ImportFiles.GBK));
+                file.getBytes(SpreadsheetUpload.GBK));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("charset").asString()).isEqualTo("GBK");
         assertThat(jdbc.sql("select name from enterprise where uscc = :u").param("u", a).query(String.class).single())

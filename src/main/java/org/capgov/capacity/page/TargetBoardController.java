@@ -1,0 +1,106 @@
+package org.capgov.capacity.page;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.capgov.capacity.target.TargetProgress;
+import org.capgov.capacity.target.TargetProgressService;
+import org.capgov.shared.ChinaTime;
+import org.capgov.shared.DomainException;
+import org.capgov.shared.SpreadsheetText;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The target board of a region as of a date, and its .xlsx export with Chinese labels. */
+@Controller
+class TargetBoardController {
+
+    private final TargetProgressService progress;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    TargetBoardController(TargetProgressService progress, MessageSource messages, Clock clock) {
+        this.progress = progress;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/capacity/targets")
+    @PreAuthorize(CapacityPageController.READERS)
+    String board(@RequestParam(required = false) String region, @RequestParam(required = false) String asOf, Model model) {
+        String day = asOf == null || asOf.isBlank() ? ChinaTime.today(clock).toString() : asOf.trim();
+        model.addAttribute("region", region == null ? "" : region.trim());
+        model.addAttribute("asOf", day);
+        try {
+            model.addAttribute("items", progress.progress(region, day));
+        } catch (DomainException e) {
+            model.addAttribute("failure", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
+                    LocaleContextHolder.getLocale()));
+        }
+        return "capacity/targets";
+    }
+
+    @GetMapping("/capacity/targets.xlsx")
+    @PreAuthorize(CapacityPageController.READERS)
+    void export(@RequestParam(required = false) String region, @RequestParam(required = false) String asOf,
+            HttpServletResponse response) throws IOException {
+        String day = asOf == null || asOf.isBlank() ? ChinaTime.today(clock).toString() : asOf.trim();
+        List<TargetProgress> items = progress.progress(region, day);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"targets-" + day + ".xlsx\"");
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
+            Sheet sheet = book.createSheet(label("capacity.targets.title"));
+            String[] header = {"capacity.col.targetId", "capacity.col.kind", "capacity.col.subject", "capacity.field.regionCode",
+                    "capacity.col.goal", "capacity.col.deadline", "capacity.col.value", "capacity.col.unit",
+                    "capacity.field.status", "capacity.col.projected", "capacity.col.method", "capacity.col.citation"};
+            Row h = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                h.createCell(i).setCellValue(label(header[i]));
+            }
+            int r = 1;
+            for (TargetProgress t : items) {
+                Row row = sheet.createRow(r++);
+                int c = 0;
+                row.createCell(c++).setCellValue(t.targetId());
+                row.createCell(c++).setCellValue(label("catalog.targetKind." + t.kind()));
+                row.createCell(c++).setCellValue(t.product() != null ? label("product." + t.product())
+                        : label("industry." + t.industry()));
+                row.createCell(c++).setCellValue(t.region());
+                row.createCell(c++).setCellValue(t.comparator() + " " + t.goal().toPlainString());
+                row.createCell(c++).setCellValue(t.deadline());
+                if (t.value() != null) {
+                    row.createCell(c).setCellValue(t.value().doubleValue());
+                }
+                c++;
+                row.createCell(c++).setCellValue(t.unit() == null ? "" : t.unit());
+                row.createCell(c++).setCellValue(label("capacity.targetStatus." + t.status()));
+                if (t.projected() != null) {
+                    row.createCell(c).setCellValue(t.projected().doubleValue());
+                }
+                c++;
+                row.createCell(c++).setCellValue(SpreadsheetText.guard(t.methodText()));
+                row.createCell(c).setCellValue(SpreadsheetText.guard(t.citation().document() + " " + t.citation().section()
+                        + "：" + (t.citation().text() == null ? "" : t.citation().text())));
+            }
+            try (OutputStream out = response.getOutputStream()) {
+                book.write(out);
+            }
+            book.dispose();
+        }
+    }
+
+    private String label(String key) {
+        return messages.getMessage(key, null, key, Locale.SIMPLIFIED_CHINESE);
+    }
+}
