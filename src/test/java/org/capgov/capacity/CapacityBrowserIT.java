@@ -94,7 +94,7 @@ class CapacityBrowserIT extends IntegrationTest {
             bank.click("#warnings-filter button[type=submit]");
             assertThat(bank.locator("#warnings-table")).containsText("城口县");
             assertThat(bank.locator("#warnings-table")).containsText("产能严重过剩");
-            bank.click("#warnings-table a");
+            bank.click("#warnings-table tr:has-text(\"城口县\") a");
             assertThat(bank.locator("#warning-heading")).containsText("水泥熟料");
             assertThat(bank.locator("#warning-citation")).containsText("渝府发〔2014〕3号");
             assertThat(bank.locator("#warning-history")).containsText("67.7%");
