@@ -1,0 +1,127 @@
+package org.capgov.capacity;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.capgov.identity.NewPerson;
+import org.capgov.identity.Role;
+import org.capgov.registry.Enterprise;
+import org.capgov.registry.EnterpriseService;
+import org.capgov.registry.EquipmentService;
+import org.capgov.support.IntegrationTest;
+import org.capgov.support.TestPeople;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Report → warning → bank's view → target board in a real browser (Debian's Chromium driven by Playwright): a cement
+ * works of 城口县 reports its July clinker output on its own form, the coordinator evaluates July, the bank finds the
+ * warning with its citation and the notice in its inbox, and the coordinator reads the target board. Screenshots go
+ * to target/screenshots/capacity-*.png. Skipped, with the reason printed, where Chromium is missing.
+ */
+class CapacityBrowserIT extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestPeople people;
+    @Autowired
+    EnterpriseService enterprises;
+    @Autowired
+    EquipmentService equipment;
+
+    String base;
+    Path shots;
+
+    @Test
+    void reportWarningBankTargetBoard() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("CapacityBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500229", 365_000,
+                LocalDate.of(2010, 1, 1));
+        NewPerson account = TestPeople.person("t.cap-works", "FL-QZF", Role.ENTERPRISE, "500229", Set.of(), works.uscc());
+        people.ensure(account);
+        people.ensure(Role.COORDINATOR);
+        people.ensure(Role.FINANCIAL_INSTITUTION);
+        base = "http://localhost:" + port;
+        shots = Path.of("target", "screenshots");
+        shots.toFile().mkdirs();
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+            // the enterprise reports July on its own form: 21,000 t of 31,000 t of capacity
+            Page enterprise = login(browser, account.username());
+            enterprise.click("#nav-capacity-output");
+            assertThat(enterprise.locator("#uscc")).hasValue(works.uscc());
+            enterprise.selectOption("#product", "CLINKER");
+            enterprise.fill("#month", "2025-07");
+            enterprise.fill("#quantity", "21000");
+            enterprise.click("#output-submit");
+            assertThat(enterprise.locator("#output-success")).containsText("第 1 版");
+            assertThat(enterprise.locator("#output-table")).containsText("企业自报");
+            enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-1-report.png")));
+
+            // the coordinator evaluates July
+            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            coordinator.click("#nav-capacity-warnings");
+            coordinator.fill("#evaluate-period", "2025-07");
+            coordinator.click("#evaluate-submit");
+            assertThat(coordinator.locator("#warnings-success")).containsText("评估完成");
+
+            // the bank sees the warning, its history and citation, and the notice
+            Page bank = login(browser, TestPeople.username(Role.FINANCIAL_INSTITUTION));
+            bank.click("#nav-capacity-warnings");
+            bank.fill("#region", "500229");
+            bank.click("#warnings-filter button[type=submit]");
+            assertThat(bank.locator("#warnings-table")).containsText("城口县");
+            assertThat(bank.locator("#warnings-table")).containsText("产能严重过剩");
+            bank.click("#warnings-table tr:has-text(\"城口县\") a");
+            assertThat(bank.locator("#warning-heading")).containsText("水泥熟料");
+            assertThat(bank.locator("#warning-citation")).containsText("渝府发〔2014〕3号");
+            assertThat(bank.locator("#warning-history")).containsText("67.7%");
+            bank.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-2-bank-warning.png")));
+            bank.navigate(base + "/inbox");
+            assertThat(bank.locator("main")).containsText("产能利用率预警：城口县水泥熟料产能严重过剩");
+
+            // the coordinator reads the target board as of the 2018 deadline
+            coordinator.click("#nav-capacity-targets");
+            coordinator.fill("#region", "500000");
+            coordinator.fill("#asOf", "2018-12-31");
+            coordinator.click("#targets-form button[type=submit]");
+            assertThat(coordinator.locator("#targets-table tbody tr")).hasCount(19);
+            assertThat(coordinator.locator("#targets-table")).containsText("渝府发〔2014〕3号");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-3-targets.png"))
+                    .setFullPage(true));
+        }
+    }
+
+    private Page login(Browser browser, String username) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        Page page = context.newPage();
+        page.navigate(base + "/login");
+        page.fill("#username", username);
+        page.fill("#password", TestPeople.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("#current-user")).isVisible();
+        return page;
+    }
+}
