@@ -359,7 +359,7 @@ public final class Hj212Parser {
     /** A refusal with what can still be read of the header, for the reply. */
     private static Result reject(Reason reason, String field, String detail, String segment) {
         return new Result(null, new Rejection(reason, field, detail, headerValue(segment, "QN"),
-                headerValue(segment, "MN"), headerValue(segment, "ST")));
+                headerValue(segment, "MN"), headerValue(segment, "ST"), headerValue(segment, "PW")));
     }
 
     /** {@code KEY=value} of the header part of a segment, best effort: null when absent or unreadable. */
