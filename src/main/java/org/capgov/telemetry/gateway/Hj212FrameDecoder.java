@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cuts the TCP byte stream into HJ 212 frames: a frame starts at {@code ##} and is {@code 12 + declared length}
  * bytes long, so sticky packets (several in one read) and split ones (one over several reads) both come out whole.
- * Bytes before a {@code ##} are dropped; a length field that is not 4 digits drops the {@code ##} and looks for the
- * next one; a frame longer than the limit closes the connection, since the stream cannot be trusted after it.
+ * Bytes before a {@code ##} are dropped; a length field that is not 4 digits drops one {@code #} and looks for the
+ * next header; a frame longer than the limit closes the connection, since the stream cannot be trusted after it.
  */
 class Hj212FrameDecoder extends ByteToMessageDecoder {
 
@@ -47,7 +47,8 @@ class Hj212FrameDecoder extends ByteToMessageDecoder {
                 length = length * 10 + (b - '0');
             }
             if (length < 0) {
-                in.skipBytes(2);
+                // one byte only: in "###0198…" the real header starts at the second '#'
+                in.skipBytes(1);
                 continue;
             }
             int frame = length + 12;
