@@ -145,12 +145,12 @@ class CatalogPagesIT extends IntegrationTest {
         assertThat(page).contains("违规").doesNotContain("id=\"s-flag\"").doesNotContain("id=\"edit-card\"");
         String published = json(Http.api(port).get("/api/v1/catalog/coverage", token(Role.ENTERPRISE))).get("version")
                 .get("label").asString();
-        assertThat(row(page, "history-" + published)).contains("≤ 150").contains("VIOLATION");
+        assertThat(row(page, "history-" + published)).contains("≤ 150").contains("违规");
 
-        // parameters are named with their labels and values; ≤ for <=
+        // parameters are named in words with their values (用途为普通炼钢生铁); ≤ for <=
         String bf = body(http.get("/catalog/rules/NAT-ELIM-2011-BF-400"));
-        assertThat(element(bf, "rule-conditions", "</dd>")).contains("参数 purpose（用途） ∈ {GENERAL（普通炼钢生铁）}")
-                .contains("参数 volume_m3（有效容积） ≤ 400");
+        assertThat(element(bf, "rule-conditions", "</dd>")).contains("用途").contains("普通炼钢生铁")
+                .contains("≤ 400").doesNotContain("GENERAL").doesNotContain("volume_m3");
         assertThat(bf).contains("立即");
     }
 
