@@ -145,7 +145,9 @@ class ComplianceRunFindingTable {
                 CatalogRule rule = rules.get(f.ruleId());
                 row(e, f.ruleId(), rule == null ? "" : rule.documentId(), f.dimension(), f.status(), f.subject(),
                         f.metric(), text(f.value()), f.comparator(), text(f.limit()), f.unit(), f.severity(), f.deadline(),
-                        f.confidence(), !f.flags().isEmpty(), null, null);
+                        // flagged: resting on a secondary source (S), to be checked against the original; a note of
+                        // the outer closure deadline is no such flag
+                        f.confidence(), f.flags().contains(ComplianceEngine.S_FLAG), null, null);
             }
             for (Conflict c : conflicts) {
                 CatalogRule a = rules.get(c.ruleIds().get(0));

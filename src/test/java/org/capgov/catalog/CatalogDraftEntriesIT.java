@@ -88,7 +88,7 @@ class CatalogDraftEntriesIT extends IntegrationTest {
         assertField(send("POST", "/rules", NEW_RULE.replace("\"process\"", "\"kiln_size\"")), "when[0].param", "没有参数");
         assertField(send("POST", "/rules", NEW_RULE.replace("[\"NSP\"]", "[\"MAGIC\"]")), "when[0].in", "NSP");
         assertField(send("POST", "/rules", NEW_RULE.replace("\"effectiveFrom\":\"2016-01-01\"",
-                "\"effectiveFrom\":\"2016-01-01\",\"effectiveTo\":\"2015-01-01\"")), "effectiveTo", "晚于");
+                "\"effectiveFrom\":\"2016-01-01\",\"effectiveTo\":\"2015-01-01\"")), "effectiveTo", "最后施行日不得早于生效日期");
         assertField(send("POST", "/rules", NEW_RULE.replace("\"text\":\"氮氧化物排放浓度不超过320毫克/立方米\"", "\"text\":\" \"")),
                 "citation.text", "原文");
         assertField(send("POST", "/rules", NEW_RULE.replaceAll(",\"citation\":\\{.*}}", "}")), "citation", "出处");
