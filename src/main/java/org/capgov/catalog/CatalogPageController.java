@@ -41,13 +41,15 @@ class CatalogPageController {
     private final CatalogDraftService drafts;
     private final RegionService regions;
     private final MessageSource messages;
+    private final CatalogReadings readings;
 
     CatalogPageController(CatalogVersions versions, CatalogDraftService drafts, RegionService regions,
-            MessageSource messages) {
+            MessageSource messages, CatalogReadings readings) {
         this.versions = versions;
         this.drafts = drafts;
         this.regions = regions;
         this.messages = messages;
+        this.readings = readings;
     }
 
     @GetMapping("/catalog")
@@ -61,6 +63,7 @@ class CatalogPageController {
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("regionNames", regionNames());
         model.addAttribute("unconfirmedZones", regions.unconfirmedAirZones());
+        model.addAttribute("readingsByDoc", readings.byDoc());
         return "catalog/coverage";
     }
 
