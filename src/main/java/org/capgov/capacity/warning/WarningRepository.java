@@ -1,6 +1,7 @@
 package org.capgov.capacity.warning;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,7 +107,7 @@ class WarningRepository {
                 .param("ids", ids).query((ResultSet rs) -> {
                     out.computeIfAbsent(rs.getLong("warning_id"), k -> new ArrayList<>()).add(new CapacityWarning.Month(
                             YearMonth.from(rs.getDate("period").toLocalDate()).toString(), rs.getString("level"),
-                            rs.getBigDecimal("utilisation"), Decimals.plain(rs.getBigDecimal("output")),
+                            percent(rs.getBigDecimal("utilisation")), Decimals.plain(rs.getBigDecimal("output")),
                             Decimals.plain(rs.getBigDecimal("capacity")), rs.getInt("reporting_enterprises"),
                             rs.getBigDecimal("missing_capacity_share")));
                 });
@@ -127,13 +128,21 @@ class WarningRepository {
             select w.*, r.name as region_name from capacity_warning w join region r on r.code = w.region_code
             """;
 
+    /**
+     * A utilisation as it was computed, to one decimal (67.7): the column is numeric(7, 2), so without this the pages
+     * would show 67.70 % where the utilisation page shows 67.7 %.
+     */
+    private static BigDecimal percent(BigDecimal stored) {
+        return stored == null ? null : stored.setScale(1, RoundingMode.HALF_UP);
+    }
+
     private static Row row(ResultSet rs, int i) throws SQLException {
         Date closedPeriod = rs.getDate("closed_period");
         Date closedOn = rs.getDate("closed_on");
         return new Row(rs.getLong("id"), rs.getString("product"), rs.getString("region_code"), rs.getString("region_name"),
                 rs.getString("region_path"), rs.getString("level"), rs.getString("status"),
                 YearMonth.from(rs.getDate("since").toLocalDate()), YearMonth.from(rs.getDate("last_period").toLocalDate()),
-                rs.getBigDecimal("utilisation"), closedPeriod == null ? null : YearMonth.from(closedPeriod.toLocalDate()),
+                percent(rs.getBigDecimal("utilisation")), closedPeriod == null ? null : YearMonth.from(closedPeriod.toLocalDate()),
                 closedOn == null ? null : closedOn.toLocalDate());
     }
 }
