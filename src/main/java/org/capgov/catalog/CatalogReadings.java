@@ -27,7 +27,7 @@ class CatalogReadings {
     record Reading(String id, String doc, String title, String source, String reading) {
 
         /** An HTML id unique over all doc files (ids repeat across files). */
-        String anchor() {
+        public String anchor() {
             String file = doc.substring(doc.lastIndexOf('/') + 1).replace(".md", "");
             return "reading-" + file + "-" + id;
         }
