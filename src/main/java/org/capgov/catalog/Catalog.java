@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One version of the catalogue, in memory: what every evaluation reads and names. */
-public record Catalogue(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules,
+public record Catalog(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules,
         List<Target> targets) {
 
     public List<CatalogRule> limits() {

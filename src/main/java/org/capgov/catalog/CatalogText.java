@@ -10,7 +10,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Catalogue values as people read them, for the pages ({@code ${@catalogText.conditions(rule.when)}}): conditions
+ * Catalog values as people read them, for the pages ({@code ${@catalogText.conditions(rule.when)}}): conditions
  * such as 参数 purpose（用途）∈ {GENERAL（普通炼钢生铁）}, comparators as ≤ ≥, metrics and limits with their names.
  */
 @Component("catalogText")

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.Condition;
 import org.capgov.monitoring.Units;
 
@@ -37,13 +37,13 @@ final class ComplianceEngine {
      * is what makes a run over the whole registry cheap. Immutable; one per run, shared by every enterprise.
      */
     static final class Prepared {
-        final Catalogue catalogue;
+        final Catalog catalogue;
         final LocalDate asOf;
         private final Map<String, List<CatalogRule>> byEquipmentType = new HashMap<>();
         private final Map<String, List<CatalogRule>> byIndustry = new HashMap<>();
         private final List<CatalogRule> everyEnterprise = new ArrayList<>();
 
-        private Prepared(Catalogue catalogue, LocalDate asOf) {
+        private Prepared(Catalog catalogue, LocalDate asOf) {
             this.catalogue = catalogue;
             this.asOf = asOf;
             for (CatalogRule rule : catalogue.rules()) {
@@ -76,11 +76,11 @@ final class ComplianceEngine {
         }
     }
 
-    static Prepared prepare(Catalogue catalogue, LocalDate asOf) {
+    static Prepared prepare(Catalog catalogue, LocalDate asOf) {
         return new Prepared(catalogue, asOf);
     }
 
-    static List<Finding> evaluate(Catalogue catalogue, Facts facts) {
+    static List<Finding> evaluate(Catalog catalogue, Facts facts) {
         return evaluate(prepare(catalogue, facts.asOf()), facts);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 
 /**
@@ -20,7 +20,7 @@ final class ConflictDetector {
     private ConflictDetector() {
     }
 
-    static List<Conflict> detect(Catalogue catalogue, List<Finding> findings) {
+    static List<Conflict> detect(Catalog catalogue, List<Finding> findings) {
         Map<String, CatalogRule> rules = new LinkedHashMap<>();
         catalogue.limits().forEach(r -> rules.put(r.id(), r));
         Map<String, List<CatalogRule>> byPoint = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ final class ConflictDetector {
         return conflicts;
     }
 
-    static String contradiction(Catalogue catalogue, CatalogRule a, CatalogRule b) {
+    static String contradiction(Catalog catalogue, CatalogRule a, CatalogRule b) {
         if (a.limit() instanceof Boolean x && b.limit() instanceof Boolean y) {
             return x.equals(y) || !a.comparator().equals(b.comparator()) ? null : "两条规则要求的取值相反";
         }

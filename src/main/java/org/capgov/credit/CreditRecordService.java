@@ -16,6 +16,8 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** Credit records as the caller's scope shows them, and their repair. */
 @Service
@@ -42,9 +44,11 @@ public class CreditRecordService {
     private final CreditRepairPolicy policy;
     private final RegionService regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    CreditRecordService(CreditRecordRepository records, CreditCheckRepository checks, CreditRepairPolicy policy,
+    CreditRecordService(Clock clock, CreditRecordRepository records, CreditCheckRepository checks, CreditRepairPolicy policy,
             RegionService regions, AuditTrail audit) {
+        this.clock = clock;
         this.records = records;
         this.checks = checks;
         this.policy = policy;
@@ -77,7 +81,7 @@ public class CreditRecordService {
         CreditRecord before = records.lock(id, Actors.scope())
                 .orElseThrow(() -> DomainException.notFound("error.credit.recordNotFound", id));
         RepairGround ground = ground(request.ground());
-        LocalDate today = LocalDate.now(CreditCheckService.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         LocalDate effective = date(request.effectiveDate(), today);
         String document = blank(request.document());
         String note = blank(request.note());

@@ -46,12 +46,12 @@ class CaseFormController {
             Model model) {
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("origins", ORIGINS);
-        model.addAttribute("today", CaseDates.today());
+        model.addAttribute("today", cases.today());
         if (!model.containsAttribute("form")) {
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("uscc", uscc == null ? "" : uscc.trim());
             form.put("findingId", findingId == null ? "" : findingId.trim());
-            form.put("effectiveDate", CaseDates.today().toString());
+            form.put("effectiveDate", cases.today().toString());
             form.put("origin", findingId == null || findingId.isBlank() ? "MANUAL" : "FINDING");
             model.addAttribute("form", form);
         }
@@ -79,14 +79,14 @@ class CaseFormController {
         String id = findingId == null ? "" : findingId.trim();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("findingId", id);
-        form.put("effectiveDate", CaseDates.today().toString());
+        form.put("effectiveDate", cases.today().toString());
         form.put("origin", "FINDING");
         String[] parts = id.split(":", -1);
         form.put("uscc", parts.length == 4 ? parts[1] : "");
         String back = UriComponentsBuilder.fromPath("/enforcement/cases/new").queryParam("findingId", id).encode()
                 .build().toUriString();
         return attempt(redirect, back, form, null, () -> "/enforcement/cases/" + path(cases.open(new OpenCaseRequest(
-                null, null, CaseDates.today(), id, null, null, "FINDING", null, null)).summary().id()));
+                null, null, cases.today(), id, null, null, "FINDING", null, null)).summary().id()));
     }
 
     @PostMapping("/enforcement/cases/{id}/actions")

@@ -1,7 +1,6 @@
 package org.capgov.registry;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.capgov.registry.validation.ValidEnterprise;
 import org.capgov.registry.validation.EnterpriseValidator;
 import org.capgov.registry.validation.Violations;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Creates, changes and reads enterprises within the caller's scope. Each change is validated in full first, then
@@ -23,21 +24,19 @@ import org.capgov.registry.validation.Violations;
 @Service
 public class EnterpriseService {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final EnterpriseRepository enterprises;
     private final RegionDirectory regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    EnterpriseService(EnterpriseRepository enterprises, RegionDirectory regions, AuditTrail audit) {
+    EnterpriseService(Clock clock, EnterpriseRepository enterprises, RegionDirectory regions, AuditTrail audit) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.regions = regions;
         this.audit = audit;
     }
 
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
-    }
 
     public Enterprise get(String uscc) {
         String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
@@ -116,8 +115,8 @@ public class EnterpriseService {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("status", "error.enterprise.status", change.status());
         }
-        LocalDate date = change.effectiveDate() == null ? today() : change.effectiveDate();
-        if (date.isAfter(today())) {
+        LocalDate date = change.effectiveDate() == null ? ChinaTime.today(clock) : change.effectiveDate();
+        if (date.isAfter(ChinaTime.today(clock))) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
         if (date.isBefore(before.statusSince())) {
@@ -134,7 +133,7 @@ public class EnterpriseService {
     }
 
     private ValidEnterprise valid(EnterpriseDraft draft) {
-        EnterpriseValidator.Outcome outcome = EnterpriseValidator.validate(draft, regions.openRegions(), today());
+        EnterpriseValidator.Outcome outcome = EnterpriseValidator.validate(draft, regions.openRegions(), ChinaTime.today(clock));
         if (!outcome.ok()) {
             throw Violations.toException(outcome.violations());
         }
@@ -171,7 +170,7 @@ public class EnterpriseService {
                 throw DomainException.conflict("error.enterprise.gridAccountTaken", account, holder);
             });
         }
-        enterprises.setGridAccounts(id, e.gridAccounts(), today());
+        enterprises.setGridAccounts(id, e.gridAccounts(), ChinaTime.today(clock));
     }
 
     private static EnterpriseFilter checked(EnterpriseFilter f) {

@@ -5,13 +5,14 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.capgov.shared.ChinaTime;
 
 /** Localised labels for codes, for templates ({@code ${@labels.join('dimension.', m.dimensions)}}). */
 @Component("labels")
 public class Labels {
 
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
-            .ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Shanghai"));
+            .ofPattern("yyyy-MM-dd HH:mm").withZone(ChinaTime.ZONE);
 
     private final MessageSource messages;
 
