@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.identity.SystemActor;
 import org.capgov.monitoring.MeasurementPartitions;
 import org.capgov.region.RegionService;
@@ -112,7 +112,7 @@ class ComplianceBench implements ApplicationRunner {
                 .query(Long.class).single();
         print("registry: %,d enterprises, %,d equipment rows (%,d current: not dismantled or transferred)", enterprises,
                 equipment, current);
-        Catalogue catalogue = catalog.current();
+        Catalog catalogue = catalog.current();
         print("catalogue version %s: %d rules and elimination items; %d processors; max heap %,d MB", catalogue.version(),
                 catalogue.rules().size(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -166,7 +166,7 @@ class ComplianceBench implements ApplicationRunner {
     }
 
     /** The engine alone, on this one thread, over facts read beforehand: no database in the timed loop. */
-    private void engine(Catalogue catalogue) {
+    private void engine(Catalog catalogue) {
         List<Long> ids = jdbc.sql("select id from enterprise where status not in ('EXITED', 'DEREGISTERED') "
                 + "order by id limit :n").param("n", sample).query(Long.class).list();
         FactsBuilder builder = FactsBuilder.over(catalogue, AS_OF, regions.all(true));

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.Condition;
 import org.capgov.monitoring.Metric;
 import org.postgresql.PGConnection;
@@ -44,7 +44,7 @@ final class ComplianceBenchMeasurements {
     private final Map<String, List<Spec>> byIndustry = new HashMap<>();
     private final SplittableRandom random = new SplittableRandom(2014);
 
-    ComplianceBenchMeasurements(JdbcClient jdbc, DataSource dataSource, Catalogue catalogue) {
+    ComplianceBenchMeasurements(JdbcClient jdbc, DataSource dataSource, Catalog catalogue) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         for (CatalogRule r : catalogue.limits()) {

@@ -2,7 +2,6 @@ package org.capgov.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,12 +15,12 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
+import org.capgov.shared.ChinaTime;
 
 /** Reads the trail: the scoped, filtered list and export, and the chain verification. */
 @Service
 public class AuditReader {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private final NamedParameterJdbcTemplate streaming;
 
     private final AuditCheckpoint checkpoint;
@@ -137,11 +136,11 @@ public class AuditReader {
         StringBuilder where = new StringBuilder(inScope.sql());
         if (f.from() != null) {
             where.append(" and recorded_at >= :from");
-            params.put("from", java.sql.Timestamp.from(f.from().atStartOfDay(CHINA).toInstant()));
+            params.put("from", java.sql.Timestamp.from(f.from().atStartOfDay(ChinaTime.ZONE).toInstant()));
         }
         if (f.to() != null) {
             where.append(" and recorded_at < :to");
-            params.put("to", java.sql.Timestamp.from(f.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
+            params.put("to", java.sql.Timestamp.from(f.to().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant()));
         }
         if (StringUtils.hasText(f.actor())) {
             where.append(" and actor = :actor");

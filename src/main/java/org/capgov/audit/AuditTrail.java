@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 
 /**
  * Appends entries to the chain. Runs in the caller's transaction, so a change and its audit entry commit together
@@ -22,8 +23,10 @@ public class AuditTrail {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final AuditCheckpoint checkpoint;
+    private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditCheckpoint checkpoint) {
+    AuditTrail(Clock clock, JdbcClient jdbc, JsonMapper json, AuditCheckpoint checkpoint) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.checkpoint = checkpoint;
@@ -45,7 +48,7 @@ public class AuditTrail {
         String prev = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class).optional()
                 .orElse(AuditHash.GENESIS);
         long id = jdbc.sql("select nextval('audit_entry_seq')").query(Long.class).single();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String before = toJson(event.before());
         String after = toJson(event.after());
         String hash = AuditHash.of(id, now, actor, actorIp, event.action().name(), event.entityType(), event.entityId(),

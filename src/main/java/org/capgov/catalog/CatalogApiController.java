@@ -32,7 +32,7 @@ class CatalogApiController {
     static final String EDITORS = "hasAnyRole('ADMIN','COORDINATOR')";
     private static final Set<String> EDIT_FIELDS = Set.of("limit", "severity", "effectiveTo", "withdrawn");
 
-    record CatalogueView(CatalogVersion version, List<SourceDocument> documents, List<CatalogRule> rules,
+    record CatalogView(CatalogVersion version, List<SourceDocument> documents, List<CatalogRule> rules,
             List<Target> targets) {
     }
 
@@ -58,7 +58,7 @@ class CatalogApiController {
 
     @GetMapping("/versions")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "Catalogue versions, newest first 目录版本列表")
+    @Operation(summary = "Catalog versions, newest first 目录版本列表")
     List<CatalogVersion> versions() {
         return versions.list();
     }
@@ -66,10 +66,10 @@ class CatalogApiController {
     @GetMapping
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The published catalogue (or ?version=): documents, rules, elimination items, targets 目录内容")
-    CatalogueView catalogue(@RequestParam(required = false) String version) {
+    CatalogView catalogue(@RequestParam(required = false) String version) {
         CatalogVersion v = versions.visible(version);
-        Catalogue c = versions.content(v);
-        return new CatalogueView(v, List.copyOf(c.documents().values()), c.rules(), c.targets());
+        Catalog c = versions.content(v);
+        return new CatalogView(v, List.copyOf(c.documents().values()), c.rules(), c.targets());
     }
 
     @GetMapping("/rules/{id}")
@@ -78,7 +78,7 @@ class CatalogApiController {
             + "that hold it 单条规则")
     RuleView rule(@PathVariable String id, @RequestParam(required = false) String version) {
         CatalogVersion v = versions.visible(version);
-        Catalogue c = versions.content(v);
+        Catalog c = versions.content(v);
         CatalogRule rule = CatalogDraftService.find(c, id);
         if (rule == null) {
             throw DomainException.notFound("error.catalog.ruleNotInVersion", id, v.label());

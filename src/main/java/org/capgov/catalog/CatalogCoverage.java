@@ -26,7 +26,7 @@ public record CatalogCoverage(String version, List<DocumentCoverage> documents, 
             long total) {
     }
 
-    public static CatalogCoverage of(Catalogue catalogue) {
+    public static CatalogCoverage of(Catalog catalogue) {
         List<DocumentCoverage> rows = new ArrayList<>();
         List<SourceDocument> documents = new ArrayList<>(catalogue.documents().values());
         documents.sort(Comparator.comparingInt((SourceDocument d) -> level(d.level()))

@@ -44,7 +44,7 @@ final class CatalogDiffs {
     }
 
     /** Everything that differs, documents first, then rules and elimination items, then targets. */
-    static List<CatalogChange> all(Catalogue from, Catalogue to) {
+    static List<CatalogChange> all(Catalog from, Catalog to) {
         List<CatalogChange> out = new ArrayList<>(documentsAndTargets(from, to).stream()
                 .filter(c -> c.entry().equals("DOCUMENT")).toList());
         for (CatalogDraftService.RuleDiff r : CatalogDraftService.compare(from, to)) {
@@ -56,7 +56,7 @@ final class CatalogDiffs {
     }
 
     /** Documents and targets that differ (rules are compared by {@link CatalogDraftService#compare}). */
-    static List<CatalogChange> documentsAndTargets(Catalogue from, Catalogue to) {
+    static List<CatalogChange> documentsAndTargets(Catalog from, Catalog to) {
         List<CatalogChange> out = new ArrayList<>();
         Map<String, Target> targetsBefore = new LinkedHashMap<>();
         from.targets().forEach(t -> targetsBefore.put(t.id(), t));

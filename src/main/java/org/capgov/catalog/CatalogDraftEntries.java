@@ -49,7 +49,7 @@ class CatalogDraftEntries {
     public EntryResult addRule(String label, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         CatalogRule rule = CatalogEntryChecks.rule(body, content);
         requireNewId(content, rule.id());
         drafts.putEntry(draft.id(), "RULE", rule.id(), rule.documentId(), rule);
@@ -63,7 +63,7 @@ class CatalogDraftEntries {
     public EntryResult replaceRule(String label, String id, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         CatalogRule before = CatalogDraftService.find(content, id);
         if (before == null) {
             throw DomainException.notFound("error.catalog.ruleNotInVersion", id, draft.label());
@@ -91,7 +91,7 @@ class CatalogDraftEntries {
     public EntryResult addTarget(String label, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         Target target = CatalogEntryChecks.target(body, content, regionExists());
         requireNewId(content, target.id());
         drafts.putEntry(draft.id(), "TARGET", target.id(), target.documentId(), target);
@@ -104,7 +104,7 @@ class CatalogDraftEntries {
     public EntryResult replaceTarget(String label, String id, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         Target before = content.targets().stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("error.catalogDrafts.targetNotInVersion", id, draft.label()));
         Target after = CatalogEntryChecks.target(merge(fields(before), body, id), content, regionExists());
@@ -122,7 +122,7 @@ class CatalogDraftEntries {
     public EntryResult addDocument(String label, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         SourceDocument document = CatalogEntryChecks.document(body, content, regionExists());
         if (content.documents().containsKey(document.id())) {
             throw DomainException.invalid("id", "error.catalogDrafts.idTaken", document.id());
@@ -137,7 +137,7 @@ class CatalogDraftEntries {
     public EntryResult replaceDocument(String label, String id, Map<String, Object> body) {
         repository.lock();
         CatalogVersion draft = openDraft(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         SourceDocument before = content.documents().get(id);
         if (before == null) {
             throw DomainException.notFound("error.catalog.documentNotFound", id, draft.label());
@@ -172,8 +172,8 @@ class CatalogDraftEntries {
     }
 
     /** Field changes of a document or target, the same way the draft's differences show them. */
-    private static <T> List<CatalogChange.Field> changes(String entry, Catalogue content, T before, T after, String id) {
-        Catalogue was = new Catalogue("a", content.documents(), List.of(), content.targets());
+    private static <T> List<CatalogChange.Field> changes(String entry, Catalog content, T before, T after, String id) {
+        Catalog was = new Catalog("a", content.documents(), List.of(), content.targets());
         Map<String, SourceDocument> documents = new LinkedHashMap<>(content.documents());
         List<Target> targets = new java.util.ArrayList<>(content.targets());
         if (after instanceof SourceDocument d) {
@@ -181,13 +181,13 @@ class CatalogDraftEntries {
         } else if (after instanceof Target t) {
             targets.replaceAll(x -> x.id().equals(id) ? t : x);
         }
-        Catalogue now = new Catalogue("b", documents, List.of(), targets);
+        Catalog now = new Catalog("b", documents, List.of(), targets);
         return CatalogDiffs.documentsAndTargets(was, now).stream()
                 .filter(c -> c.entry().equals(entry) && c.id().equals(id)).findFirst()
                 .map(CatalogChange::fields).orElse(List.of());
     }
 
-    private void requireNewId(Catalogue content, String id) {
+    private void requireNewId(Catalog content, String id) {
         boolean taken = content.rules().stream().anyMatch(r -> r.id().equals(id))
                 || content.targets().stream().anyMatch(t -> t.id().equals(id));
         if (taken) {

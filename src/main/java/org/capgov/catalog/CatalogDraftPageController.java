@@ -198,7 +198,7 @@ class CatalogDraftPageController {
         return "catalog/draft-entry";
     }
 
-    private Catalogue draftContent(String label) {
+    private Catalog draftContent(String label) {
         CatalogVersion draft = versions.get(label);
         if (!draft.draft()) {
             throw DomainException.conflict("error.catalog.notDraft", label);

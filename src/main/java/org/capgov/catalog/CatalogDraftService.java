@@ -245,8 +245,8 @@ class CatalogDraftService {
         CatalogVersion base = versions.get(version.basedOn());
         CatalogVersion published = drafts.published().orElse(null);
         boolean stale = version.draft() && published != null && !published.label().equals(base.label());
-        Catalogue before = versions.byLabel(base.label());
-        Catalogue after = versions.content(version);
+        Catalog before = versions.byLabel(base.label());
+        Catalog after = versions.content(version);
         return new Diff(version, base, published, stale, compare(before, after),
                 CatalogDiffs.documentsAndTargets(before, after));
     }
@@ -311,12 +311,12 @@ class CatalogDraftService {
         return version;
     }
 
-    static CatalogRule find(Catalogue catalogue, String ruleId) {
+    static CatalogRule find(Catalog catalogue, String ruleId) {
         return catalogue.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
     }
 
     /** The rules that differ between two versions, by document and id. */
-    static List<RuleDiff> compare(Catalogue from, Catalogue to) {
+    static List<RuleDiff> compare(Catalog from, Catalog to) {
         Map<String, CatalogRule> before = new LinkedHashMap<>();
         from.rules().forEach(r -> before.put(r.id(), r));
         Map<String, CatalogRule> after = new LinkedHashMap<>();

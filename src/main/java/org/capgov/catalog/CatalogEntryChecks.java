@@ -22,7 +22,7 @@ import org.capgov.shared.Product;
 
 /**
  * Builds a rule, elimination item, target or source document from its fields and checks it against the draft it
- * goes into: codes exactly as DOMAIN.md §4, units of the metric's (or parameter's) dimension, the comparator set,
+ * goes into: codes exactly as docs/domain.md §4, units of the metric's (or parameter's) dimension, the comparator set,
  * dates in order, a citation with its quoted text, and no S-confidence value as a plain VIOLATION. Every problem is
  * named by its field; with any problem the whole entry is refused (400) and nothing is stored.
  */
@@ -48,7 +48,7 @@ final class CatalogEntryChecks {
     private CatalogEntryChecks() {
     }
 
-    static CatalogRule rule(Map<String, Object> body, Catalogue draft) {
+    static CatalogRule rule(Map<String, Object> body, Catalog draft) {
         List<FieldProblem> problems = new ArrayList<>();
         CatalogEntryInput in = new CatalogEntryInput(body, "", problems);
         in.only(RULE_FIELDS);
@@ -179,7 +179,7 @@ final class CatalogEntryChecks {
         }
         Metric m = Metric.of(metric).orElse(null);
         if (m == null) {
-            in.problem("metric", metric, "未知的指标代码 " + metric + "（指标代码见 DOMAIN.md §4；定性要求为 req_<名称>）");
+            in.problem("metric", metric, "未知的指标代码 " + metric + "（指标代码见 docs/domain.md §4；定性要求为 req_<名称>）");
             return;
         }
         if (limit instanceof Boolean) {
@@ -267,7 +267,7 @@ final class CatalogEntryChecks {
         return new Condition(param, null, null, null, values, op, value);
     }
 
-    private static SourceDocument document(CatalogEntryInput in, Catalogue draft) {
+    private static SourceDocument document(CatalogEntryInput in, Catalog draft) {
         String documentId = in.required("documentId", 64, "依据文件");
         SourceDocument doc = documentId == null ? null : draft.documents().get(documentId);
         if (documentId != null && doc == null) {
@@ -289,7 +289,7 @@ final class CatalogEntryChecks {
         return new Citation(doc == null ? null : doc.number(), section, standard, text);
     }
 
-    static Target target(Map<String, Object> body, Catalogue draft, Predicate<String> regionExists) {
+    static Target target(Map<String, Object> body, Catalog draft, Predicate<String> regionExists) {
         List<FieldProblem> problems = new ArrayList<>();
         CatalogEntryInput in = new CatalogEntryInput(body, "", problems);
         in.only(TARGET_FIELDS);
@@ -331,7 +331,7 @@ final class CatalogEntryChecks {
                 citation);
     }
 
-    static SourceDocument document(Map<String, Object> body, Catalogue draft, Predicate<String> regionExists) {
+    static SourceDocument document(Map<String, Object> body, Catalog draft, Predicate<String> regionExists) {
         List<FieldProblem> problems = new ArrayList<>();
         CatalogEntryInput in = new CatalogEntryInput(body, "", problems);
         in.only(DOCUMENT_FIELDS);

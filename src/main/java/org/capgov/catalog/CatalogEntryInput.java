@@ -84,7 +84,7 @@ final class CatalogEntryInput {
             return null;
         }
         if (!allowed.contains(s)) {
-            problem(field, s, "不是有效的" + what + "代码（须与 DOMAIN.md §4 完全一致，可用：" + String.join("、", allowed) + "）");
+            problem(field, s, "不是有效的" + what + "代码（须与 docs/domain.md §4 完全一致，可用：" + String.join("、", allowed) + "）");
             return null;
         }
         return s;

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Catalogue pages: coverage per source document with the versions, a document with all its rules, one rule with its
+ * Catalog pages: coverage per source document with the versions, a document with all its rules, one rule with its
  * citation and history, the targets, and draft editing (ADMIN, COORDINATOR). Reading is open to every logged-in role.
  */
 @Controller
@@ -71,7 +71,7 @@ class CatalogPageController {
     @PreAuthorize("isAuthenticated()")
     String document(@PathVariable String id, @RequestParam(required = false) String version, Model model) {
         CatalogVersion v = versions.visible(version);
-        Catalogue c = versions.content(v);
+        Catalog c = versions.content(v);
         SourceDocument document = c.documents().get(id);
         if (document == null) {
             throw DomainException.notFound("error.catalog.documentNotFound", id, v.label());
@@ -132,7 +132,7 @@ class CatalogPageController {
     String targets(@RequestParam(required = false) String region, @RequestParam(required = false) String industry,
             @RequestParam(required = false) String kind, Model model) {
         CatalogVersion v = versions.visible(null);
-        Catalogue c = versions.content(v);
+        Catalog c = versions.content(v);
         List<Target> all = c.targets();
         model.addAttribute("version", v);
         model.addAttribute("targets", all.stream()
@@ -173,7 +173,7 @@ class CatalogPageController {
             throw DomainException.notFound("error.catalog.versionNotFound", label);
         }
         CatalogDraftService.Diff diff = drafts.diff(label);
-        Catalogue content = versions.content(draft);
+        Catalog content = versions.content(draft);
         model.addAttribute("diff", diff);
         model.addAttribute("draft", draft);
         model.addAttribute("documents", CatalogCoverage.of(content).documents());

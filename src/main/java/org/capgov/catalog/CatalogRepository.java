@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Stores catalogue versions as JSON entries and reads a version back into a {@link Catalogue}. */
+/** Stores catalogue versions as JSON entries and reads a version back into a {@link Catalog}. */
 @Repository
 class CatalogRepository {
 
@@ -58,7 +58,7 @@ class CatalogRepository {
                 .param("by", by).param("id", id).update();
     }
 
-    void insertContent(int versionId, Catalogue c) {
+    void insertContent(int versionId, Catalog c) {
         for (SourceDocument d : c.documents().values()) {
             entry(versionId, "DOCUMENT", d.id(), d.id(), d);
         }
@@ -79,7 +79,7 @@ class CatalogRepository {
                 .param("b", json.writeValueAsString(body)).update();
     }
 
-    Catalogue load(Version version) {
+    Catalog load(Version version) {
         Map<String, SourceDocument> documents = new LinkedHashMap<>();
         List<CatalogRule> rules = new ArrayList<>();
         List<Target> targets = new ArrayList<>();
@@ -97,7 +97,7 @@ class CatalogRepository {
                         default -> targets.add(json.readValue(body, Target.class));
                     }
                 });
-        return new Catalogue(version.label(), documents, rules, targets, replacement);
+        return new Catalog(version.label(), documents, rules, targets, replacement);
     }
 
     /** Ratios compare as BigDecimals whatever JSON gave back. */

@@ -24,7 +24,7 @@ public class CatalogService {
 
     private final CatalogRepository repository;
     private final AuditTrail audit;
-    private volatile Catalogue current;
+    private volatile Catalog current;
 
     CatalogService(CatalogRepository repository, AuditTrail audit) {
         this.repository = repository;
@@ -32,8 +32,8 @@ public class CatalogService {
     }
 
     /** The published version (loaded on first use). */
-    public Catalogue current() {
-        Catalogue c = current;
+    public Catalog current() {
+        Catalog c = current;
         if (c == null) {
             synchronized (this) {
                 if (current == null) {
@@ -58,9 +58,9 @@ public class CatalogService {
     /** Publishes the data files as a new version unless the published one already holds exactly them. */
     @Transactional
     public void synchroniseWithFiles() {
-        CatalogueFiles.Content files;
+        CatalogFiles.Content files;
         try {
-            files = CatalogueFiles.read("pending");
+            files = CatalogFiles.read("pending");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,7 +83,7 @@ public class CatalogService {
                         "rules", files.catalogue().rules().size(), "targets", files.catalogue().targets().size(),
                         "sourceHash", files.hash())));
         current = null;
-        log.info("Catalogue version {} published from data files: {} documents, {} rules and elimination items, {} targets",
+        log.info("Catalog version {} published from data files: {} documents, {} rules and elimination items, {} targets",
                 label, files.catalogue().documents().size(), files.catalogue().rules().size(),
                 files.catalogue().targets().size());
     }

@@ -11,7 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Catalogue values as people read them, for the pages ({@code ${@catalogText.conditions(rule.when)}}): conditions
+ * Catalog values as people read them, for the pages ({@code ${@catalogText.conditions(rule.when)}}): conditions
  * in words such as 用途为普通炼钢生铁, comparators as ≤ ≥, metrics and limits with their names; names and units come
  * from the one {@link Vocabulary}.
  */

@@ -9,7 +9,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Catalogue versions by label: the list, their metadata and their content. Published and superseded versions never
+ * Catalog versions by label: the list, their metadata and their content. Published and superseded versions never
  * change, so their content is kept once read; a draft is read afresh each time.
  */
 @Service
@@ -20,7 +20,7 @@ public class CatalogVersions {
 
     private final CatalogRepository repository;
     private final CatalogDraftRepository drafts;
-    private final Map<String, Catalogue> closed = new ConcurrentHashMap<>();
+    private final Map<String, Catalog> closed = new ConcurrentHashMap<>();
 
     CatalogVersions(CatalogRepository repository, CatalogDraftRepository drafts) {
         this.repository = repository;
@@ -50,20 +50,20 @@ public class CatalogVersions {
     }
 
     /** The content of the version with this label (any state, drafts included); 404 when there is none. */
-    public Catalogue byLabel(String label) {
-        Catalogue cached = label == null ? null : closed.get(label.trim());
+    public Catalog byLabel(String label) {
+        Catalog cached = label == null ? null : closed.get(label.trim());
         if (cached != null) {
             return cached;
         }
         return content(get(label));
     }
 
-    Catalogue content(CatalogVersion version) {
-        Catalogue cached = closed.get(version.label());
+    Catalog content(CatalogVersion version) {
+        Catalog cached = closed.get(version.label());
         if (cached != null) {
             return cached;
         }
-        Catalogue c = repository.load(version.asVersion());
+        Catalog c = repository.load(version.asVersion());
         if (!version.draft()) {
             if (closed.size() >= CACHED) {
                 closed.clear();

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.Condition;
 import org.capgov.monitoring.Units;
 
@@ -37,7 +37,7 @@ final class ComplianceEngine {
      * is what makes a run over the whole registry cheap. Immutable; one per run, shared by every enterprise.
      */
     static final class Prepared {
-        final Catalogue catalogue;
+        final Catalog catalogue;
         final LocalDate asOf;
         private final Map<String, List<CatalogRule>> byEquipmentType = new HashMap<>();
         private final Map<String, List<CatalogRule>> byIndustry = new HashMap<>();
@@ -45,7 +45,7 @@ final class ComplianceEngine {
         /** Rule id → the consequence that gives its failures an outer closure deadline. */
         private final Map<String, CatalogRule> closures = new HashMap<>();
 
-        private Prepared(Catalogue catalogue, LocalDate asOf) {
+        private Prepared(Catalog catalogue, LocalDate asOf) {
             this.catalogue = catalogue;
             this.asOf = asOf;
             for (CatalogRule rule : catalogue.rules()) {
@@ -81,11 +81,11 @@ final class ComplianceEngine {
         }
     }
 
-    static Prepared prepare(Catalogue catalogue, LocalDate asOf) {
+    static Prepared prepare(Catalog catalogue, LocalDate asOf) {
         return new Prepared(catalogue, asOf);
     }
 
-    static List<Finding> evaluate(Catalogue catalogue, Facts facts) {
+    static List<Finding> evaluate(Catalog catalogue, Facts facts) {
         return evaluate(prepare(catalogue, facts.asOf()), facts);
     }
 
@@ -135,7 +135,7 @@ final class ComplianceEngine {
      * items, since equipment on the elimination list may not be built. Measured limits bind the plant once it runs,
      * not the project. Runs skip the PROJECT rules; this is where they apply.
      */
-    static List<Finding> evaluateProject(Catalogue catalogue, Facts facts) {
+    static List<Finding> evaluateProject(Catalog catalogue, Facts facts) {
         List<Finding> findings = new ArrayList<>();
         for (CatalogRule rule : catalogue.rules()) {
             if (!rule.inForceOn(facts.asOf()) || !applicable(rule, facts)) {

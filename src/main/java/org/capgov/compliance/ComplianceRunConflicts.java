@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 
 /**
  * Conflict detection for a run. Which rules can contradict each other is a property of the catalogue, so it is
@@ -13,10 +13,10 @@ import org.capgov.catalog.Catalogue;
  */
 final class ComplianceRunConflicts {
 
-    private final Catalogue catalogue;
+    private final Catalog catalogue;
     private final Set<String> prone = new HashSet<>();
 
-    ComplianceRunConflicts(Catalogue catalogue) {
+    ComplianceRunConflicts(Catalog catalogue) {
         this.catalogue = catalogue;
         List<CatalogRule> limits = catalogue.limits();
         for (int i = 0; i < limits.size(); i++) {

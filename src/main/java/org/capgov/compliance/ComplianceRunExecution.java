@@ -1,7 +1,6 @@
 package org.capgov.compliance;
 
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,7 @@ import java.util.Set;
 import org.capgov.audit.AuditAction;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.registry.RegistryFacts;
@@ -23,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Clock;
 
 /**
  * Carries out one run: reads the registry and the measurements as two merged streams, evaluates each enterprise,
@@ -41,7 +41,7 @@ class ComplianceRunExecution {
     private static final Logger log = LoggerFactory.getLogger(ComplianceRunExecution.class);
 
     /** What a run needs to go on without the request that started it. */
-    record Work(long id, Catalogue catalogue, LocalDate asOf, boolean incremental) {
+    record Work(long id, Catalog catalogue, LocalDate asOf, boolean incremental) {
     }
 
     private final ComplianceRunRepository runs;
@@ -52,11 +52,13 @@ class ComplianceRunExecution {
     private final AuditTrail audit;
     private final TransactionTemplate ownTx;
     private final int keepRuns;
+    private final Clock clock;
 
-    ComplianceRunExecution(ComplianceRunRepository runs, ComplianceRunFindingTable findings,
+    ComplianceRunExecution(Clock clock, ComplianceRunRepository runs, ComplianceRunFindingTable findings,
             ComplianceRunMeasurementSource measurements, RegistryFacts registry, RegionService regions,
             AuditTrail audit, PlatformTransactionManager transactions,
             @Value("${capgov.compliance.keep-runs:20}") int keepRuns) {
+        this.clock = clock;
         this.keepRuns = Math.max(2, keepRuns);
         this.runs = runs;
         this.findings = findings;
@@ -200,11 +202,11 @@ class ComplianceRunExecution {
         });
     }
 
-    private static Map<String, Object> summary(ComplianceRun r) {
+    private Map<String, Object> summary(ComplianceRun r) {
         return Map.of("catalogueVersion", r.catalogueVersion(), "asOf", r.asOf().toString(), "status", r.status(),
                 "basedOn", r.basedOn() == null ? "" : r.basedOn(), "enterprises", r.enterprisesTotal(),
                 "evaluated", r.enterprisesEvaluated(), "findings", r.findings(), "counts", r.counts(),
-                "finishedAt", String.valueOf(r.finishedAt() == null ? Instant.now() : r.finishedAt()));
+                "finishedAt", String.valueOf(r.finishedAt() == null ? clock.instant() : r.finishedAt()));
     }
 
     private static String rootMessage(Throwable e) {

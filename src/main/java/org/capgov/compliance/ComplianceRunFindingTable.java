@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.registry.RegistryFactsEnterprise;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -111,7 +111,7 @@ class ComplianceRunFindingTable {
     }
 
     /** A COPY into the run's table on a connection of its own (the run's cursors keep theirs busy). */
-    Copy copy(long runId, Catalogue catalogue) throws SQLException {
+    Copy copy(long runId, Catalog catalogue) throws SQLException {
         return new Copy(runId, catalogue);
     }
 
@@ -123,7 +123,7 @@ class ComplianceRunFindingTable {
         private final StringBuilder text = new StringBuilder(CHUNK + 8192);
         private boolean ended;
 
-        private Copy(long runId, Catalogue catalogue) throws SQLException {
+        private Copy(long runId, Catalog catalogue) throws SQLException {
             this.runId = runId;
             catalogue.rules().forEach(r -> rules.put(r.id(), r));
             this.connection = dataSource.getConnection();

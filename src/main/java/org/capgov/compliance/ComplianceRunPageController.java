@@ -2,7 +2,6 @@ package org.capgov.compliance;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Pages of evaluation runs: the run list with the start form and the progress of the current run (refreshed by htmx
@@ -38,9 +39,11 @@ class ComplianceRunPageController {
     private final WhatIfService whatIf;
     private final WhatIfExport whatIfExport;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ComplianceRunPageController(ComplianceRunService runs, FindingsService findings, FindingsExport export,
+    ComplianceRunPageController(Clock clock, ComplianceRunService runs, FindingsService findings, FindingsExport export,
             WhatIfService whatIf, WhatIfExport whatIfExport, MessageSource messages) {
+        this.clock = clock;
         this.whatIfExport = whatIfExport;
         this.runs = runs;
         this.findings = findings;
@@ -56,7 +59,7 @@ class ComplianceRunPageController {
         model.addAttribute("runs", recent);
         model.addAttribute("run", recent.stream().filter(r -> !r.finished()).findFirst()
                 .orElse(recent.isEmpty() ? null : recent.get(0)));
-        model.addAttribute("today", LocalDate.now(ComplianceRunService.CHINA));
+        model.addAttribute("today", ChinaTime.today(clock));
         return "compliance/runs";
     }
 
@@ -152,7 +155,7 @@ class ComplianceRunPageController {
     @GetMapping("/compliance/what-if")
     @PreAuthorize(ComplianceRunApiController.STARTERS)
     String whatIfForm(Model model) {
-        whatIfModel(model, null, LocalDate.now(ComplianceRunService.CHINA).toString());
+        whatIfModel(model, null, ChinaTime.today(clock).toString());
         return "compliance/what-if";
     }
 

@@ -2,7 +2,6 @@ package org.capgov.compliance;
 
 import jakarta.annotation.PreDestroy;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.slf4j.Logger;
@@ -21,6 +20,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Starts evaluation runs over the whole registry and lets people follow them. One run at a time, across nodes too
@@ -31,7 +32,6 @@ import org.springframework.stereotype.Service;
 public class ComplianceRunService {
 
     private static final Logger log = LoggerFactory.getLogger(ComplianceRunService.class);
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final ComplianceRunRepository runs;
     private final ComplianceRunExecution execution;
@@ -39,9 +39,11 @@ public class ComplianceRunService {
     private final ApplicationEventPublisher events;
     private final ThreadPoolExecutor executor;
     private volatile Long current;
+    private final Clock clock;
 
-    ComplianceRunService(ComplianceRunRepository runs, ComplianceRunExecution execution, CatalogService catalog,
+    ComplianceRunService(Clock clock, ComplianceRunRepository runs, ComplianceRunExecution execution, CatalogService catalog,
             ApplicationEventPublisher events) {
+        this.clock = clock;
         this.runs = runs;
         this.execution = execution;
         this.catalog = catalog;
@@ -58,8 +60,8 @@ public class ComplianceRunService {
      * asks to build on the latest DONE run of the same version and date; without one the run is full.
      */
     public ComplianceRun start(LocalDate asOf, boolean incremental) {
-        LocalDate date = asOf == null ? LocalDate.now(CHINA) : asOf;
-        Catalogue catalogue = catalog.current();
+        LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
+        Catalog catalogue = catalog.current();
         runs.failStale();
         long id;
         try {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 
 /**
@@ -24,7 +24,7 @@ final class ConflictDetector {
 
     static final String ELIMINATION_ADMITTED = "淘汰类目淘汰了准入条件允许的装备：该装备符合准入规则，却被淘汰类目列为淘汰";
 
-    static List<Conflict> detect(Catalogue catalogue, List<Finding> findings) {
+    static List<Conflict> detect(Catalog catalogue, List<Finding> findings) {
         Map<String, CatalogRule> rules = new LinkedHashMap<>();
         catalogue.limits().forEach(r -> rules.put(r.id(), r));
         List<Conflict> conflicts = new ArrayList<>(limitConflicts(catalogue, rules, findings));
@@ -36,7 +36,7 @@ final class ConflictDetector {
      * An equipment item found ELIMINATED by one item and COMPLIANT with an access rule (a PARAMETER rule) on a
      * parameter the elimination item is conditioned on: the access rule admits what the elimination item removes.
      */
-    private static List<Conflict> eliminationConflicts(Catalogue catalogue, Map<String, CatalogRule> limits,
+    private static List<Conflict> eliminationConflicts(Catalog catalogue, Map<String, CatalogRule> limits,
             List<Finding> findings) {
         List<Conflict> out = new ArrayList<>();
         Map<String, CatalogRule> eliminations = new LinkedHashMap<>();
@@ -105,7 +105,7 @@ final class ConflictDetector {
         return c < 0 || c == 0 && (up1 ? op1 : op2).endsWith("=") && (up1 ? op2 : op1).endsWith("=");
     }
 
-    private static List<Conflict> limitConflicts(Catalogue catalogue, Map<String, CatalogRule> rules,
+    private static List<Conflict> limitConflicts(Catalog catalogue, Map<String, CatalogRule> rules,
             List<Finding> findings) {
         Map<String, List<CatalogRule>> byPoint = new LinkedHashMap<>();
         for (Finding f : findings) {
@@ -134,7 +134,7 @@ final class ConflictDetector {
         return conflicts;
     }
 
-    static String contradiction(Catalogue catalogue, CatalogRule a, CatalogRule b) {
+    static String contradiction(Catalog catalogue, CatalogRule a, CatalogRule b) {
         if (a.limit() instanceof Boolean x && b.limit() instanceof Boolean y) {
             return x.equals(y) || !a.comparator().equals(b.comparator()) ? null : "两条规则要求的取值相反";
         }

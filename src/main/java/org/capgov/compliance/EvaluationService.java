@@ -2,7 +2,6 @@ package org.capgov.compliance;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.monitoring.MeasurementService;
 import org.capgov.monitoring.Metric;
 import org.capgov.monitoring.Units;
@@ -28,6 +27,8 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Industry;
 import org.springframework.stereotype.Service;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Evaluates an enterprise described in a request against the published catalogue. Every problem of the request is
@@ -46,9 +47,11 @@ public class EvaluationService {
     private volatile Map<String, Region> regionsByCode;
     private volatile long regionsReadAt;
     private static final long REGIONS_FOR = 30_000;
+    private final Clock clock;
 
-    EvaluationService(CatalogService catalog, RegionService regions, RegistryFacts registry,
+    EvaluationService(Clock clock, CatalogService catalog, RegionService regions, RegistryFacts registry,
             MeasurementService measurements) {
+        this.clock = clock;
         this.catalog = catalog;
         this.regions = regions;
         this.registry = registry;
@@ -61,8 +64,8 @@ public class EvaluationService {
      * caller's scope.
      */
     public EvaluationResult evaluateRegistered(String uscc, LocalDate asOf) {
-        Catalogue catalogue = catalog.current();
-        LocalDate date = asOf == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : asOf;
+        Catalog catalogue = catalog.current();
+        LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
         String code = uscc == null ? "" : uscc.trim().toUpperCase(Locale.ROOT);
         RegistryFactsEnterprise e = registry.find(code, date, Actors.scope())
                 .orElseThrow(() -> DomainException.notFound("error.compliance.enterpriseNotFound", code));
@@ -83,9 +86,9 @@ public class EvaluationService {
         if (request == null) {
             throw DomainException.invalid(List.of(new FieldProblem("asOf", "", "请求体为空")));
         }
-        Catalogue catalogue = catalog.current();
+        Catalog catalogue = catalog.current();
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate asOf = request.asOf() == null ? LocalDate.now(ZoneId.of("Asia/Shanghai")) : request.asOf();
+        LocalDate asOf = request.asOf() == null ? ChinaTime.today(clock) : request.asOf();
         Region region = region(request.region(), problems);
         String industry = industry(request.industry(), problems);
         List<Facts.EquipmentFact> equipment = equipment(request.equipment(), problems);
@@ -108,7 +111,7 @@ public class EvaluationService {
      * caller settles the date ({@code asOf} must be set).
      */
     public ProjectRuleFindings evaluateProject(EvaluationRequest request, List<FieldProblem> problems) {
-        Catalogue catalogue = catalog.current();
+        Catalog catalogue = catalog.current();
         int before = problems.size();
         LocalDate asOf = java.util.Objects.requireNonNull(request.asOf(), "asOf");
         Region region = region(request.region(), problems);
@@ -189,8 +192,8 @@ public class EvaluationService {
         return out;
     }
 
-    /** The unit of each metric: DOMAIN.md §4, then any further metric the catalogue uses. */
-    private static Map<String, String> units(Catalogue catalogue) {
+    /** The unit of each metric: docs/domain.md §4, then any further metric the catalogue uses. */
+    private static Map<String, String> units(Catalog catalogue) {
         Map<String, String> units = new HashMap<>();
         for (CatalogRule r : catalogue.limits()) {
             if ("MEASUREMENT".equals(r.subject()) && r.unit() != null) {
@@ -260,7 +263,7 @@ public class EvaluationService {
     }
 
     /** Documents in force on the date whose jurisdiction (a region subtree, or the nation) covers the region. */
-    private Set<String> documentsCovering(Catalogue catalogue, Region region, LocalDate asOf) {
+    private Set<String> documentsCovering(Catalog catalogue, Region region, LocalDate asOf) {
         return FactsBuilder.documentsCovering(catalogue, region, asOf, this::anyRegion);
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 import org.capgov.region.Region;
 import org.capgov.registry.RegistryFactsEnterprise;
@@ -22,19 +22,19 @@ import org.capgov.registry.RegistryFactsEnterprise;
  */
 final class FactsBuilder {
 
-    private final Catalogue catalogue;
+    private final Catalog catalogue;
     private final LocalDate asOf;
     private final Function<String, Optional<Region>> regions;
     private final Map<String, Set<String>> documentsByRegion = new HashMap<>();
 
-    FactsBuilder(Catalogue catalogue, LocalDate asOf, Function<String, Optional<Region>> regions) {
+    FactsBuilder(Catalog catalogue, LocalDate asOf, Function<String, Optional<Region>> regions) {
         this.catalogue = catalogue;
         this.asOf = asOf;
         this.regions = regions;
     }
 
     /** A builder over a snapshot of the regions (open and closed), for a run. */
-    static FactsBuilder over(Catalogue catalogue, LocalDate asOf, List<Region> allRegions) {
+    static FactsBuilder over(Catalog catalogue, LocalDate asOf, List<Region> allRegions) {
         Map<String, Region> byCode = new HashMap<>();
         allRegions.forEach(r -> byCode.put(r.code(), r));
         return new FactsBuilder(catalogue, asOf, code -> Optional.ofNullable(byCode.get(code)));
@@ -62,7 +62,7 @@ final class FactsBuilder {
                 asOf, regions)));
     }
 
-    static Set<String> documentsCovering(Catalogue catalogue, Region region, LocalDate asOf,
+    static Set<String> documentsCovering(Catalog catalogue, Region region, LocalDate asOf,
             Function<String, Optional<Region>> regions) {
         Set<String> ids = new HashSet<>();
         for (SourceDocument d : catalogue.documents().values()) {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import org.capgov.catalog.CatalogChange;
 import org.capgov.catalog.CatalogService;
 import org.capgov.catalog.CatalogVersions;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.registry.RegistryFacts;
@@ -23,6 +23,8 @@ import org.capgov.shared.Actors;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.DomainException;
 import org.springframework.stereotype.Service;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * What-if: the registry in the caller's scope evaluated against the published catalogue and against another version
@@ -45,9 +47,11 @@ public class WhatIfService {
     private final RegionService regions;
     private final ComplianceRunMeasurementSource measurements;
     private final Semaphore one = new Semaphore(1);
+    private final Clock clock;
 
-    WhatIfService(CatalogService catalog, CatalogVersions versions, RegistryFacts registry, RegionService regions,
+    WhatIfService(Clock clock, CatalogService catalog, CatalogVersions versions, RegistryFacts registry, RegionService regions,
             ComplianceRunMeasurementSource measurements) {
+        this.clock = clock;
         this.catalog = catalog;
         this.versions = versions;
         this.registry = registry;
@@ -90,9 +94,9 @@ public class WhatIfService {
         if (draftLabel == null || draftLabel.isBlank()) {
             throw DomainException.invalid("draft", "error.compliance.draftRequired");
         }
-        LocalDate date = asOf == null ? LocalDate.now(ComplianceRunService.CHINA) : asOf;
-        Catalogue published = catalog.current();
-        Catalogue draft;
+        LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
+        Catalog published = catalog.current();
+        Catalog draft;
         try {
             draft = versions.byLabel(draftLabel.trim());
         } catch (DomainException e) {
@@ -108,7 +112,7 @@ public class WhatIfService {
         }
     }
 
-    private WhatIfResult compare(Catalogue published, Catalogue draft, LocalDate date, DataScope scope, Tally tally) {
+    private WhatIfResult compare(Catalog published, Catalog draft, LocalDate date, DataScope scope, Tally tally) {
         List<Region> all = regions.all(true);
         all.forEach(r -> tally.regions.put(r.code(), r));
         FactsBuilder before = FactsBuilder.over(published, date, all);

@@ -2,7 +2,6 @@ package org.capgov.credit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,8 @@ import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Uscc;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * The check departments and banks make before granting land, funds, licences, loans, contracts …: is this
@@ -31,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CreditCheckService {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int NOTE_LIMIT = 1000;
 
     /** One record the answer rests on; {@code enterprise} is the sanctioned one (an affiliate's when affiliated). */
@@ -46,8 +46,10 @@ public class CreditCheckService {
     private final CreditRecordRepository records;
     private final CreditCheckRepository checks;
     private final RegistryAffiliations affiliations;
+    private final Clock clock;
 
-    CreditCheckService(CreditRecordRepository records, CreditCheckRepository checks, RegistryAffiliations affiliations) {
+    CreditCheckService(Clock clock, CreditRecordRepository records, CreditCheckRepository checks, RegistryAffiliations affiliations) {
+        this.clock = clock;
         this.records = records;
         this.checks = checks;
         this.affiliations = affiliations;
@@ -63,7 +65,7 @@ public class CreditCheckService {
             throw DomainException.invalid(List.of(new FieldProblem("uscc", rawUscc == null ? "" : rawUscc, code.reason())));
         }
         CreditMeasure measure = measure(rawMeasure);
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         Set<CreditMeasure> restricted = EnumSet.noneOf(CreditMeasure.class);
         List<Basis> basis = new ArrayList<>();
         for (CreditRecord r : records.inForce(uscc, affiliates, today)) {
@@ -78,7 +80,7 @@ public class CreditCheckService {
         }
         List<CreditMeasure> measures = List.copyOf(restricted);
         UUID id = UUID.randomUUID();
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         checks.insert(id, Actors.username(), department(), uscc, measure, !measures.isEmpty(), measures,
                 basis.stream().map(Basis::recordId).toList(), at);
         return new Result(uscc, !measures.isEmpty(), measures, basis, at, id.toString());
@@ -99,7 +101,7 @@ public class CreditCheckService {
             throw DomainException.conflict("error.credit.feedbackGiven", check.feedbackAction());
         }
         checks.feedback(id, action, note == null || note.isBlank() ? null : note.trim(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         return checks.find(id).orElseThrow();
     }
 

@@ -16,6 +16,8 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** Credit records as the caller's scope shows them, and their repair. */
 @Service
@@ -43,9 +45,11 @@ public class CreditRecordService {
     private final RegionService regions;
     private final AuditTrail audit;
     private final org.capgov.shared.Vocabulary vocabulary;
+    private final Clock clock;
 
-    CreditRecordService(CreditRecordRepository records, CreditCheckRepository checks, CreditRepairPolicy policy,
+    CreditRecordService(Clock clock, CreditRecordRepository records, CreditCheckRepository checks, CreditRepairPolicy policy,
             RegionService regions, AuditTrail audit, org.capgov.shared.Vocabulary vocabulary) {
+        this.clock = clock;
         this.vocabulary = vocabulary;
         this.records = records;
         this.checks = checks;
@@ -79,7 +83,7 @@ public class CreditRecordService {
         CreditRecord before = records.lock(id, Actors.scope())
                 .orElseThrow(() -> DomainException.notFound("error.credit.recordNotFound", id));
         RepairGround ground = ground(request.ground());
-        LocalDate today = LocalDate.now(CreditCheckService.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         LocalDate effective = date(request.effectiveDate(), today);
         String document = blank(request.document());
         String note = blank(request.note());

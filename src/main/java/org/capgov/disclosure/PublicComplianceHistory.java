@@ -1,7 +1,6 @@
 package org.capgov.disclosure;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +14,8 @@ import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Computes the twelve-quarter grid by evaluating the registered enterprise with the compliance engine as of each
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublicComplianceHistory {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int QUARTERS = 12;
     /** Worst first: a violation outranks missing data, which outranks an advisory, which outranks compliance. */
     private static final List<String> SEVERITY = List.of("ELIMINATED", "NONCOMPLIANT", "NO_DATA", "ADVISORY", "COMPLIANT");
@@ -37,16 +37,18 @@ public class PublicComplianceHistory {
     private final EvaluationService evaluation;
     private final long keepMillis;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    PublicComplianceHistory(EvaluationService evaluation,
+    PublicComplianceHistory(Clock clock, EvaluationService evaluation,
             @Value("${capgov.disclosure.history-cache-seconds:600}") long keepSeconds) {
+        this.clock = clock;
         this.evaluation = evaluation;
         this.keepMillis = keepSeconds * 1000;
     }
 
     /** The grid of a registered enterprise as of today. */
     public ComplianceHistory of(String uscc) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         long now = System.currentTimeMillis();
         Cached c = cache.get(uscc);
         if (c != null && c.day().equals(today) && now - c.at() < keepMillis) {

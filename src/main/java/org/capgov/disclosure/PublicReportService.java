@@ -1,7 +1,6 @@
 package org.capgov.disclosure;
 
 import java.security.SecureRandom;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +22,8 @@ import org.capgov.shared.SqlPredicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Receives reports from the public and routes each to the department that owns the record: the district government
@@ -53,9 +54,11 @@ public class PublicReportService {
     private final PublicEnterpriseEnforcement enforcement;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    PublicReportService(PublicReportRepository reports, PublicEnterpriseDirectory directory, PublicReportRateLimit rateLimit,
+    PublicReportService(Clock clock, PublicReportRepository reports, PublicEnterpriseDirectory directory, PublicReportRateLimit rateLimit,
             PublicEnterpriseEnforcement enforcement, AuditTrail audit, ApplicationEventPublisher events) {
+        this.clock = clock;
         this.enforcement = enforcement;
         this.reports = reports;
         this.directory = directory;
@@ -90,7 +93,7 @@ public class PublicReportService {
         String caseId = s.caseId() == null || s.caseId().isBlank() ? null : s.caseId().trim();
         String caseOwner = null;
         if (caseId != null) {
-            caseOwner = enforcement.departmentOf(e.uscc(), caseId, LocalDate.now(PublicComplianceHistory.CHINA)).orElse(null);
+            caseOwner = enforcement.departmentOf(e.uscc(), caseId, ChinaTime.today(clock)).orElse(null);
             if (caseOwner == null) {
                 problems.add(new FieldProblem("caseId", caseId, "案件 " + caseId + " 不是该企业公开名单上的案件"));
             }

@@ -80,6 +80,6 @@ class CaseApiController {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Operation(summary = "Run the daily deadline sweep now 立即执行逾期检查")
     DeadlineSweep.Result sweep() {
-        return sweep.sweep(CaseDates.today());
+        return sweep.sweep(cases.today());
     }
 }

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * Opens cases by policy when an evaluation run is done ({@code capgov.enforcement.auto-open}: NONE by default,
@@ -72,9 +74,11 @@ class CaseAutoOpening {
     private final AuditTrail audit;
     private final TransactionTemplate ownTx;
     private final Policy policy;
+    private final Clock clock;
 
-    CaseAutoOpening(FindingsService findings, CaseOpening opening, JdbcClient jdbc, AuditTrail audit,
+    CaseAutoOpening(Clock clock, FindingsService findings, CaseOpening opening, JdbcClient jdbc, AuditTrail audit,
             PlatformTransactionManager transactions, @Value("${capgov.enforcement.auto-open:NONE}") String policy) {
+        this.clock = clock;
         this.findings = findings;
         this.opening = opening;
         this.jdbc = jdbc;
@@ -109,7 +113,7 @@ class CaseAutoOpening {
     }
 
     private Result pass(long runId, LocalDate asOf, Policy policy, FindingsFilter filter) {
-        if (asOf.isAfter(CaseDates.today())) {
+        if (asOf.isAfter(ChinaTime.today(clock))) {
             // a run as of a future date is a forecast: nothing has happened yet that a case could record
             return new Result(runId, asOf, policy, List.of(), 0, 0, 0, 0, 0, 0);
         }

@@ -49,7 +49,7 @@ class CaseFormController {
             Model model) {
         model.addAttribute("dimensions", Dimension.values());
         model.addAttribute("origins", ORIGINS);
-        model.addAttribute("today", CaseDates.today());
+        model.addAttribute("today", cases.today());
         // the finding behind the form, so that the officer sees which enterprise and which failure it is
         if (findingId != null && !findingId.isBlank()) {
             findings.find(findingId.trim()).ifPresent(f -> model.addAttribute("finding", f));
@@ -58,7 +58,7 @@ class CaseFormController {
             Map<String, Object> form = new LinkedHashMap<>();
             form.put("uscc", uscc == null ? "" : uscc.trim());
             form.put("findingId", findingId == null ? "" : findingId.trim());
-            form.put("effectiveDate", CaseDates.today().toString());
+            form.put("effectiveDate", cases.today().toString());
             form.put("origin", findingId == null || findingId.isBlank() ? "MANUAL" : "FINDING");
             model.addAttribute("form", form);
         }
@@ -86,14 +86,14 @@ class CaseFormController {
         String id = findingId == null ? "" : findingId.trim();
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("findingId", id);
-        form.put("effectiveDate", CaseDates.today().toString());
+        form.put("effectiveDate", cases.today().toString());
         form.put("origin", "FINDING");
         String[] parts = id.split(":", -1);
         form.put("uscc", parts.length == 4 ? parts[1] : "");
         String back = UriComponentsBuilder.fromPath("/enforcement/cases/new").queryParam("findingId", id).encode()
                 .build().toUriString();
         try {
-            String opened = cases.open(new OpenCaseRequest(null, null, CaseDates.today(), id, null, null, "FINDING", null,
+            String opened = cases.open(new OpenCaseRequest(null, null, cases.today(), id, null, null, "FINDING", null,
                     null)).summary().id();
             redirect.addFlashAttribute("saved", true);
             return "redirect:/enforcement/cases/" + path(opened);

@@ -1,7 +1,9 @@
 package org.capgov.enforcement;
 
+import java.time.Clock;
 import org.capgov.identity.Role;
 import org.capgov.notification.Notice;
+import org.capgov.shared.ChinaTime;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Vocabulary;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,8 +23,11 @@ class CaseNotices {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Vocabulary vocabulary;
+    private final Clock clock;
 
-    CaseNotices(CaseRepository cases, ApplicationEventPublisher events, MessageSource messages, Vocabulary vocabulary) {
+    CaseNotices(Clock clock, CaseRepository cases, ApplicationEventPublisher events, MessageSource messages,
+            Vocabulary vocabulary) {
+        this.clock = clock;
         this.cases = cases;
         this.events = events;
         this.messages = messages;
@@ -31,7 +36,7 @@ class CaseNotices {
 
     @EventListener
     void transitioned(CaseTransitioned t) {
-        EnforcementCase c = cases.find(t.caseId(), DataScope.all(), CaseDates.today()).orElse(null);
+        EnforcementCase c = cases.find(t.caseId(), DataScope.all(), ChinaTime.today(clock)).orElse(null);
         if (c == null) {
             return;
         }

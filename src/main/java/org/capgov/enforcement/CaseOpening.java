@@ -21,6 +21,8 @@ import org.capgov.shared.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * Opens a case: checks the input in full (400 naming the field), the officer's scope (403), then the enterprise's
@@ -48,10 +50,12 @@ class CaseOpening {
     private final RegistryFollower registry;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    CaseOpening(CaseRepository cases, DepartmentAssignment assignment, EnterpriseService enterprises,
+    CaseOpening(Clock clock, CaseRepository cases, DepartmentAssignment assignment, EnterpriseService enterprises,
             EquipmentService equipment, FindingsService findings, EvaluationService evaluation,
             RegistryFollower registry, AuditTrail audit, ApplicationEventPublisher events) {
+        this.clock = clock;
         this.cases = cases;
         this.assignment = assignment;
         this.enterprises = enterprises;
@@ -78,7 +82,7 @@ class CaseOpening {
         }
         limit("document", r.document(), MAX_DOCUMENT);
         limit("note", r.note(), MAX_NOTE);
-        LocalDate today = CaseDates.today();
+        LocalDate today = ChinaTime.today(clock);
         FindingsRow finding = finding(r.findingId());
         String uscc = text(r.uscc()) != null ? text(r.uscc()).toUpperCase(Locale.ROOT)
                 : finding != null ? finding.uscc() : null;

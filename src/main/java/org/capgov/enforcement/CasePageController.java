@@ -83,7 +83,7 @@ class CasePageController {
             HttpServletResponse response) throws IOException {
         CaseFilter filter = cases.filter(state, dimension, region, uscc, null, bool(open), bool(overdue));
         export.csv(filter, () -> {
-            Downloads.attachment(response, Downloads.CSV, "cases-" + CaseDates.today() + ".csv");
+            Downloads.attachment(response, Downloads.CSV, "cases-" + cases.today() + ".csv");
             return response.getOutputStream();
         });
     }
@@ -95,7 +95,7 @@ class CasePageController {
         EnforcementCase c = d.summary();
         model.addAttribute("c", c);
         model.addAttribute("detail", d);
-        model.addAttribute("today", CaseDates.today());
+        model.addAttribute("today", cases.today());
         model.addAttribute("measures", ExitMeasure.values());
         model.addAttribute("closureApproved",
                 d.timeline().stream().anyMatch(e -> e.action() == CaseAction.APPROVE_CLOSURE));

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The legal rules of a case, one named policy each (refusal: 409 with the reason). Every action passes the state
- * rule first, then its own rules in order; the first refusal wins. Rules rest on seed 001 and DOMAIN.md §2 and §7.
+ * rule first, then its own rules in order; the first refusal wins. Rules rest on seed 001 and docs/domain.md §2 and §7.
  */
 final class CasePolicies {
 

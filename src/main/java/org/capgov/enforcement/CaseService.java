@@ -24,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * The public API of enforcement cases: open, act, read, list, all within the caller's scope. An action is checked in
@@ -50,10 +52,12 @@ public class CaseService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Set<Dimension> extendable;
+    private final Clock clock;
 
-    CaseService(CaseRepository cases, CaseOpening opening, RegistryFollower registry, EquipmentService equipment,
+    CaseService(Clock clock, CaseRepository cases, CaseOpening opening, RegistryFollower registry, EquipmentService equipment,
             RegionService regions, CatalogService catalog, AuditTrail audit, ApplicationEventPublisher events,
             @Value("${capgov.enforcement.extension-dimensions:ENERGY}") List<String> extendable) {
+        this.clock = clock;
         this.cases = cases;
         this.opening = opening;
         this.registry = registry;
@@ -65,6 +69,11 @@ public class CaseService {
         Set<Dimension> dims = EnumSet.noneOf(Dimension.class);
         extendable.stream().filter(s -> !s.isBlank()).forEach(s -> dims.add(Dimension.valueOf(s.trim())));
         this.extendable = dims;
+    }
+
+    /** Today in China by the one clock (the deadline of "overdue", the default effective date). */
+    public LocalDate today() {
+        return ChinaTime.today(clock);
     }
 
     /** Opens a case (see {@link CaseOpening} for kind and deadline) and returns it. */
@@ -88,7 +97,7 @@ public class CaseService {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("action", "enforcement.error.unknownCode", "action", r.action());
         }
-        LocalDate today = CaseDates.today();
+        LocalDate today = today();
         LocalDate date = r.effectiveDate() == null ? today : r.effectiveDate();
         if (date.isAfter(today)) {
             throw DomainException.invalid("effectiveDate", "enforcement.error.futureDate", date);
@@ -198,7 +207,7 @@ public class CaseService {
     /** The case with its timeline, exit measures and the actions the caller may take today; 404 outside scope. */
     @Transactional(readOnly = true)
     public CaseDetail get(String caseId) {
-        EnforcementCase c = cases.find(caseId, Actors.scope(), CaseDates.today())
+        EnforcementCase c = cases.find(caseId, Actors.scope(), today())
                 .orElseThrow(() -> DomainException.notFound("enforcement.error.notFound", caseId));
         List<CaseEvent> timeline = cases.timeline(caseId);
         List<ExitMeasureRecord> measures = cases.measures(caseId);
@@ -214,7 +223,7 @@ public class CaseService {
         if (size < 1 || size > MAX_SIZE) {
             throw DomainException.invalid("size", "error.request.size", MAX_SIZE);
         }
-        CaseRepository.Page p = cases.page(filter, Actors.scope(), CaseDates.today(), page, size);
+        CaseRepository.Page p = cases.page(filter, Actors.scope(), today(), page, size);
         return new CasePage(p.total(), page, size, p.items());
     }
 
@@ -251,7 +260,7 @@ public class CaseService {
             if (!WhoMayAct.check(actor, c, a).allowed()) {
                 continue;
             }
-            CaseContext ctx = new CaseContext(c, timeline, measures, actor, a, null, null, null, CaseDates.today(),
+            CaseContext ctx = new CaseContext(c, timeline, measures, actor, a, null, null, null, today(),
                     extendable, () -> registry.notExited(c, measures), () -> registry.notDismantled(c, measures));
             if (a == CaseAction.VERIFY_EXIT ? CasePolicies.STATE_ALLOWS.check(ctx).allowed()
                     : CasePolicies.check(ctx).allowed()) {

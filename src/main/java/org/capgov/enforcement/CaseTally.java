@@ -1,11 +1,13 @@
 package org.capgov.enforcement;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.shared.Actors;
+import org.capgov.shared.ChinaTime;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.SqlPredicate;
@@ -51,14 +53,16 @@ public class CaseTally {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    CaseTally(JdbcClient jdbc) {
+    CaseTally(Clock clock, JdbcClient jdbc) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public Tally tally() {
-        return tally(Actors.scope(), CaseDates.today());
+        return tally(Actors.scope(), ChinaTime.today(clock));
     }
 
     @Transactional(readOnly = true)

@@ -10,6 +10,8 @@ import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * The "due soon" read model of the dashboard: open cases within the viewer's scope whose deadline falls in the next
@@ -32,14 +34,16 @@ public class DeadlineBoard {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    DeadlineBoard(JdbcClient jdbc) {
+    DeadlineBoard(Clock clock, JdbcClient jdbc) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
     public Board board() {
-        return board(Actors.scope(), CaseDates.today());
+        return board(Actors.scope(), ChinaTime.today(clock));
     }
 
     @Transactional(readOnly = true)

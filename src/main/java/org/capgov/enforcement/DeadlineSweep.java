@@ -16,6 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * The daily deadline sweep. An open case whose (inclusive) deadline lies before today and whose passing has not been
@@ -49,19 +51,21 @@ public class DeadlineSweep {
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final java.util.Map<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Clock clock;
 
-    DeadlineSweep(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+    DeadlineSweep(Clock clock, JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events,
             MessageSource messages) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.messages = messages;
     }
 
-    @Scheduled(cron = "${capgov.enforcement.sweep-cron:0 10 1 * * *}", zone = "Asia/Shanghai")
+    @Scheduled(cron = "${capgov.enforcement.sweep-cron:0 10 1 * * *}", zone = ChinaTime.ZONE_ID)
     @SchedulerLock(name = "enforcement-deadline-sweep", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     public void daily() {
-        sweep(CaseDates.today());
+        sweep(ChinaTime.today(clock));
     }
 
     /** Reports every open case whose deadline lies before {@code today}; callable from tests and the admin API. */

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import java.time.Clock;
 
 /** User and department administration for ADMIN and COORDINATOR; forms show refusals next to the form. */
 @Controller
@@ -24,8 +25,10 @@ class AdminPageController {
     private final PeopleService people;
     private final DepartmentService departments;
     private final MessageSource messages;
+    private final Clock clock;
 
-    AdminPageController(PeopleService people, DepartmentService departments, MessageSource messages) {
+    AdminPageController(Clock clock, PeopleService people, DepartmentService departments, MessageSource messages) {
+        this.clock = clock;
         this.people = people;
         this.departments = departments;
         this.messages = messages;
@@ -59,7 +62,7 @@ class AdminPageController {
     String person(@PathVariable long id, Model model) {
         Person person = people.get(id);
         model.addAttribute("person", person);
-        model.addAttribute("locked", person.lockedAt(java.time.Instant.now()));
+        model.addAttribute("locked", person.lockedAt(clock.instant()));
         formModel(model);
         return "admin/person";
     }

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
 
 /** Issues, resolves and revokes API tokens. Only a SHA-256 of each token is stored. */
 @Service
@@ -38,8 +39,10 @@ public class ApiTokenService {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Duration loginTokenLifetime;
+    private final Clock clock;
 
-    ApiTokenService(JdbcClient jdbc, AuditTrail audit, @Value("${capgov.security.api-token-hours:8}") int hours) {
+    ApiTokenService(Clock clock, JdbcClient jdbc, AuditTrail audit, @Value("${capgov.security.api-token-hours:8}") int hours) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.loginTokenLifetime = Duration.ofHours(hours);
@@ -48,7 +51,7 @@ public class ApiTokenService {
     /** A short-lived token for a person who just proved their password. */
     @Transactional
     public IssuedToken issueLoginToken(CapgovUser user) {
-        Instant expires = Instant.now().plus(loginTokenLifetime);
+        Instant expires = clock.instant().plus(loginTokenLifetime);
         return issue(user.id(), user.username(), "login", "LOGIN", expires, user.username(), user.homeRegionPath(),
                 user.securityVersion());
     }
@@ -85,7 +88,7 @@ public class ApiTokenService {
     @Transactional
     public Optional<Long> resolve(String token) {
         Optional<ApiToken> found = jdbc.sql(SELECT + " where t.token_hash = :h").param("h", hash(token))
-                .query((rs, n) -> map(rs)).optional().filter(t -> t.activeAt(Instant.now()));
+                .query((rs, n) -> map(rs)).optional().filter(t -> t.activeAt(clock.instant()));
         found.ifPresent(t -> jdbc.sql("""
                 update api_token set last_used_at = now()
                 where id = :id and (last_used_at is null or last_used_at < now() - interval '1 minute')

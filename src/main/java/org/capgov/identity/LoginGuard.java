@@ -14,6 +14,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import java.time.Clock;
 
 /**
  * Wraps password authentication with lockout (N failures lock the account for M minutes) and audits every login
@@ -27,10 +28,12 @@ class LoginGuard {
     private final AuditTrail audit;
     private final int maxFailures;
     private final Duration lockout;
+    private final Clock clock;
 
-    LoginGuard(PersonRepository people, AuditTrail audit,
+    LoginGuard(Clock clock, PersonRepository people, AuditTrail audit,
             @Value("${capgov.security.lockout-failures:5}") int maxFailures,
             @Value("${capgov.security.lockout-minutes:15}") int lockoutMinutes) {
+        this.clock = clock;
         this.people = people;
         this.audit = audit;
         this.maxFailures = maxFailures;
@@ -88,7 +91,7 @@ class LoginGuard {
         }
         int failures = people.addFailure(person.get().id());
         if (failures >= maxFailures) {
-            Instant until = Instant.now().plus(lockout);
+            Instant until = clock.instant().plus(lockout);
             people.lock(person.get().id(), until);
             audit.recordAs(Actors.SYSTEM, ip, new AuditEvent(AuditAction.ACCOUNT_LOCKED, "person", entityId, path,
                     null, null, Map.of("lockedUntil", until.toString(), "failures", failures)));

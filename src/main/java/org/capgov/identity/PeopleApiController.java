@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import java.time.Clock;
+import java.time.Instant;
 
 /** People, departments and the caller's own identity, over JSON. */
 @RestController
@@ -31,9 +33,9 @@ class PeopleApiController {
 
     record PersonView(long id, String username, String displayName, boolean enabled, boolean locked,
             boolean systemAccount, List<Membership> memberships, String email) {
-        static PersonView of(Person p) {
+        static PersonView of(Person p, Instant now) {
             return new PersonView(p.id(), p.username(), p.displayName(), p.enabled(),
-                    p.lockedAt(java.time.Instant.now()), p.systemAccount(), p.memberships(), p.email());
+                    p.lockedAt(now), p.systemAccount(), p.memberships(), p.email());
         }
     }
 
@@ -45,8 +47,10 @@ class PeopleApiController {
     }
 
     private final PeopleService people;
+    private final Clock clock;
 
-    PeopleApiController(PeopleService people) {
+    PeopleApiController(Clock clock, PeopleService people) {
+        this.clock = clock;
         this.people = people;
     }
 
@@ -61,14 +65,14 @@ class PeopleApiController {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','OBSERVER','DISTRICT_OFFICER')")
     @Operation(summary = "People in the caller's scope 范围内人员")
     List<PersonView> people(@RequestParam(required = false) String q) {
-        return people.visiblePeople(q).stream().map(PersonView::of).toList();
+        return people.visiblePeople(q).stream().map(p -> PersonView.of(p, clock.instant())).toList();
     }
 
     @GetMapping("/people/{id}")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','OBSERVER','DISTRICT_OFFICER')")
     @Operation(summary = "One person with memberships 查询人员")
     PersonView person(@PathVariable long id) {
-        return PersonView.of(people.get(id));
+        return PersonView.of(people.get(id), clock.instant());
     }
 
     @PostMapping("/people")
@@ -76,15 +80,16 @@ class PeopleApiController {
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Operation(summary = "Create a person with a first membership 新建人员")
     PersonView create(@RequestBody NewPersonRequest r) {
-        return PersonView.of(people.create(new NewPerson(r.username(), r.displayName(), r.password(), r.departmentCode(),
-                r.role(), r.regionCode(), r.dimensions(), r.enterpriseUscc(), Boolean.TRUE.equals(r.systemAccount())), true));
+        Person created = people.create(new NewPerson(r.username(), r.displayName(), r.password(), r.departmentCode(),
+                r.role(), r.regionCode(), r.dimensions(), r.enterpriseUscc(), Boolean.TRUE.equals(r.systemAccount())), true);
+        return PersonView.of(created, clock.instant());
     }
 
     @PutMapping("/people/{id}/email")
     @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
     @Operation(summary = "Set or clear the e-mail address for notices 设置通知邮箱")
     PersonView setEmail(@PathVariable long id, @RequestBody EmailRequest r) {
-        return PersonView.of(people.setEmail(id, r.email()));
+        return PersonView.of(people.setEmail(id, r.email()), clock.instant());
     }
 
     @DeleteMapping("/people/{id}/sessions")

@@ -1,6 +1,6 @@
 package org.capgov.identity;
 
-/** The roles of DOMAIN.md §1. A person holds roles through memberships. */
+/** The roles of docs/domain.md §1. A person holds roles through memberships. */
 public enum Role {
     ADMIN, COORDINATOR, DEPARTMENT_OFFICER, DISTRICT_OFFICER, ENTERPRISE, FINANCIAL_INSTITUTION, GRID_COMPANY, OBSERVER;
 

@@ -2,7 +2,6 @@ package org.capgov.identity;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import org.capgov.shared.DomainException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -15,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** Long-lived tokens of system accounts (grid company, banks): issue (shown once), list, revoke. ADMIN only. */
 @Controller
@@ -23,8 +24,10 @@ class TokenPageController {
     private final ApiTokenService tokens;
     private final PeopleService people;
     private final MessageSource messages;
+    private final Clock clock;
 
-    TokenPageController(ApiTokenService tokens, PeopleService people, MessageSource messages) {
+    TokenPageController(Clock clock, ApiTokenService tokens, PeopleService people, MessageSource messages) {
+        this.clock = clock;
         this.tokens = tokens;
         this.people = people;
         this.messages = messages;
@@ -35,7 +38,7 @@ class TokenPageController {
     String list(Model model) {
         model.addAttribute("tokens", tokens.systemTokens());
         model.addAttribute("systemAccounts", people.visiblePeople(null).stream().filter(Person::systemAccount).toList());
-        model.addAttribute("now", Instant.now());
+        model.addAttribute("now", clock.instant());
         return "admin/tokens";
     }
 
@@ -49,8 +52,8 @@ class TokenPageController {
             if (!person.systemAccount()) {
                 throw DomainException.invalid("personId", "error.token.notSystemAccount");
             }
-            Instant expires = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
-            if (expires != null && expires.isBefore(Instant.now())) {
+            Instant expires = expiresOn == null ? null : expiresOn.plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+            if (expires != null && expires.isBefore(clock.instant())) {
                 throw DomainException.invalid("expiresOn", "error.token.expiryPast");
             }
             String path = person.memberships().isEmpty() ? null : person.memberships().get(0).regionPath();

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 
 /**
  * Imports a CSV or .xlsx of measurements, all or nothing. One streaming pass reads and checks every row (each on its
@@ -79,10 +80,12 @@ class MeasurementImport {
     private final TransactionTemplate tx;
     private final MeasurementPartitions partitions;
     private final UploadFiles uploads;
+    private final Clock clock;
 
-    MeasurementImport(MeasurementRepository measurements, MeasurementAudit audit, EnterpriseService enterprises,
+    MeasurementImport(Clock clock, MeasurementRepository measurements, MeasurementAudit audit, EnterpriseService enterprises,
             EquipmentService equipment, JsonMapper json, PlatformTransactionManager transactions,
             MeasurementPartitions partitions, UploadFiles uploads) {
+        this.clock = clock;
         this.partitions = partitions;
         this.uploads = uploads;
         this.measurements = measurements;
@@ -192,7 +195,7 @@ class MeasurementImport {
     private long readRows(RowReader f, Map<MeasurementImportColumn, Integer> columns, Writer out,
             Map<String, Tally> tallies, List<Problem> errors, long[] count) throws IOException {
         EnterpriseLookup lookup = new EnterpriseLookup(enterprises, equipment);
-        OffsetDateTime now = OffsetDateTime.now(MeasurementValidator.CHINA);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         String actor = Actors.username();
         int width = columns.values().stream().mapToInt(i -> i + 1).max().orElse(0);
         StringBuilder line = new StringBuilder(256);

@@ -2,7 +2,6 @@ package org.capgov.monitoring;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +18,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * The monthly partitions of the {@code measurement} table (V18). Insert paths call {@link #ensure} with the
@@ -32,15 +33,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeasurementPartitions {
 
     private static final Logger log = LoggerFactory.getLogger(MeasurementPartitions.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int MONTHS_AHEAD = 2;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate own;
     /** Months known to have their partition: most batches touch only these and cost no round trip. */
     private final Set<YearMonth> known = ConcurrentHashMap.newKeySet();
+    private final Clock clock;
 
-    MeasurementPartitions(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    MeasurementPartitions(Clock clock, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -78,13 +80,13 @@ public class MeasurementPartitions {
 
     /** The current and coming months, and every month found in the default partition, get their own partition. */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "0 17 2 * * *", zone = "Asia/Shanghai")
+    @Scheduled(cron = "0 17 2 * * *", zone = ChinaTime.ZONE_ID)
     public int maintain() {
         List<LocalDate> days = new java.util.ArrayList<>(jdbc.sql(
                 "select distinct date_trunc('month', effective_date)::date from measurement_default")
                 .query(LocalDate.class).list());
         days.forEach(d -> known.remove(YearMonth.from(d)));
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         for (int i = 0; i <= MONTHS_AHEAD; i++) {
             days.add(today.plusMonths(i));
         }

@@ -15,6 +15,7 @@ import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import java.time.Clock;
 
 /**
  * Records measurements (all or nothing: every item is validated before any is stored), lists them, re-marks their
@@ -38,9 +39,11 @@ public class MeasurementService {
     private final MeasurementAudit audit;
 
     private final MeasurementPartitions partitions;
+    private final Clock clock;
 
-    MeasurementService(MeasurementRepository measurements, EnterpriseService enterprises, EquipmentService equipment,
+    MeasurementService(Clock clock, MeasurementRepository measurements, EnterpriseService enterprises, EquipmentService equipment,
             MeasurementAudit audit, MeasurementPartitions partitions) {
+        this.clock = clock;
         this.partitions = partitions;
         this.measurements = measurements;
         this.enterprises = enterprises;
@@ -82,7 +85,7 @@ public class MeasurementService {
             owners.add(lookup.require(d.uscc()));
             RecordingPolicy.check(d.metric(), d.source());
         }
-        OffsetDateTime now = OffsetDateTime.now(MeasurementValidator.CHINA);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<ValidMeasurement> valid = new ArrayList<>();
         for (int i = 0; i < drafts.size(); i++) {
             Enterprise owner = owners.get(i);

@@ -6,7 +6,6 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +19,7 @@ import org.capgov.registry.Enterprise;
 import org.capgov.registry.Equipment;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Product;
+import org.capgov.shared.ChinaTime;
 
 /**
  * Checks one measurement draft on its own (the enterprise is already resolved in the caller's scope) and normalises
@@ -29,7 +29,6 @@ import org.capgov.shared.Product;
  */
 final class MeasurementValidator {
 
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_ATTRIBUTES = 20;
     static final int MAX_ATTRIBUTE_VALUE = 100;
     static final int MAX_DOCUMENT_REF = 200;
@@ -124,13 +123,13 @@ final class MeasurementValidator {
                 problems.add(new FieldProblem("measuredAt", at, "测量时间不能晚于当前时间"));
             } else {
                 String given = at;
-                org.capgov.shared.PlausibleInput.dateProblem(measuredAt.atZoneSameInstant(CHINA).toLocalDate())
+                org.capgov.shared.PlausibleInput.dateProblem(measuredAt.atZoneSameInstant(ChinaTime.ZONE).toLocalDate())
                         .ifPresent(r -> problems.add(new FieldProblem("measuredAt", given, "测量" + r)));
             }
         }
         LocalDate start = date("periodStart", d.periodStart(), problems);
         LocalDate end = date("periodEnd", d.periodEnd(), problems);
-        LocalDate today = now.atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate today = now.atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         if (at == null && end == null && blankToNull(d.periodEnd()) == null) {
             problems.add(new FieldProblem(start != null ? "periodEnd" : "measuredAt", "",
                     start != null ? "填写了期间开始，还须填写期间结束" : "须填写测量时间，或统计期间（至少期间结束）"));
@@ -167,7 +166,7 @@ final class MeasurementValidator {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        LocalDate effective = end != null ? end : measuredAt.atZoneSameInstant(CHINA).toLocalDate();
+        LocalDate effective = end != null ? end : measuredAt.atZoneSameInstant(ChinaTime.ZONE).toLocalDate();
         return Optional.of(new ValidMeasurement(e.id(), e.uscc(), e.regionPath(), equipment == null ? null : equipment.id(),
                 equipment == null ? null : equipment.code(), metric, value, flag, unit, originalValue, originalUnit,
                 measuredAt, start, end, source, validity, attributes, documentRef, effective));
@@ -252,7 +251,7 @@ final class MeasurementValidator {
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
                     m.group(5) == null ? 0 : Integer.parseInt(m.group(5)), m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            return local.atZone(CHINA).toOffsetDateTime();
+            return local.atZone(ChinaTime.ZONE).toOffsetDateTime();
         } catch (DateTimeException e) {
             return null;
         }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Measured metrics of DOMAIN.md §4 with their fixed units. Boolean check-list metrics {@code req_*} are not listed:
+ * Measured metrics of docs/domain.md §4 with their fixed units. Boolean check-list metrics {@code req_*} are not listed:
  * any {@code req_<name>} code is a boolean metric (see {@link #isRequirement}).
  */
 public enum Metric {
@@ -18,7 +18,7 @@ public enum Metric {
     SMOKE_DUST_CONC("smoke_dust_conc", "mg/m3"),
     CLINKER_COAL("clinker_coal", "kgce/t"), CLINKER_POWER("clinker_power", "kWh/t"), CLINKER_ENERGY("clinker_energy", "kgce/t"),
     CEMENT_POWER("cement_power", "kWh/t"), CEMENT_ENERGY("cement_energy", "kgce/t"),
-    // not in DOMAIN.md §4 but used by the catalogue (national.yaml): 水泥制备工段电耗 and 球团工序能耗 (GB 21256)
+    // not in docs/domain.md §4 but used by the catalogue (national.yaml): 水泥制备工段电耗 and 球团工序能耗 (GB 21256)
     CEMENT_PREPARATION_POWER("cement_preparation_power", "kWh/t"), PELLET_ENERGY("pellet_energy", "kgce/t"),
     FLUORIDE_PER_T_AL("fluoride_per_t_al", "kg/t"), FLUORIDE_CONC("fluoride_conc", "mg/m3"), TSP_CONC("tsp_conc", "mg/m3"),
     AL_LIQUID_AC("al_liquid_ac", "kWh/t"), AL_LIQUID_COMPREHENSIVE_AC("al_liquid_comprehensive_ac", "kWh/t"),

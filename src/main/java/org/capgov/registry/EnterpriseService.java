@@ -1,7 +1,6 @@
 package org.capgov.registry;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.capgov.registry.validation.ValidEnterprise;
 import org.capgov.registry.validation.EnterpriseValidator;
 import org.capgov.registry.validation.Violations;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Creates, changes and reads enterprises within the caller's scope. Each change is validated in full first, then
@@ -23,7 +24,6 @@ import org.capgov.registry.validation.Violations;
 @Service
 public class EnterpriseService {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** A document number (文号) is short; it is shown on the public page. */
     static final int MAX_STATUS_DOCUMENT = 100;
     static final int MAX_STATUS_NOTE = 2000;
@@ -31,8 +31,10 @@ public class EnterpriseService {
     private final EnterpriseRepository enterprises;
     private final RegionDirectory regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    EnterpriseService(EnterpriseRepository enterprises, RegionDirectory regions, AuditTrail audit) {
+    EnterpriseService(Clock clock, EnterpriseRepository enterprises, RegionDirectory regions, AuditTrail audit) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.regions = regions;
         this.audit = audit;
@@ -53,10 +55,6 @@ public class EnterpriseService {
             throw DomainException.invalid(java.util.List.of(new DomainException.FieldProblem("note",
                     change.note().substring(0, 20) + "…", "说明过长（最多 " + MAX_STATUS_NOTE + " 字）")));
         }
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
     }
 
     public Enterprise get(String uscc) {
@@ -136,8 +134,8 @@ public class EnterpriseService {
         } catch (IllegalArgumentException e) {
             throw DomainException.invalid("status", "error.enterprise.status", change.status());
         }
-        LocalDate date = change.effectiveDate() == null ? today() : change.effectiveDate();
-        if (date.isAfter(today())) {
+        LocalDate date = change.effectiveDate() == null ? ChinaTime.today(clock) : change.effectiveDate();
+        if (date.isAfter(ChinaTime.today(clock))) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
         checkStatusChange(change, date);
@@ -155,7 +153,7 @@ public class EnterpriseService {
     }
 
     private ValidEnterprise valid(EnterpriseDraft draft) {
-        EnterpriseValidator.Outcome outcome = EnterpriseValidator.validate(draft, regions.openRegions(), today());
+        EnterpriseValidator.Outcome outcome = EnterpriseValidator.validate(draft, regions.openRegions(), ChinaTime.today(clock));
         if (!outcome.ok()) {
             throw Violations.toException(outcome.violations());
         }
@@ -192,7 +190,7 @@ public class EnterpriseService {
                 throw DomainException.conflict("error.enterprise.gridAccountTaken", account, holder);
             });
         }
-        enterprises.setGridAccounts(id, e.gridAccounts(), today());
+        enterprises.setGridAccounts(id, e.gridAccounts(), ChinaTime.today(clock));
     }
 
     private static EnterpriseFilter checked(EnterpriseFilter f) {

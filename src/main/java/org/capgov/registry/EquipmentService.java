@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.capgov.registry.validation.ValidEquipment;
 import org.capgov.registry.validation.Violations;
 import org.capgov.registry.validation.EquipmentValidator;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /** Equipment of an enterprise, its status history, and capacity per product × region subtree × status × date. */
 @Service
@@ -28,9 +30,11 @@ public class EquipmentService {
     private final EquipmentRepository equipment;
     private final RegionDirectory regions;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    EquipmentService(EnterpriseService enterprises, EquipmentRepository equipment, RegionDirectory regions,
+    EquipmentService(Clock clock, EnterpriseService enterprises, EquipmentRepository equipment, RegionDirectory regions,
             AuditTrail audit) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.equipment = equipment;
         this.regions = regions;
@@ -95,8 +99,8 @@ public class EquipmentService {
         } catch (IllegalArgumentException ex) {
             throw DomainException.invalid("status", "error.equipment.status", change.status());
         }
-        LocalDate date = change.effectiveDate() == null ? EnterpriseService.today() : change.effectiveDate();
-        if (date.isAfter(EnterpriseService.today())) {
+        LocalDate date = change.effectiveDate() == null ? ChinaTime.today(clock) : change.effectiveDate();
+        if (date.isAfter(ChinaTime.today(clock))) {
             throw DomainException.invalid("effectiveDate", "error.registry.futureDate");
         }
         EnterpriseService.checkStatusChange(change, date);
@@ -132,7 +136,7 @@ public class EquipmentService {
             throw DomainException.invalid("region", "error.request.missingParameter", "region");
         }
         var r = regions.any(region.trim()).orElseThrow(() -> DomainException.invalid("region", "error.region.notFound", region));
-        LocalDate d = date == null ? EnterpriseService.today() : date;
+        LocalDate d = date == null ? ChinaTime.today(clock) : date;
         BigDecimal sum = equipment.capacity(p, r.path(), d, s, Actors.scope());
         return new Capacity(p.name(), r.code(), d, s.name(), org.capgov.shared.Decimals.plain(sum), p.unit());
     }
@@ -143,7 +147,7 @@ public class EquipmentService {
     }
 
     private ValidEquipment valid(EquipmentDraft draft, Enterprise e) {
-        EquipmentValidator.Outcome outcome = EquipmentValidator.validate(draft, regions.openRegions(), EnterpriseService.today());
+        EquipmentValidator.Outcome outcome = EquipmentValidator.validate(draft, regions.openRegions(), ChinaTime.today(clock));
         if (!outcome.ok()) {
             throw Violations.toException(outcome.violations());
         }

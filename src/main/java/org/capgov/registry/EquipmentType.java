@@ -16,7 +16,7 @@ import org.capgov.shared.Industry;
 import org.capgov.shared.Product;
 
 /**
- * Equipment types and their parameters (DOMAIN.md §4). Ranges reject absurd values (a negative volume, a 100 km
+ * Equipment types and their parameters (docs/domain.md §4). Ranges reject absurd values (a negative volume, a 100 km
  * furnace), not merely unusual ones; units are those the standards use.
  */
 public enum EquipmentType {

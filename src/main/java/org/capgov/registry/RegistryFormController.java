@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * The registry's forms: a new enterprise, new equipment (the type is chosen first, then its parameters are asked
@@ -43,9 +45,11 @@ class RegistryFormController {
     private final EquipmentService equipment;
     private final RegionService regions;
     private final MessageSource messages;
+    private final Clock clock;
 
-    RegistryFormController(EnterpriseService enterprises, EquipmentService equipment, RegionService regions,
+    RegistryFormController(Clock clock, EnterpriseService enterprises, EquipmentService equipment, RegionService regions,
             MessageSource messages) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.equipment = equipment;
         this.regions = regions;
@@ -58,7 +62,7 @@ class RegistryFormController {
         model.addAttribute("regions", regionsInScope());
         model.addAttribute("industries", Industry.values());
         model.addAttribute("statuses", EnterpriseStatus.values());
-        model.addAttribute("today", EnterpriseService.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         RegistryPageController.keepForm(model);
         return "registry/enterprise-new";
     }
@@ -90,7 +94,7 @@ class RegistryFormController {
         model.addAttribute("type", chosen);
         model.addAttribute("regions", regionsInScope());
         model.addAttribute("statuses", EquipmentStatus.values());
-        model.addAttribute("today", EnterpriseService.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         if (chosen != null) {
             model.addAttribute("products", chosen.products().stream().sorted()
                     .map(p -> new RegistryReferenceController.ProductView(p.name(),

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * The registry's reading pages: enterprise search, the enterprise page and the equipment page. Scope is the
@@ -59,9 +61,11 @@ class RegistryPageController {
     private final RegionService regions;
     private final MessageSource messages;
     private final EquipmentFactService facts;
+    private final Clock clock;
 
-    RegistryPageController(EnterpriseService enterprises, EquipmentService equipment, AuditReader audit,
+    RegistryPageController(Clock clock, EnterpriseService enterprises, EquipmentService equipment, AuditReader audit,
             RegionService regions, MessageSource messages, EquipmentFactService facts) {
+        this.clock = clock;
         this.facts = facts;
         this.enterprises = enterprises;
         this.equipment = equipment;
@@ -156,7 +160,7 @@ class RegistryPageController {
         model.addAttribute("history", history);
         model.addAttribute("audit", audit.forSubject(Actors.scope(), e.uscc(), 100));
         model.addAttribute("statuses", EnterpriseStatus.values());
-        model.addAttribute("today", EnterpriseService.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         keepForm(model);
         return "registry/enterprise";
     }
@@ -177,7 +181,7 @@ class RegistryPageController {
         model.addAttribute("datedFacts", item.type().datedFacts());
         model.addAttribute("audit", audit.forSubject(Actors.scope(), e.uscc() + "/" + item.code(), 100));
         model.addAttribute("statuses", EquipmentStatus.values());
-        model.addAttribute("today", EnterpriseService.today());
+        model.addAttribute("today", ChinaTime.today(clock));
         keepForm(model);
         return "registry/equipment";
     }

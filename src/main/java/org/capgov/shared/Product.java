@@ -1,7 +1,7 @@
 package org.capgov.shared;
 
 /**
- * Products with their capacity units (DOMAIN.md §4). LIME, CARBON_ANODE, CARBON_CATHODE, FLUORIDE_SALT and STEAM are
+ * Products with their capacity units (docs/domain.md §4). LIME, CARBON_ANODE, CARBON_CATHODE, FLUORIDE_SALT and STEAM are
  * added so that every equipment type of §4 has a product.
  */
 public enum Product {

@@ -84,7 +84,7 @@ class CatalogDraftEntriesIT extends IntegrationTest {
         assertField(send("POST", "/rules", NEW_RULE.replace("\"unit\":\"mg/m3\"", "\"unit\":\"kg/t\"")), "unit", "量纲");
         assertField(send("POST", "/rules", NEW_RULE.replace("\"<=\"", "\"≤\"")), "comparator", "比较符");
         assertField(send("POST", "/rules", NEW_RULE.replace("nox_conc", "nox_vibes")), "metric", "未知的指标");
-        assertField(send("POST", "/rules", NEW_RULE.replace("\"CEMENT\"", "\"cement\"")), "industry", "DOMAIN.md");
+        assertField(send("POST", "/rules", NEW_RULE.replace("\"CEMENT\"", "\"cement\"")), "industry", "docs/domain.md");
         assertField(send("POST", "/rules", NEW_RULE.replace("\"process\"", "\"kiln_size\"")), "when[0].param", "没有参数");
         assertField(send("POST", "/rules", NEW_RULE.replace("[\"NSP\"]", "[\"MAGIC\"]")), "when[0].in", "NSP");
         assertField(send("POST", "/rules", NEW_RULE.replace("\"effectiveFrom\":\"2016-01-01\"",

@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class LastDayInForceTest {
 
-    private final Catalogue catalogue = read();
+    private final Catalog catalogue = read();
 
-    private static Catalogue read() {
+    private static Catalog read() {
         try {
-            return CatalogueFiles.read("test").catalogue();
+            return CatalogFiles.read("test").catalogue();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

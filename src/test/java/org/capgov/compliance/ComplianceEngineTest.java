@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.Citation;
 import org.capgov.catalog.Condition;
 import org.capgov.catalog.SourceDocument;
@@ -57,7 +57,7 @@ class ComplianceEngineTest {
 
     @Test
     void issueExampleMainCityKilnWithSo2Of160() {
-        Catalogue c = new Catalogue("1", Map.of("cq", CQ), List.of(SO2_MAIN, SO2_OTHER, KILN_MAIN_CITY, SHAFT), List.of());
+        Catalog c = new Catalog("1", Map.of("cq", CQ), List.of(SO2_MAIN, SO2_OTHER, KILN_MAIN_CITY, SHAFT), List.of());
         List<Finding> findings = ComplianceEngine.evaluate(c, facts("MAIN_CITY", List.of(so2("160"))));
         Finding so2 = findings.stream().filter(f -> f.ruleId().equals("SO2-MAIN")).findFirst().orElseThrow();
         assertThat(so2.status()).isEqualTo("NONCOMPLIANT");
@@ -72,7 +72,7 @@ class ComplianceEngineTest {
 
     @Test
     void limitIsInclusiveAndOtherZonesHaveTheirOwnLimit() {
-        Catalogue c = new Catalogue("1", Map.of("cq", CQ), List.of(SO2_MAIN, SO2_OTHER), List.of());
+        Catalog c = new Catalog("1", Map.of("cq", CQ), List.of(SO2_MAIN, SO2_OTHER), List.of());
         assertThat(ComplianceEngine.evaluate(c, facts("MAIN_CITY", List.of(so2("150")))).get(0).status()).isEqualTo("COMPLIANT");
         List<Finding> other = ComplianceEngine.evaluate(c, facts("OTHER", List.of(so2("160"))));
         assertThat(other).singleElement().satisfies(f -> {
@@ -87,7 +87,7 @@ class ComplianceEngineTest {
         CatalogRule late = new CatalogRule("LATE", "cq", CatalogRule.Kind.RULE, "ENVIRONMENT", "CEMENT", null, "MEASUREMENT",
                 "so2_conc", List.of(), "<=", new BigDecimal("1"), "mg/m3", "VIOLATION", null, LocalDate.of(2020, 1, 1), null,
                 "V", null);
-        Catalogue c = new Catalogue("1", Map.of("cq", CQ), List.of(late), List.of());
+        Catalog c = new Catalog("1", Map.of("cq", CQ), List.of(late), List.of());
         assertThat(ComplianceEngine.evaluate(c, facts("OTHER", List.of(so2("5"))))).isEmpty();
         Facts elsewhere = new Facts(LocalDate.of(2021, 1, 1), "OTHER", Set.of(), Set.of("CEMENT"), List.of(), List.of(so2("5")));
         assertThat(ComplianceEngine.evaluate(c, elsewhere)).isEmpty();
@@ -99,7 +99,7 @@ class ComplianceEngineTest {
                 "mg/m3", "ADVISORY", "V");
         CatalogRule secondary = rule("SEC", "cq", null, "MEASUREMENT", "so2_conc", List.of(), "<=", new BigDecimal("100"),
                 "mg/m3", "VIOLATION", "S");
-        Catalogue c = new Catalogue("1", Map.of("cq", CQ), List.of(soft, secondary), List.of());
+        Catalog c = new Catalog("1", Map.of("cq", CQ), List.of(soft, secondary), List.of());
         List<Finding> f = ComplianceEngine.evaluate(c, facts("OTHER", List.of(so2("120"))));
         assertThat(f).filteredOn(x -> x.ruleId().equals("SOFT")).singleElement().extracting(Finding::status)
                 .isEqualTo("ADVISORY");
@@ -115,7 +115,7 @@ class ComplianceEngineTest {
                 new BigDecimal("120"), "mg/m3", "VIOLATION", "V");
         CatalogRule sameLevelOtherLimit = rule("OTHER-LIMIT", "cq2", null, "MEASUREMENT", "so2_conc", List.of(), "<=",
                 new BigDecimal("90"), "mg/m3", "VIOLATION", "V");
-        Catalogue c = new Catalogue("1", Map.of("cq", CQ, "cq2", OTHER), List.of(atMost, atLeast, sameLevelOtherLimit),
+        Catalog c = new Catalog("1", Map.of("cq", CQ, "cq2", OTHER), List.of(atMost, atLeast, sameLevelOtherLimit),
                 List.of());
         List<Finding> f = ComplianceEngine.evaluate(c, facts("OTHER", List.of(so2("110"))));
         List<Conflict> conflicts = ConflictDetector.detect(c, f);

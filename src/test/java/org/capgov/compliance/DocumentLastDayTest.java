@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 import org.capgov.region.AirZone;
 import org.capgov.region.Region;
@@ -26,7 +26,7 @@ class DocumentLastDayTest {
             LocalDate.of(2014, 2, 22), LocalDate.of(2014, 2, 22), LocalDate.of(2019, 2, 22), null, null);
 
     private static java.util.Set<String> covering(LocalDate date) {
-        Catalogue c = new Catalogue("1", Map.of("sc-2014", SC), List.of(), List.of());
+        Catalog c = new Catalog("1", Map.of("sc-2014", SC), List.of(), List.of());
         Map<String, Region> regions = Map.of("510000", SICHUAN, "510100", CHENGDU);
         return FactsBuilder.documentsCovering(c, CHENGDU, date, code -> Optional.ofNullable(regions.get(code)));
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.capgov.catalog.CatalogRule;
-import org.capgov.catalog.Catalogue;
-import org.capgov.catalog.CatalogueFixtures;
+import org.capgov.catalog.Catalog;
+import org.capgov.catalog.CatalogFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class EliminationAccessConflictTest {
 
-    static final Catalogue FILES = CatalogueFixtures.files();
+    static final Catalog FILES = CatalogFixtures.files();
     static final LocalDate IN_2016 = LocalDate.of(2016, 6, 30);
 
     static Facts steelPlant(LocalDate asOf, Facts.EquipmentFact... equipment) {

@@ -8,14 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.capgov.catalog.Catalogue;
-import org.capgov.catalog.CatalogueFixtures;
+import org.capgov.catalog.Catalog;
+import org.capgov.catalog.CatalogFixtures;
 import org.junit.jupiter.api.Test;
 
 /** Issue 13 items 4 to 7 on the catalogue files: each test names the sentence of seed 000 it holds. */
 class SeedApplicabilityTest {
 
-    static final Catalogue FILES = CatalogueFixtures.files();
+    static final Catalog FILES = CatalogFixtures.files();
     static final Set<String> CHONGQING = Set.of("cq-2014-3", "national");
 
     static Facts facts(LocalDate asOf, String zone, String industry, List<Facts.EquipmentFact> equipment,

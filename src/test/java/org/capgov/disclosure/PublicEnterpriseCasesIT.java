@@ -17,12 +17,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Every case of an enterprise on its public page and in the JSON twin, including a rectified one that puts it on no
  * list, with only the disclosable facts; and the public lists link each enterprise to that page.
  */
 class PublicEnterpriseCasesIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -42,7 +47,7 @@ class PublicEnterpriseCasesIT extends IntegrationTest {
         String username = TestPeople.username(Role.COORDINATOR);
         Http api = Http.api(port);
         String coordinator = api.token(username, TestPeople.PASSWORD);
-        LocalDate today = LocalDate.now(PublicComplianceHistory.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         String note = "内部备注勿公开" + code.substring(10);
         String report = "整改报告附件" + code.substring(10);
 
@@ -90,7 +95,7 @@ class PublicEnterpriseCasesIT extends IntegrationTest {
         people.ensure(Role.COORDINATOR);
         Http api = Http.api(port);
         String coordinator = api.token(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
-        open(api, coordinator, code, "ENERGY", LocalDate.now(PublicComplianceHistory.CHINA), null, null);
+        open(api, coordinator, code, "ENERGY", ChinaTime.today(clock), null, null);
 
         // newest notices first: a case opened today is on the first page of the district's list
         HttpResponse<String> list = Http.browser(port).get("/public/lists/yellow?region=500102&size=200");

@@ -21,9 +21,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** The public enterprise page and its JSON twin, for anonymous visitors, with a history from real evaluations. */
 class PublicEnterpriseIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -143,7 +148,7 @@ class PublicEnterpriseIT extends IntegrationTest {
         return out;
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(PublicComplianceHistory.CHINA);
+    private LocalDate today() {
+        return ChinaTime.today(clock);
     }
 }

@@ -20,9 +20,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** The lists an enterprise is on, on its public page, and reports about one of its cases routed to the case's department. */
 class PublicEnterpriseListsIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -50,7 +55,7 @@ class PublicEnterpriseListsIT extends IntegrationTest {
     @Test
     void aYellowListedEnterpriseShowsItsCaseAndReportsAboutItGoToTheCaseDepartment() {
         Enterprise e = fixtures.enterprise("500102", "公示名单钢铁有限公司");
-        LocalDate today = LocalDate.now(PublicComplianceHistory.CHINA);
+        LocalDate today = ChinaTime.today(clock);
         String caseId = fixtures.open(e, CaseKind.RECTIFICATION, "ENERGY", null, today.minusMonths(2), today.plusMonths(4),
                 "FL-JXW");
         HttpResponse<String> page = Http.browser(port).get("/public/enterprises/" + e.uscc());

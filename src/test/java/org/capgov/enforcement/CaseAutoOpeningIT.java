@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Cases opened by policy after an evaluation run, and the 立案 button of the findings list. The shared context runs
@@ -23,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * enterprises, so that other tests' enterprises in the shared database are left alone.
  */
 class CaseAutoOpeningIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     static final String BF_450 = CaseFixtures.BF.replace("\"volume_m3\":350", "\"volume_m3\":450");
     static final LocalDate AS_OF = LocalDate.parse("2018-06-30");
@@ -131,7 +136,7 @@ class CaseAutoOpeningIT extends IntegrationTest {
         assertThat(location).contains("/enforcement/cases/ZG-");
         JsonNode fromFinding = f.get(f.coordinator, location.substring(location.lastIndexOf('/') + 1));
         assertThat(fromFinding.get("origin").asString()).isEqualTo("FINDING");
-        assertThat(fromFinding.get("openedOn").asString()).isEqualTo(CaseDates.today().toString());
+        assertThat(fromFinding.get("openedOn").asString()).isEqualTo(ChinaTime.today(clock).toString());
         // the finding now links to its case and offers no second 立案
         String caseId = location.substring(location.lastIndexOf('/') + 1);
         assertThat(page.get("/compliance/findings?run=" + run + "&uscc=" + other).body())

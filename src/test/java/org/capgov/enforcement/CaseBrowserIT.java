@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * A case from notice to announcement in a real browser (Debian's Chromium driven by Playwright), three people each in
@@ -35,6 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Screenshots go to target/screenshots/case-*.png. Skipped, with the reason printed, where Chromium is missing.
  */
 class CaseBrowserIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
 
@@ -60,7 +65,7 @@ class CaseBrowserIT extends IntegrationTest {
         people.ensure(officerAccount);
         NewPerson enterpriseAccount = CaseFixtures.enterpriseUser(uscc);
         people.ensure(enterpriseAccount);
-        LocalDate today = CaseDates.today();
+        LocalDate today = ChinaTime.today(clock);
         base = "http://localhost:" + port;
         shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();

@@ -2,9 +2,11 @@ package org.capgov.enforcement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.capgov.identity.Role;
+import org.capgov.shared.ChinaTime;
 import org.capgov.support.Http;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
@@ -31,6 +33,8 @@ class CaseNoticeAudienceIT extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     DeadlineSweep sweep;
+    @Autowired
+    Clock clock;
 
     @Test
     void anOverdueNoticeReachesOfficersAndNoEnterprise() {
@@ -42,7 +46,7 @@ class CaseNoticeAudienceIT extends IntegrationTest {
         people.ensure(TestPeople.person("oa.district", "FL-QZF", Role.DISTRICT_OFFICER, "500102", Set.of(), null));
         f.opened(f.coordinator, uscc, "ENERGY", "2024-08-31", null);
 
-        sweep.sweep(CaseDates.today());
+        sweep.sweep(ChinaTime.today(clock));
         List<String> reached = jdbc.sql("""
                 select distinct p.username from notification n join person p on p.id = n.person_id
                 where n.kind = 'CASE_OVERDUE' and n.dedup_key like 'CASE_OVERDUE:FL-JXW:%' and n.region_path = :path

@@ -14,9 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** The case pages over real HTTP with form logins: list, filters, export, the case with its forms, refusals. */
 class CasePagesIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -51,7 +56,7 @@ class CasePagesIT extends IntegrationTest {
         String a = f.enterprise("500102", "STEEL", CaseFixtures.BF);
         String b = f.enterprise("500102", "STEEL", CaseFixtures.BF);
         String energy = f.opened(f.coordinator, a, "ENERGY", "2024-08-31", null).get("id").asString();
-        String quality = f.opened(f.coordinator, a, "QUALITY", CaseDates.today().minusDays(3).toString(), null)
+        String quality = f.opened(f.coordinator, a, "QUALITY", ChinaTime.today(clock).minusDays(3).toString(), null)
                 .get("id").asString();
         String other = f.opened(f.coordinator, b, "ENERGY", "2024-08-31", null).get("id").asString();
 
@@ -119,7 +124,7 @@ class CasePagesIT extends IntegrationTest {
         assertThat(back).contains("id=\"refusal\"", "早于上一环节的日期").contains("value=\"早报\"");
         // a legal refusal: an extension after the deadline (the form is not offered, the rule still holds)
         coordinator.post("/enforcement/cases/" + id + "/actions", Map.of("action", "REQUEST_EXTENSION",
-                "effectiveDate", CaseDates.today().toString()));
+                "effectiveDate", ChinaTime.today(clock).toString()));
         assertThat(page(coordinator, "/enforcement/cases/" + id)).contains("已届满，不能再申请延期");
         // the enterprise may not record a failure
         enterprise.post("/enforcement/cases/" + id + "/actions", Map.of("action", "VERIFY_FAILED"));

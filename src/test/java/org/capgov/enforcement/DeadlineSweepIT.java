@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.capgov.identity.Role;
-import org.capgov.notification.Notice;
 import org.capgov.support.Http;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
@@ -14,9 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** The daily sweep: overdue cases are marked and reported once per deadline, with a notice; the dashboard board. */
 class DeadlineSweepIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @LocalServerPort
     int port;
@@ -46,8 +50,8 @@ class DeadlineSweepIT extends IntegrationTest {
         sweep.sweep(LocalDate.of(2025, 2, 28));
         assertThat(events.missed).noneMatch(m -> m.caseId().equals(overdue));
         int noticesBefore = events.notices.size();
-        sweep.sweep(CaseDates.today());
-        sweep.sweep(CaseDates.today());
+        sweep.sweep(ChinaTime.today(clock));
+        sweep.sweep(ChinaTime.today(clock));
         assertThat(events.missed.stream().filter(m -> m.caseId().equals(overdue))).singleElement().satisfies(m -> {
             assertThat(m.deadline()).isEqualTo(LocalDate.of(2025, 2, 28));
             assertThat(m.state()).isEqualTo(CaseState.NOTICE_ISSUED);
@@ -64,7 +68,7 @@ class DeadlineSweepIT extends IntegrationTest {
                     assertThat(n.departmentCodes()).containsExactly("FL-JXW");
                     assertThat(n.roles()).containsExactlyInAnyOrder("DISTRICT_OFFICER", "COORDINATOR");
                     assertThat(n.title()).contains("逾期");
-                    assertThat(n.dedupKey()).startsWith("CASE_OVERDUE:FL-JXW:").endsWith(":" + CaseDates.today());
+                    assertThat(n.dedupKey()).startsWith("CASE_OVERDUE:FL-JXW:").endsWith(":" + ChinaTime.today(clock));
                     if (n.body().contains(overdue)) {
                         assertThat(n.body()).contains("2025-02-28").contains(uscc);
                     } else {
@@ -85,7 +89,7 @@ class DeadlineSweepIT extends IntegrationTest {
         f.acted(f.coordinator, overdue, "APPROVE_CLOSURE", "2025-03-10", "\"document\":\"涪陵府〔2025〕9号\","
                 + "\"deadline\":\"2025-06-30\"");
         assertThat(f.get(f.coordinator, overdue).get("overdueSince").isNull()).isTrue();
-        sweep.sweep(CaseDates.today());
+        sweep.sweep(ChinaTime.today(clock));
         assertThat(events.missed.stream().filter(m -> m.caseId().equals(overdue))).hasSize(2)
                 .last().satisfies(m -> assertThat(m.exitDeadline()).isTrue());
     }
@@ -113,8 +117,8 @@ class DeadlineSweepIT extends IntegrationTest {
         // the dismantling deadline day itself is on time
         sweep.sweep(LocalDate.of(2024, 12, 31));
         assertThat(events.missed).noneMatch(m -> m.caseId().equals(id));
-        sweep.sweep(CaseDates.today());
-        sweep.sweep(CaseDates.today());
+        sweep.sweep(ChinaTime.today(clock));
+        sweep.sweep(ChinaTime.today(clock));
         assertThat(events.missed.stream().filter(m -> m.caseId().equals(id))).singleElement().satisfies(m -> {
             assertThat(m.dismantlingOf()).isEqualTo("BF1");
             assertThat(m.deadline()).isEqualTo(LocalDate.of(2024, 12, 31));
@@ -126,7 +130,7 @@ class DeadlineSweepIT extends IntegrationTest {
                 .containsExactly("CLOSURE_BY_LAW 2024-07-15", "EXIT_DEADLINE_MISSED 2025-01-01");
         // dismantled late: recorded on the verified case, and the next sweep has nothing more to say
         f.acted(f.coordinator, id, "RECORD_EXIT_MEASURE", "2025-01-20", "\"measure\":\"DISMANTLED\",\"equipmentRef\":\"BF1\"");
-        sweep.sweep(CaseDates.today());
+        sweep.sweep(ChinaTime.today(clock));
         assertThat(events.missed.stream().filter(m -> m.caseId().equals(id))).hasSize(1);
     }
 
@@ -137,8 +141,8 @@ class DeadlineSweepIT extends IntegrationTest {
         people.ensure(Role.DISTRICT_OFFICER);
         String district = f.token(TestPeople.username(Role.DISTRICT_OFFICER));
         JsonNode before = json.readTree(f.http.get("/api/v1/cases/deadlines", district).body());
-        LocalDate soon = CaseDates.today().plusDays(10);
-        f.opened(f.coordinator, uscc, "ENVIRONMENT", CaseDates.today().toString(), "\"deadline\":\"" + soon + "\"");
+        LocalDate soon = ChinaTime.today(clock).plusDays(10);
+        f.opened(f.coordinator, uscc, "ENVIRONMENT", ChinaTime.today(clock).toString(), "\"deadline\":\"" + soon + "\"");
         f.opened(f.coordinator, uscc, "ENERGY", "2024-01-15", null);
         String other = f.enterprise("500110", "STEEL", CaseFixtures.BF);
         f.opened(f.coordinator, other, "ENERGY", "2024-01-15", null);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.Citation;
 import org.capgov.catalog.ReplacementRule;
 import org.capgov.catalog.SourceDocument;
@@ -45,7 +45,7 @@ class ProjectGateTest {
     static final ReplacementRule SUSPENSION = new ReplacementRule("SUSP", "nat", ReplacementRule.Kind.SUSPENSION,
             List.of("STEEL"), null, null, null, null, LocalDate.of(2024, 8, 23), null, "V", new Citation("x", "§", null, "t"));
 
-    static final Catalogue CATALOGUE = new Catalogue("7", Map.of("nat", NATIONAL, "loc", LOCAL), List.of(), List.of(),
+    static final Catalog CATALOGUE = new Catalog("7", Map.of("nat", NATIONAL, "loc", LOCAL), List.of(), List.of(),
             List.of(KEY, OTHER, MERGER_OTHER, EQUAL_EAF, LOCAL_EQUAL, BAN, SUSPENSION));
 
     static ProjectRuleFindings facts(String date, boolean key, Set<String> docs, Finding... findings) {
@@ -95,7 +95,7 @@ class ProjectGateTest {
 
     @Test
     void aBanAloneRequiresAtLeastEqualReplacementOfTheNetAddition() {
-        Catalogue banOnly = new Catalogue("1", Map.of("loc", LOCAL), List.of(), List.of(), List.of(BAN));
+        Catalog banOnly = new Catalog("1", Map.of("loc", LOCAL), List.of(), List.of(), List.of(BAN));
         GateDecision d = ProjectGate.decide(banOnly, facts("2020-01-01", false, Set.of("loc")),
                 new ProjectGate.Project("CEMENT", "EXPANSION", "CLINKER", "t", BigDecimal.valueOf(1000), BigDecimal.valueOf(400), null));
         assertThat(d.decision()).isEqualTo(Decision.NEEDS_REPLACEMENT);

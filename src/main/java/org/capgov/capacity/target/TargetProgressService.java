@@ -14,7 +14,7 @@ import org.capgov.capacity.utilisation.Period;
 import org.capgov.capacity.utilisation.Utilisation;
 import org.capgov.capacity.utilisation.UtilisationService;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 import org.capgov.catalog.Target;
 import org.capgov.region.Region;
@@ -71,7 +71,7 @@ public class TargetProgressService {
                 throw DomainException.invalid("region", "error.region.notFound", region);
             }
         }
-        Catalogue c = catalog.current();
+        Catalog c = catalog.current();
         DataScope scope = Actors.scope();
         List<TargetProgress> out = new ArrayList<>();
         for (Target t : c.targets()) {

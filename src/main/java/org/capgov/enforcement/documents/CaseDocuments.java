@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.capgov.catalog.CatalogRule;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.SourceDocument;
 import org.capgov.compliance.FindingsRow;
 import org.capgov.compliance.FindingsService;
@@ -38,7 +38,7 @@ import org.capgov.enforcement.CaseAction;
 public class CaseDocuments {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    /** The national guidance every case rests on (DOMAIN.md §6). */
+    /** The national guidance every case rests on (docs/domain.md §6). */
     static final String NATIONAL = "《关于利用综合标准依法依规推动落后产能退出的指导意见》（工信部联产业〔2017〕30号）";
     /** Seed 001, which sets the procedure in 涪陵区. */
     static final String FULING = "《涪陵区2020年利用综合标准依法依规推动落后产能退出工作实施方案》（涪经信发〔2020〕85号）";
@@ -184,7 +184,7 @@ public class CaseDocuments {
         }
         out.add(fact.toString());
         if (rule != null && rule.citation() != null) {
-            Catalogue cat = catalog.current();
+            Catalog cat = catalog.current();
             SourceDocument doc = cat.documents().get(rule.documentId());
             StringBuilder cite = new StringBuilder("上述要求见");
             if (doc != null) {

@@ -1,7 +1,6 @@
 package org.capgov.enforcement.lists;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.capgov.enforcement.RedListCase;
 import org.capgov.enforcement.YellowListCase;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * The public lists as of any date, derived from the cases' timelines (effective dates, not the day an event was
@@ -33,7 +34,6 @@ import org.capgov.enforcement.YellowListCase;
 @Transactional(readOnly = true)
 public class PublicLists {
 
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 200;
     /** Rows fetched per round when a whole list is written to a download. */
@@ -42,8 +42,10 @@ public class PublicLists {
 
     private final PublicListRepository repository;
     private final RegionService regions;
+    private final Clock clock;
 
-    PublicLists(PublicListRepository repository, RegionService regions) {
+    PublicLists(Clock clock, PublicListRepository repository, RegionService regions) {
+        this.clock = clock;
         this.repository = repository;
         this.regions = regions;
     }
@@ -55,7 +57,7 @@ public class PublicLists {
      * {@code size} 1 to 200 (default 20). Refuses with 400 naming the field.
      */
     public PublicListQuery query(String year, String region, String asOf, String page, String size) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today(clock);
         Integer y = null;
         if (!blank(year)) {
             y = integer("year", year, "error.lists.year", FIRST_YEAR, today.getYear());
@@ -150,7 +152,7 @@ public class PublicLists {
 
     /** The lists one enterprise appears on as of a date (today when null), for its public page. */
     public EnterpriseListing listsOf(long enterpriseId, LocalDate asOf) {
-        LocalDate date = asOf == null ? LocalDate.now(CHINA) : asOf;
+        LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
         List<Long> ids = List.of(enterpriseId);
         return new EnterpriseListing(enterpriseId, date, repository.yellowCases(ids, date).getOrDefault(enterpriseId, List.of()),
                 repository.redCases(ids, date).getOrDefault(enterpriseId, List.of()),

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.ReplacementRule;
 import org.capgov.compliance.Finding;
 import org.capgov.compliance.ProjectRuleFindings;
@@ -35,7 +35,7 @@ public final class ProjectGate {
             BigDecimal removed, String replacementCase) {
     }
 
-    public static GateDecision decide(Catalogue catalogue, ProjectRuleFindings facts, Project project) {
+    public static GateDecision decide(Catalog catalogue, ProjectRuleFindings facts, Project project) {
         List<Reason> reasons = new ArrayList<>();
         boolean refused = false;
         for (Finding f : facts.findings()) {
@@ -117,7 +117,7 @@ public final class ProjectGate {
         return rules.stream().filter(r -> r.kind() == kind).toList();
     }
 
-    private static GateDecision decision(Catalogue catalogue, ProjectRuleFindings facts, Project project,
+    private static GateDecision decision(Catalog catalogue, ProjectRuleFindings facts, Project project,
             Decision decision, BigDecimal ratio, GateDecision.Quantity required, List<Reason> reasons) {
         return new GateDecision(catalogue.version(), facts.asOf(), facts.region(), facts.keyAirRegion(),
                 project.industry(), project.kind(), decision, ratio, required, List.copyOf(reasons));

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.capgov.catalog.CatalogService;
-import org.capgov.catalog.Catalogue;
+import org.capgov.catalog.Catalog;
 import org.capgov.catalog.ReplacementRule;
 import org.capgov.compliance.EvaluationRequest;
 import org.capgov.compliance.EvaluationService;
@@ -43,7 +43,7 @@ public class ProjectGateService {
         if (request == null) {
             throw DomainException.invalid(List.of(new FieldProblem("region", "", "请求体为空")));
         }
-        Catalogue catalogue = catalog.current();
+        Catalog catalogue = catalog.current();
         List<FieldProblem> problems = new ArrayList<>();
         LocalDate asOf = request.asOf() == null ? LocalDate.now(clock) : request.asOf();
         String kind = code(request.kind());
@@ -73,7 +73,7 @@ public class ProjectGateService {
     }
 
     /** A named equal case must be one the catalogue knows; a merger without one is the MERGER case. */
-    private static String replacementCase(GateRequest request, Catalogue catalogue, List<FieldProblem> problems) {
+    private static String replacementCase(GateRequest request, Catalog catalogue, List<FieldProblem> problems) {
         String named = code(request.replacementCase());
         if (named != null) {
             Set<String> known = new TreeSet<>();

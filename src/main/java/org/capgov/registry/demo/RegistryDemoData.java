@@ -24,7 +24,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import org.capgov.registry.RegionDirectory;
-import org.capgov.registry.EnterpriseService;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * Demo mode only (capgov.demo=true): fills an empty registry with {@code capgov.demo.enterprises} (default 2,000,
@@ -53,11 +54,13 @@ class RegistryDemoData implements ApplicationRunner {
     private final JsonMapper json;
     private final int enterprises;
     private final long seed;
+    private final Clock clock;
 
-    RegistryDemoData(DataSource dataSource, PlatformTransactionManager transactionManager, JdbcClient jdbc,
+    RegistryDemoData(Clock clock, DataSource dataSource, PlatformTransactionManager transactionManager, JdbcClient jdbc,
             AuditTrail audit, RegionDirectory regions, JsonMapper json,
             @Value("${capgov.demo.enterprises:2000}") int enterprises,
             @Value("${capgov.demo.seed:" + DEFAULT_SEED + "}") long seed) {
+        this.clock = clock;
         if (enterprises < 0 || enterprises > RegistryDemoGenerator.MAX_ENTERPRISES) {
             throw new IllegalArgumentException("capgov.demo.enterprises must be between 0 and "
                     + RegistryDemoGenerator.MAX_ENTERPRISES + ", not " + enterprises);
@@ -91,7 +94,7 @@ class RegistryDemoData implements ApplicationRunner {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try {
                 RegistryDemoCopy copy = new RegistryDemoCopy(connection.unwrap(PGConnection.class).getCopyAPI(), jdbc, json,
-                        regions.openRegions(), EnterpriseService.today(), Actors.username());
+                        regions.openRegions(), ChinaTime.today(clock), Actors.username());
                 generator.generate(count, copy::add);
                 copy.flush();
                 audit.record(new AuditEvent(AuditAction.CREATE, "demo_data", String.valueOf(generator.seed()), null,

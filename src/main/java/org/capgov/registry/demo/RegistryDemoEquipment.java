@@ -12,7 +12,7 @@ import org.capgov.registry.EquipmentType;
 
 /**
  * The main equipment of one demo enterprise, fitting its profile, with parameters spread around the thresholds of
- * DOMAIN.md §5 and seed 004 (most pass, some fail) and an annual capacity derived from them. Sizes are drawn from
+ * docs/domain.md §5 and seed 004 (most pass, some fail) and an annual capacity derived from them. Sizes are drawn from
  * the sizes plants are actually built in (a 450 m3 or 1080 m3 blast furnace, a 2500 t/d or 5000 t/d kiln).
  */
 final class RegistryDemoEquipment {

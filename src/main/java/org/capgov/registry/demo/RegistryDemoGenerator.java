@@ -27,13 +27,11 @@ import org.capgov.registry.EquipmentStatus;
 import org.capgov.registry.EnterpriseDraft;
 import org.capgov.registry.validation.EquipmentValidator;
 import org.capgov.registry.EnterpriseStatus;
-import org.capgov.registry.validation.EnterpriseValidator;
-import org.capgov.registry.validation.EquipmentValidator;
 
 /**
  * Deterministic demo data for the registry: the same seed gives the same enterprises and equipment, byte for byte.
  * Enterprises are spread over the seeded regions and industries as a real register would be; their equipment
- * straddles the thresholds of DOMAIN.md §5, so that evaluations find both compliant and failing capacity. Rows are
+ * straddles the thresholds of docs/domain.md §5, so that evaluations find both compliant and failing capacity. Rows are
  * produced one enterprise at a time and never held, so a million enterprises need no more memory than ten.
  *
  * <p>Every row passes {@link EnterpriseValidator} and {@link EquipmentValidator}. The first enterprise is the demo

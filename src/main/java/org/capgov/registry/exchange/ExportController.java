@@ -77,14 +77,14 @@ class ExportController {
     private void enterprises(EnterpriseFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         exports.check(filter);
-        ImportApiController.download(response, format, ExportService.fileName(ImportKind.ENTERPRISES, format));
+        ImportApiController.download(response, format, exports.fileName(ImportKind.ENTERPRISES, format));
         exports.enterprises(filter, format, response.getOutputStream());
     }
 
     private void equipment(ExportEquipmentFilter filter, TableFormat format, HttpServletResponse response)
             throws IOException {
         ExportRepository.Criteria criteria = exports.check(filter);
-        ImportApiController.download(response, format, ExportService.fileName(ImportKind.EQUIPMENT, format));
+        ImportApiController.download(response, format, exports.fileName(ImportKind.EQUIPMENT, format));
         exports.equipment(criteria, format, response.getOutputStream());
     }
 

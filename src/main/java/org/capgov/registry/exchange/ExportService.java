@@ -3,7 +3,6 @@ package org.capgov.registry.exchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +29,8 @@ import org.capgov.registry.EquipmentStatus;
 import org.capgov.registry.EnterpriseStatus;
 import org.capgov.shared.spreadsheet.TableWriter;
 import org.capgov.shared.spreadsheet.TableFormat;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /**
  * Filtered lists of enterprises and equipment as CSV or .xlsx, streamed from the database to the response in the
@@ -40,16 +41,18 @@ import org.capgov.shared.spreadsheet.TableFormat;
 public class ExportService {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
 
     private final EnterpriseService enterprises;
     private final ExportRepository repository;
     private final RegionDirectory regions;
     private final AuditTrail audit;
     private final TransactionTemplate readOnly;
+    private final Clock clock;
 
-    ExportService(EnterpriseService enterprises, ExportRepository repository, RegionDirectory regions, AuditTrail audit,
+    ExportService(Clock clock, EnterpriseService enterprises, ExportRepository repository, RegionDirectory regions, AuditTrail audit,
             PlatformTransactionManager transactions) {
+        this.clock = clock;
         this.enterprises = enterprises;
         this.repository = repository;
         this.regions = regions;
@@ -117,8 +120,8 @@ public class ExportService {
         return count[0];
     }
 
-    static String fileName(ImportKind kind, TableFormat format) {
-        return kind.fileName() + "-" + java.time.LocalDate.now(EnterpriseService.CHINA) + "." + format.extension();
+    String fileName(ImportKind kind, TableFormat format) {
+        return kind.fileName() + "-" + ChinaTime.today(clock) + "." + format.extension();
     }
 
     private static TableWriter table(TableFormat format, OutputStream out, ImportKind kind) throws IOException {

@@ -3,7 +3,6 @@ package org.capgov.registry.exchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,6 +12,7 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 import org.capgov.shared.SpreadsheetText;
+import org.capgov.shared.ChinaTime;
 
 /** The row-by-row error report of an import as .xlsx: a summary sheet and one line per stored error. */
 @Component
@@ -25,7 +25,7 @@ class ImportErrorReport {
     }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(ChinaTime.ZONE);
 
     void write(ImportJob job, int cap, Errors errors, OutputStream out) throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(200);

@@ -24,12 +24,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.capgov.registry.RegionDirectory;
-import org.capgov.registry.EnterpriseService;
 import org.capgov.shared.spreadsheet.RowReader;
 import org.capgov.shared.spreadsheet.SheetRow;
 import org.capgov.shared.spreadsheet.SpreadsheetUpload;
 import org.capgov.shared.spreadsheet.UnreadableFileException;
 import org.capgov.shared.spreadsheet.ReadLimits;
+import java.time.Clock;
+import org.capgov.shared.ChinaTime;
 
 /**
  * Runs one import job from its file to its end, all or nothing: every row is read as a stream, checked, and COPYed
@@ -64,10 +65,12 @@ public class ImportRunner {
     private final ImportSettings settings;
     private final ImportIndexBuilder indexes;
     private final ImportUpkeep upkeep;
+    private final Clock clock;
 
-    public ImportRunner(DataSource dataSource, JdbcClient jdbc, ImportJobRepository jobs, ImportJobBook book,
+    public ImportRunner(Clock clock, DataSource dataSource, JdbcClient jdbc, ImportJobRepository jobs, ImportJobBook book,
             ImportUpkeep upkeep, RegionDirectory regions, AuditTrail audit, PlatformTransactionManager transactions,
             ImportSettings settings, ImportIndexBuilder indexes) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.jobs = jobs;
@@ -297,8 +300,8 @@ public class ImportRunner {
     private ImportRows rows(Work work, ImportHeader header, ImportErrors errors) {
         var open = regions.openRegions();
         return work.kind() == ImportKind.ENTERPRISES
-                ? new ImportEnterpriseRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors)
-                : new ImportEquipmentRows(header, work.mode(), open, work.scope(), EnterpriseService.today(), errors);
+                ? new ImportEnterpriseRows(header, work.mode(), open, work.scope(), ChinaTime.today(clock), errors)
+                : new ImportEquipmentRows(header, work.mode(), open, work.scope(), ChinaTime.today(clock), errors);
     }
 
     /**

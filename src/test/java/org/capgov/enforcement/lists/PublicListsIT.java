@@ -23,9 +23,14 @@ import org.capgov.enforcement.ExitMeasure;
 import org.capgov.enforcement.CaseKind;
 import org.capgov.enforcement.YellowListCase;
 import org.capgov.enforcement.CaseAction;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 /** The public lists as of past dates, derived from the timelines: who is on which list on which day. */
 class PublicListsIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     PublicLists lists;
@@ -280,10 +285,10 @@ class PublicListsIT extends IntegrationTest {
     void badParametersAreRefusedNamingTheField() {
         assertField(() -> lists.query("20x6", null, null, null, null), "year");
         assertField(() -> lists.query("1999", null, null, null, null), "year");
-        assertField(() -> lists.query(Integer.toString(LocalDate.now(PublicLists.CHINA).getYear() + 1), null, null, null,
+        assertField(() -> lists.query(Integer.toString(ChinaTime.today(clock).getYear() + 1), null, null, null,
                 null), "year");
         assertField(() -> lists.query(null, null, "2006-13-01", null, null), "asOf");
-        assertField(() -> lists.query(null, null, LocalDate.now(PublicLists.CHINA).plusDays(2).toString(), null, null), "asOf");
+        assertField(() -> lists.query(null, null, ChinaTime.today(clock).plusDays(2).toString(), null, null), "asOf");
         assertField(() -> lists.query(null, "999999", null, null, null), "region");
         assertField(() -> lists.query(null, null, null, "-1", null), "page");
         assertField(() -> lists.query(null, null, null, null, "0"), "size");

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 import org.capgov.registry.RegionDirectory;
+import java.time.Clock;
 
 /**
  * The demo loader against the shared test database. The test context runs without demo mode, so the loader is
@@ -22,6 +23,9 @@ import org.capgov.registry.RegionDirectory;
  * codes meet no other test's.
  */
 class RegistryDemoDataIT extends IntegrationTest {
+
+    @Autowired
+    Clock clock;
 
     private static final long SEED = 7_2026_1123L;
     private static final int ENTERPRISES = 200;
@@ -46,7 +50,7 @@ class RegistryDemoDataIT extends IntegrationTest {
         generator.generate(ENTERPRISES, rows::add);
         List<String> usccs = rows.stream().map(r -> r.enterprise().uscc()).toList();
         int items = rows.stream().mapToInt(r -> r.equipment().size()).sum();
-        RegistryDemoData loader = new RegistryDemoData(dataSource, transactionManager, jdbc, audit, regions, json,
+        RegistryDemoData loader = new RegistryDemoData(clock, dataSource, transactionManager, jdbc, audit, regions, json,
                 ENTERPRISES, SEED);
 
         RegistryDemoData.Loaded loaded = SystemActor.call(() -> loader.load(generator, ENTERPRISES));

@@ -29,18 +29,19 @@ import org.capgov.shared.Uscc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.capgov.registry.EnterpriseService;
 import org.capgov.registry.EquipmentDraft;
 import org.capgov.registry.validation.EnterpriseValidator;
 import org.capgov.registry.EnterpriseDraft;
 import org.capgov.registry.validation.EquipmentValidator;
 import org.capgov.registry.exchange.ImportKind;
 import org.capgov.registry.exchange.ImportColumn;
+import org.capgov.shared.ChinaTime;
+import java.time.Clock;
 
 class RegistryDemoGeneratorTest {
 
     private static final int ROWS = 5000;
-    private static final LocalDate TODAY = EnterpriseService.today();
+    private static final LocalDate TODAY = ChinaTime.today(Clock.system(ChinaTime.ZONE));
     private static final Pattern SEED_ROW = Pattern.compile(
             "\\('(\\d{6})', '([^']*)', '((?:[^']|'')*)', (?:null|'(\\d{6})'), '([^']+)', (\\d), '([A-Z_]+)', '([A-Z_]+)'");
 

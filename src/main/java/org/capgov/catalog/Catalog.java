@@ -7,15 +7,15 @@ import java.util.Map;
  * One version of the catalogue, in memory: what every evaluation reads and names. {@code replacement} holds the rules
  * on new capacity (bans, replacement ratios, suspensions) that the project gate reads.
  */
-public record Catalogue(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules,
+public record Catalog(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules,
         List<Target> targets, List<ReplacementRule> replacement) {
 
-    public Catalogue {
+    public Catalog {
         replacement = replacement == null ? List.of() : List.copyOf(replacement);
     }
 
     /** A version without rules on new capacity. */
-    public Catalogue(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules, List<Target> targets) {
+    public Catalog(String version, Map<String, SourceDocument> documents, List<CatalogRule> rules, List<Target> targets) {
         this(version, documents, rules, targets, List.of());
     }
 

@@ -21,16 +21,16 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads the catalogue data files (src/main/resources/catalog/*.yaml, format in FORMAT.md there). */
-final class CatalogueFiles {
+final class CatalogFiles {
 
     static final String LOCATION = "classpath*:catalog/*.yaml";
     static final String STORAGE_FORMAT = "entries-v2";
 
     /** The parsed files and a hash of their bytes, which tells whether the database holds this content. */
-    record Content(String hash, Catalogue catalogue) {
+    record Content(String hash, Catalog catalogue) {
     }
 
-    private CatalogueFiles() {
+    private CatalogFiles() {
     }
 
     static Content read(String version) throws IOException {
@@ -58,7 +58,7 @@ final class CatalogueFiles {
                 throw new IllegalStateException("catalogue file " + resource.getFilename() + ": " + e.getMessage(), e);
             }
         }
-        return new Content(HexFormat.of().formatHex(digest.digest()), new Catalogue(version, documents, rules, targets,
+        return new Content(HexFormat.of().formatHex(digest.digest()), new Catalog(version, documents, rules, targets,
                 replacement));
     }
 

@@ -16,13 +16,13 @@ import org.capgov.shared.Product;
 import org.junit.jupiter.api.Test;
 
 /** The catalogue data files are well-formed: codes exist, ids are unique, every value has a citation. */
-class CatalogueFilesTest {
+class CatalogFilesTest {
 
     static final Set<String> COMPARATORS = Set.of("<", "<=", ">", ">=", "==");
 
     @Test
     void everyFileParsesAndEveryEntryIsCoherent() throws Exception {
-        Catalogue c = CatalogueFiles.read("test").catalogue();
+        Catalog c = CatalogFiles.read("test").catalogue();
         assertThat(c.documents()).containsKeys("cq-2014-3", "fl-2020-85", "sc-2014", "tj-2013", "cq-2024", "national");
         List<String> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();

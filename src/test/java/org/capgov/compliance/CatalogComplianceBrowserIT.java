@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * drills down to the rule text. The data files' limit is published again afterwards. Screenshots go to
  * target/screenshots/catalogue-*.png and compliance-*.png. Skipped where Chromium is not installed.
  */
-class CatalogueComplianceBrowserIT extends IntegrationTest {
+class CatalogComplianceBrowserIT extends IntegrationTest {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
     static final String RULE = ComplianceRunWhatIfIT.RULE;

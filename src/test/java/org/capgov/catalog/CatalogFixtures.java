@@ -4,17 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** The catalogue as the data files hold it, for tests of other modules that judge against the real seeds. */
-public final class CatalogueFixtures {
+public final class CatalogFixtures {
 
-    private static Catalogue files;
+    private static Catalog files;
 
-    private CatalogueFixtures() {
+    private CatalogFixtures() {
     }
 
-    public static synchronized Catalogue files() {
+    public static synchronized Catalog files() {
         if (files == null) {
             try {
-                files = CatalogueFiles.read("files").catalogue();
+                files = CatalogFiles.read("files").catalogue();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
