@@ -9,6 +9,7 @@ import java.util.Map;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
+import org.capgov.shared.ListFilters;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -86,13 +87,10 @@ class ComplianceRunPageController {
     @GetMapping("/compliance/findings")
     @PreAuthorize(ComplianceRunApiController.FINDING_READERS)
     String findings(@RequestParam Map<String, String> query, Model model) {
-        Map<String, String> f = new LinkedHashMap<>();
-        for (String key : List.of("run", "region", "industry", "dimension", "status", "rule", "uscc")) {
-            String v = query.get(key);
-            f.put(key, v == null ? "" : v.trim());
-        }
-        int size = SIZES.contains(integer(query.get("size"), 50)) ? integer(query.get("size"), 50) : 50;
-        int page = Math.max(0, integer(query.get("page"), 0));
+        Map<String, String> f = ListFilters.values(query,
+                List.of("run", "region", "industry", "dimension", "status", "rule", "uscc"));
+        int size = ListFilters.size(query, SIZES, 50);
+        int page = ListFilters.page(query);
         model.addAttribute("f", f);
         model.addAttribute("size", size);
         model.addAttribute("sizes", SIZES);
@@ -105,7 +103,7 @@ class ComplianceRunPageController {
                     f.get("status"), f.get("rule"), f.get("uscc"));
             FindingsService.Page result = findings.page(f.get("run"), filter, page, size);
             model.addAttribute("result", result);
-            model.addAttribute("pages", Math.max(1, (result.total() + size - 1) / size));
+            model.addAttribute("pages", ListFilters.pages(result.total(), size));
             model.addAttribute("previousLink", link(f, size, page - 1));
             model.addAttribute("nextLink", link(f, size, page + 1));
             Map<String, String> exportQuery = new LinkedHashMap<>(f);
@@ -228,13 +226,5 @@ class ComplianceRunPageController {
             }
         });
         return b.encode().build().toUriString();
-    }
-
-    private static int integer(String s, int fallback) {
-        try {
-            return s == null || s.isBlank() ? fallback : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

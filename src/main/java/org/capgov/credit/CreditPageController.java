@@ -1,9 +1,9 @@
 package org.capgov.credit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.ListFilters;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,13 +49,9 @@ class CreditPageController {
     @GetMapping("/credit")
     @PreAuthorize(CreditApiController.READERS)
     String list(@RequestParam Map<String, String> query, Model model) {
-        Map<String, String> f = new LinkedHashMap<>();
-        for (String key : List.of("uscc", "status", "basis", "measure", "region")) {
-            String v = query.get(key);
-            f.put(key, v == null ? "" : v.trim());
-        }
-        int size = SIZES.contains(integer(query.get("size"), 50)) ? integer(query.get("size"), 50) : 50;
-        int page = Math.max(0, integer(query.get("page"), 0));
+        Map<String, String> f = ListFilters.values(query, List.of("uscc", "status", "basis", "measure", "region"));
+        int size = ListFilters.size(query, SIZES, 50);
+        int page = ListFilters.page(query);
         model.addAttribute("f", f);
         model.addAttribute("size", size);
         model.addAttribute("sizes", SIZES);
@@ -66,7 +62,7 @@ class CreditPageController {
             CreditRecordService.Page result = records.search(new CreditRecordFilter(f.get("uscc"), f.get("status"),
                     f.get("basis"), f.get("measure"), f.get("region")), page, size);
             model.addAttribute("result", result);
-            model.addAttribute("pages", Math.max(1, (result.total() + size - 1) / size));
+            model.addAttribute("pages", ListFilters.pages(result.total(), size));
             model.addAttribute("previousLink", link(f, size, page - 1));
             model.addAttribute("nextLink", link(f, size, page + 1));
         } catch (DomainException e) {
@@ -141,14 +137,6 @@ class CreditPageController {
 
     private String message(DomainException e) {
         return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
-    }
-
-    private static int integer(String s, int fallback) {
-        try {
-            return s == null || s.isBlank() ? fallback : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static String link(Map<String, String> f, int size, int page) {

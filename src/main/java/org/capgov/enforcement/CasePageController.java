@@ -2,13 +2,13 @@ package org.capgov.enforcement;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.registry.Equipment;
 import org.capgov.registry.EquipmentService;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.ListFilters;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,13 +49,9 @@ class CasePageController {
     @GetMapping("/enforcement/cases")
     @PreAuthorize(CaseApiController.READERS)
     String list(@RequestParam Map<String, String> query, Model model) {
-        Map<String, String> f = new LinkedHashMap<>();
-        for (String key : FILTERS) {
-            String v = query.get(key);
-            f.put(key, v == null ? "" : v.trim());
-        }
-        int size = SIZES.contains(integer(query.get("size"), 50)) ? integer(query.get("size"), 50) : 50;
-        int page = Math.max(0, integer(query.get("page"), 0));
+        Map<String, String> f = ListFilters.values(query, FILTERS);
+        int size = ListFilters.size(query, SIZES, 50);
+        int page = ListFilters.page(query);
         model.addAttribute("f", f);
         model.addAttribute("size", size);
         model.addAttribute("sizes", SIZES);
@@ -64,7 +60,7 @@ class CasePageController {
         try {
             CaseService.CasePage result = cases.search(filter(f), page, size);
             model.addAttribute("result", result);
-            model.addAttribute("pages", Math.max(1, (result.total() + size - 1) / size));
+            model.addAttribute("pages", ListFilters.pages(result.total(), size));
             model.addAttribute("hasNext", (long) (page + 1) * size < result.total());
             model.addAttribute("previousLink", link(f, "/enforcement/cases", size, page - 1));
             model.addAttribute("nextLink", link(f, "/enforcement/cases", size, page + 1));
@@ -166,13 +162,5 @@ class CasePageController {
             b.queryParam("size", size).queryParam("page", page);
         }
         return b.encode().build().toUriString();
-    }
-
-    static int integer(String s, int fallback) {
-        try {
-            return s == null || s.isBlank() ? fallback : Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }
