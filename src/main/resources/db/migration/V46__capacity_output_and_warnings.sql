@@ -9,7 +9,7 @@ create table output_report (
     month                    date           not null check (extract(day from month) = 1),
     revision                 integer        not null check (revision >= 1),
     current                  boolean        not null default true,
-    -- in the product's capacity unit (DOMAIN.md §4), converted from what was entered
+    -- in the product's capacity unit (docs/domain.md §4), converted from what was entered
     quantity                 numeric(18, 3) not null check (quantity >= 0),
     entered_quantity         numeric(18, 4) not null,
     entered_unit             varchar(16)    not null,

@@ -68,7 +68,8 @@ class PublicEnterpriseBench implements ApplicationRunner {
                 """).param("n", calls).query(String.class).list();
         System.out.printf(Locale.ROOT, "[bench] public enterprise page: %d enterprises registered, %d sampled%n",
                 enterprises, sample.size());
-        LocalDate today = LocalDate.now(PublicComplianceHistory.CHINA);
+        LocalDate today = org.capgov.shared.ChinaTime.today(
+                java.time.Clock.system(org.capgov.shared.ChinaTime.ZONE));
         for (int i = 0; i < Math.min(20, sample.size()); i++) {
             history.compute(sample.get(i), today); // warm-up
         }

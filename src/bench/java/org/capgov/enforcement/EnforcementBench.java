@@ -46,7 +46,8 @@ class EnforcementBench implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         int exit = 0;
         try {
-            LocalDate today = CaseDates.today();
+            LocalDate today = org.capgov.shared.ChinaTime.today(
+                java.time.Clock.system(org.capgov.shared.ChinaTime.ZONE));
             int enterprises = (cases + 4) / 5;
             long t0 = System.nanoTime();
             jdbc.sql("""

@@ -30,7 +30,7 @@ public record CatalogRule(String id, String documentId, Kind kind, String dimens
 
     /**
      * In force from {@code effectiveFrom} to {@code effectiveTo}, both days included: the catalogue files write the
-     * last day a rule is in force (DOMAIN.md §7, docs/decisions/seed-readings.md).
+     * last day a rule is in force (docs/domain.md §7, docs/decisions/seed-readings.md).
      */
     public boolean inForceOn(LocalDate date) {
         return (effectiveFrom == null || !date.isBefore(effectiveFrom)) && (effectiveTo == null || !date.isAfter(effectiveTo));

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo's cases: one per state of the case flow (DOMAIN.md §2 step 5), recorded step by step with dates in the
+ * The demo's cases: one per state of the case flow (docs/domain.md §2 step 5), recorded step by step with dates in the
  * past, so that some are overdue and the lists, notices and statuses that follow each step are all there. Each case
  * is told for its own enterprise of the region; a step the rules refuse is logged and the story goes on.
  */

@@ -12,7 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place where codes become words: codes of the controlled vocabulary (DOMAIN.md §4) to their Chinese or
+ * The one place where codes become words: codes of the controlled vocabulary (docs/domain.md §4) to their Chinese or
  * English names, units as people write them (m³, t/d, kgce/t), limits as "≥ 400 m³", parameter values by name and
  * field names of error messages. Pages reach it as {@code ${@labels.of('dimension.', d)}}; exports, notices and
  * documents call it with {@link Locale#SIMPLIFIED_CHINESE}. Names live in the i18n bundles (vocabulary, registry,

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalogue files write {@code effectiveTo} / {@code expires} as the last day in force (DOMAIN.md §7): that day a
+ * The catalogue files write {@code effectiveTo} / {@code expires} as the last day in force (docs/domain.md §7): that day a
  * rule still applies, the next day it does not. Checked for every boundary in every file, and by name for the days the
  * correction of issue 13 item 1 lists.
  */

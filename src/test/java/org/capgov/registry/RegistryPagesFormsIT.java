@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.identity.Role;
 import org.capgov.identity.SystemActor;
+import org.capgov.shared.ChinaTime;
 import org.capgov.support.Http;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
@@ -38,6 +39,8 @@ class RegistryPagesFormsIT extends IntegrationTest {
     EquipmentService equipment;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Clock clock;
 
     Http as(Role role) {
         testPeople.ensure(role);
@@ -76,7 +79,7 @@ class RegistryPagesFormsIT extends IntegrationTest {
         // three problems at once: check character, no industry, a future date; all are listed and nothing is saved
         String bad = code.substring(0, 17) + (code.charAt(17) == '1' ? '2' : '1');
         String refused = submit(http, "/registry/enterprises", Map.of("uscc", bad, "name", "表单拒绝测试企业", "region", "500115",
-                "statusSince", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(2).toString()), "/registry/enterprises/new");
+                "statusSince", ChinaTime.today(clock).plusDays(2).toString()), "/registry/enterprises/new");
         assertThat(refused).contains("id=\"refusal\"").contains("未保存").contains("发现 3 处问题")
                 .contains("统一社会信用代码：统一社会信用代码校验未通过").contains("行业：至少填写一个行业代码")
                 .contains("状态生效日期：状态生效日期不能晚于今天")
@@ -183,7 +186,7 @@ class RegistryPagesFormsIT extends IntegrationTest {
         String before = submit(http, page + "/status", Map.of("status", "CLOSED", "effectiveDate", "2020-01-01"), page);
         assertThat(before.substring(before.indexOf("id=\"status-change\""))).contains("id=\"refusal\"").contains("2025-01-10")
                 .contains("value=\"2020-01-01\"");
-        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        String tomorrow = ChinaTime.today(clock).plusDays(1).toString();
         assertThat(submit(http, page + "/status", Map.of("status", "CLOSED", "effectiveDate", tomorrow), page))
                 .contains("id=\"refusal\"");
         assertThat(submit(http, page + "/status", Map.of("status", "CLOSED", "effectiveDate", "10/01/2025"), page))

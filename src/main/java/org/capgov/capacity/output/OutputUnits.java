@@ -7,7 +7,7 @@ import org.capgov.shared.Product;
 
 /**
  * Units in which output may be entered, by dimension, with their factor to the product's capacity unit
- * (DOMAIN.md §4). A unit of another dimension (e.g. 重量箱 for clinker) is refused, never converted.
+ * (docs/domain.md §4). A unit of another dimension (e.g. 重量箱 for clinker) is refused, never converted.
  */
 final class OutputUnits {
 

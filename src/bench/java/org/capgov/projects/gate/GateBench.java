@@ -1,10 +1,12 @@
 package org.capgov.projects.gate;
 
+import static org.capgov.bench.BenchSupport.percentile;
+import static org.capgov.bench.BenchSupport.print;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.capgov.identity.SystemActor;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,8 @@ import org.springframework.stereotype.Component;
  * The project-gate benchmark, a command and never a test: evaluates a mix of projects (the issue's steel example in
  * 成都, a key-region one in 天津, a refused converter and an anode plant in 涪陵, before and after the 2024 steel
  * suspension) through {@link ProjectGateService}, as the API does after parsing, and prints p50 / p95 / p99 per call
- * after a warm-up. Run on a fresh data directory of its own, after {@code ./mvnw -B -o package -DskipTests}:
- * {@code java -jar target/capgov-0.1.0-SNAPSHOT.jar --capgov.bench=gate --capgov.bench.evaluations=20000
+ * after a warm-up. Run on a fresh data directory of its own, after {@code ./mvnw -B -o -Pbench package -DskipTests}:
+ * {@code java -jar target/bench/capgov-bench.jar --capgov.bench=gate --capgov.bench.evaluations=20000
  * --capgov.data-dir=target/gate-bench --capgov.embedded-db.clean-on-start=true --server.port=0}.
  */
 @Component
@@ -54,33 +56,27 @@ class GateBench implements ApplicationRunner {
                             List.of(new GateRequest.Equipment("A1", "CARBON_ANODE_PLANT", Map.of("annual_t", 100000,
                                     "petcoke_sulfur", "LOW", "desulfurization", true, "independent", true))),
                             new GateRequest.Capacity("CARBON_ANODE", new BigDecimal("100000"), "t"), null, false, null));
-            long[] nanos = SystemActor.call(() -> {
+            List<Long> nanos = SystemActor.call(() -> {
                 for (int i = 0; i < Math.min(2000, evaluations); i++) {
                     gate.evaluate(mix.get(i % mix.size()));
                 }
-                long[] out = new long[evaluations];
+                List<Long> out = new ArrayList<>(evaluations);
                 for (int i = 0; i < evaluations; i++) {
                     long t = System.nanoTime();
                     gate.evaluate(mix.get(i % mix.size()));
-                    out[i] = System.nanoTime() - t;
+                    out.add(System.nanoTime() - t);
                 }
                 return out;
             });
-            Arrays.sort(nanos);
-            System.out.println("[bench] " + String.format(Locale.ROOT,
-                    "project gate: %,d evaluations of %d projects, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms",
-                    evaluations, mix.size(), at(nanos, 0.50), at(nanos, 0.95), at(nanos, 0.99),
-                    nanos[nanos.length - 1] / 1e6));
+            print("project gate: %,d evaluations of %d projects, p50 %.3f ms, p95 %.3f ms, p99 %.3f ms, max %.3f ms",
+                    evaluations, mix.size(), percentile(nanos, 50), percentile(nanos, 95), percentile(nanos, 99),
+                    percentile(nanos, 100));
         } catch (RuntimeException e) {
             exit = 1;
-            System.out.println("[bench] FAILED: " + e);
+            print("FAILED: %s", e);
             e.printStackTrace(System.out);
         }
         int code = exit;
         System.exit(SpringApplication.exit(context, () -> code));
-    }
-
-    private static double at(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 }
