@@ -26,7 +26,7 @@ class JsonTextScanTest {
 
     @Test
     void anEscapedBackslashBeforeU0000IsNoNul() {
-        assertThat(JsonTextScan.scan("{\"path\":\"C:\\\\u0000\"}", 1000)).isEmpty();
+        assertThat(JsonTextScan.scan("{\"path\":\"dir\\\\u0000\"}", 1000)).isEmpty();
         assertThat(nulIn("{\"a\":\"\\u00001\",\"b\":2}")).hasValue("a");
         assertThat(JsonTextScan.scan("{\"a\":\"\\\"\",\"b\":\"ok\"}", 1000)).isEmpty();
         assertThat(JsonTextScan.scan("{\"a\":\"\\u0001\"}", 1000)).isEmpty();
