@@ -230,7 +230,7 @@ class CatalogPagesIT extends IntegrationTest {
     void pagesSpeakEnglishToo() {
         Http http = as(Role.OBSERVER);
         String page = body(http.get("/catalog?lang=en"));
-        assertThat(page).contains("Catalog coverage").contains("Nationwide");
+        assertThat(page).contains("Catalogue coverage").contains("Nationwide");
         String rule = body(http.get("/catalog/rules/" + S_RULE + "?lang=en"));
         assertThat(rule).contains("Secondary source").contains("S secondary source");
         body(http.get("/catalog?lang=zh"));

@@ -43,6 +43,13 @@ class CatalogReadingsIT extends IntegrationTest {
         return http;
     }
 
+    /**
+     * The record files whose readings are numbered (R1, N1 …). law-readings.md holds the general conventions the
+     * catalogue was written with (comparison words, 原则上, stand-in dates, the legal clock) under plain headings.
+     */
+    static final List<String> NUMBERED = List.of("seed-readings.md", "enforcement-readings.md",
+            "new-capacity-readings.md");
+
     /** reading-&lt;file&gt;-&lt;id&gt; for every reading heading of every record file. */
     static List<String> readingsOfTheDocs() throws IOException {
         List<Path> files;
@@ -59,7 +66,9 @@ class CatalogReadingsIT extends IntegrationTest {
             while (m.find()) {
                 anchors.add("reading-" + base + "-" + m.group(1));
             }
-            assertThat(anchors.size()).as("readings in " + file).isGreaterThan(before);
+            if (NUMBERED.contains(file.getFileName().toString())) {
+                assertThat(anchors.size()).as("readings in " + file).isGreaterThan(before);
+            }
         }
         return anchors;
     }

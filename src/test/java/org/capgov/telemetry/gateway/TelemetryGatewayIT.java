@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  * Loggers registered over HTTP, then the verified packets of docs/reference/hj212.md §3 sent over real TCP to the
  * gateway: replies, stored values, retransmission, sticky / split / garbage input, refusals; then read back.
  */
-@TestPropertySource(properties = {"capgov.telemetry.enabled=true", "capgov.telemetry.port=0",
-        "capgov.telemetry.max-packet-length=2000"})
 class TelemetryGatewayIT extends IntegrationTest {
 
     static final String SET_INTERVAL = "##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;"
