@@ -146,7 +146,7 @@ class ApiAndPagesIT extends IntegrationTest {
                 .isEqualTo(16);
         assertThat(jdbc.sql("select string_agg(name, ',' order by code) from region where air_zone = 'MAIN_CITY' "
                 + "and air_zone_set_by = 'seed'").query(String.class).single())
-                .isEqualTo("渝中区,大渡口区,江北区,沙坪坝区,九龙坡区,南岸区,北碚区,渝北区,巴南区");
+                .isEqualTo("渝中区,大渡口区,江北区,沙坪坝区,九龙坡区,南岸区,北碚区,渝北区,巴南区,两江新区");
         assertThat(jdbc.sql("select bool_and(key_air_region) from region where path like '/120000/%'")
                 .query(Boolean.class).single()).isTrue();
         assertThat(jdbc.sql("select path from region where code = '500102'").query(String.class).single())
