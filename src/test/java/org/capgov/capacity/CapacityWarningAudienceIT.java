@@ -37,9 +37,9 @@ class CapacityWarningAudienceIT extends IntegrationTest {
 
     @Test
     void aCapacityWarningReachesNoEnterprise() {
-        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500243", 365_000,
+        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500241", 365_000,
                 LocalDate.of(2010, 1, 1));
-        people.ensure(TestPeople.person("cw.works", "CQ-JXW", Role.ENTERPRISE, "500243", Set.of(), works.uscc()));
+        people.ensure(TestPeople.person("cw.works", "CQ-JXW", Role.ENTERPRISE, "500241", Set.of(), works.uscc()));
         people.ensure(Role.COORDINATOR);
         people.ensure(Role.FINANCIAL_INSTITUTION);
         String coordinator = Http.api(port).token(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);

@@ -53,7 +53,7 @@ class InboxIT extends IntegrationTest {
     void apiShowsAndReadsOnlyTheCallersNotices(Role role) {
         Person me = people.ensure(role);
         Person other = fixtures.person("ni.other", "CQ-JXW", Role.OBSERVER, "500000");
-        String mine = "我的通知 " + role + " " + NoticeFixtures.key();
+        String mine = "我的通知 " + role.ordinal() + " " + NoticeFixtures.key();
         String theirs = "他人的通知 " + NoticeFixtures.key();
         long mineId = deliver(me, mine, "/inbox");
         long theirsId = deliver(other, theirs, "/inbox");

@@ -59,7 +59,7 @@ class NoticeFixtures {
     }
 
     static String key() {
-        return "TEST:" + UUID.randomUUID();
+        return "测试:" + UUID.randomUUID();
     }
 
     /** Usernames holding a notice with this dedup key (one entry per inbox row). */
