@@ -59,21 +59,21 @@ class PublicListPagesIT extends IntegrationTest {
     @BeforeEach
     void data() {
         ListFixtures f = new ListFixtures(enterpriseService, equipmentService, jdbc);
-        yellow = f.enterprise("500102", "公开页面测试整改钢铁");
+        yellow = f.enterprise("500102", "公开名单测验整改钢铁");
         f.open(yellow, CaseKind.RECTIFICATION, "ENERGY", null, d("2004-02-29"), d("2004-08-29"), "CQ-JXW");
         f.open(yellow, CaseKind.RECTIFICATION, "SAFETY", null, d("2004-03-01"), d("2004-09-01"), "CQ-YJJ");
-        red = f.enterprise("500102", "公开页面测试关停水泥");
+        red = f.enterprise("500102", "公开名单测验关停水泥");
         String closed = f.open(red, CaseKind.RECTIFICATION, "QUALITY", null, d("2003-01-10"), d("2003-07-10"), "CQ-SCJGJ");
         f.act(closed, CaseAction.VERIFY_FAILED, CaseState.RECTIFICATION_FAILED, d("2003-08-01"), null, null, null);
         f.act(closed, CaseAction.APPROVE_CLOSURE, CaseState.CLOSURE_APPROVED, d("2004-01-15"), "涪府发〔2004〕2号", null, null);
-        exited = f.enterprise("500102", "公开页面测试退出铁厂");
+        exited = f.enterprise("500102", "公开名单测验退出铁厂");
         Equipment bf = f.blastFurnace(exited, "BF-9", "180000");
         String exit = f.open(exited, CaseKind.EXIT, "TECHNOLOGY", bf.id(), d("2004-01-02"), d("2004-06-30"), "CQ-JXW");
         long event = f.act(exit, CaseAction.RECORD_EXIT_MEASURE, CaseState.EXIT_IN_PROGRESS, d("2004-02-01"), null, null, null);
         f.measure(exit, event, bf.id(), ExitMeasure.POWER_UNIT_REMOVED, d("2004-02-01"), "180000", "PIG_IRON");
         f.act(exit, CaseAction.VERIFY_EXIT, CaseState.EXIT_VERIFIED, d("2004-03-01"), null, null, null);
         f.act(exit, CaseAction.ANNOUNCE, CaseState.ANNOUNCED, d("2004-03-10"), "涪经信公告〔2004〕1号", null, null);
-        emitter = f.enterprise("500102", "公开页面测试超标排放玻璃");
+        emitter = f.enterprise("500102", "公开名单测验超标排放玻璃");
         String env = f.open(emitter, CaseKind.RECTIFICATION, "ENVIRONMENT", null, d("2004-01-20"), d("2004-02-20"),
                 "FL-STHJJ");
         f.act(env, CaseAction.VERIFY_FAILED, CaseState.RECTIFICATION_FAILED, d("2004-02-25"), null, null, null);
