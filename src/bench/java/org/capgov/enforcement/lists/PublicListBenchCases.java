@@ -5,14 +5,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Generates cases with whole timelines over the enterprises in the registry for the list benchmark, in set-based SQL
  * (ids BZ-…). Case i goes to enterprise i mod n in its round i div n; the round picks the dimension, so that open cases
- * never collide on the one-open-case rule (from the sixth round on, every case is closed). Outcomes, by a hash of i:
+ * never collide on the one-open-case rule (from the sixth round on, every case is closed). Enterprises that already
+ * have cases of their own (demo mode's story) are left out, for the same rule. Outcomes, by a hash of i:
  * 35% notice only, 10% extended, 25% rectified, 8% closure approved, 7% closed, exited and announced, 15% exit cases
  * announced (from the sixth round on, only closed outcomes). Notices fall between 2019 and late 2025, events up to 280 days after.
  */
 final class PublicListBenchCases {
 
     private static final String CASES = """
-            with e as (select id, uscc, region_path, row_number() over (order by id) - 1 as n from enterprise),
+            with e as (select id, uscc, region_path, row_number() over (order by id) - 1 as n from enterprise
+                        where id not in (select enterprise_id from enforcement_case where id not like 'BZ-%')),
             c as (select count(*) as total from e),
             g as (select i, i % c.total as n, i / c.total as round,
                          case when i / c.total >= 5 and (i * 2654435761 % 100 < 45 or i * 2654435761 % 100 between 70 and 77)
