@@ -21,10 +21,12 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * A refusal on a page is shown on the error page in the page's language, with the reason: a domain refusal with its
  * own message, and a malformed request (a value of the wrong type in the address or a form, a missing parameter)
- * with the field it concerns, the value given and what was expected, instead of a bare "400".
+ * with the field it concerns, the value given and what was expected, instead of a bare "400". Ordered after
+ * {@link ApiProblemAdvice}, which answers every error of a REST controller, and before Spring's problem-details
+ * handler, which would answer a page with JSON.
  */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class PageErrorAdvice {
 
     /** Values are shown back to the person; a long one is cut, it only has to be recognisable. */

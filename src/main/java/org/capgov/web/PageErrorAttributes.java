@@ -2,6 +2,9 @@ package org.capgov.web;
 
 import java.util.Map;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
@@ -13,15 +16,21 @@ import org.springframework.web.context.request.WebRequest;
  */
 class PageErrorAttributes extends DefaultErrorAttributes {
 
-    /** Request attribute holding the reason, already in the request's language. */
+    /** Request attribute holding the reason: a message to word in the page's language (the error page knows it). */
     static final String REASON = PageErrorAttributes.class.getName() + ".reason";
+
+    private final MessageSource messages;
+
+    PageErrorAttributes(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @Override
     public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
         Map<String, Object> attributes = super.getErrorAttributes(request, options);
         Object reason = request.getAttribute(REASON, RequestAttributes.SCOPE_REQUEST);
-        if (reason != null) {
-            attributes.put("reason", reason);
+        if (reason instanceof MessageSourceResolvable message) {
+            attributes.put("reason", messages.getMessage(message, LocaleContextHolder.getLocale()));
         }
         return attributes;
     }

@@ -144,9 +144,11 @@ class RequestTextFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(json.writeValueAsString(problem));
         } else {
-            // the error page shows this reason (PageErrorAttributes) instead of the generic text of a 400
-            request.setAttribute(PageErrorAttributes.REASON, messages.getMessage(key, args, key,
-                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            // the error page shows this reason (PageErrorAttributes) instead of the generic text of a 400; it is
+            // worded there, in the page's language, which is not known yet here (before the dispatcher servlet)
+            request.setAttribute(PageErrorAttributes.REASON,
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, args,
+                            key));
             response.sendError(400);
         }
     }

@@ -24,8 +24,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
     /** Spring Boot's error attributes with the reason a filter gave (see {@link PageErrorAttributes}). */
     @Bean
-    PageErrorAttributes errorAttributes() {
-        return new PageErrorAttributes();
+    PageErrorAttributes errorAttributes(org.springframework.context.MessageSource messages) {
+        return new PageErrorAttributes(messages);
     }
 
     /** Right after the character encoding is set, before security and everything else reads the request. */

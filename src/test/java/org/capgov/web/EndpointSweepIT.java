@@ -146,9 +146,11 @@ class EndpointSweepIT extends IntegrationTest {
         HttpResponse<String> r = sendPage("/audit?from=2026-13-45", false);
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("起始日期").contains("2026-13-45").contains("年-月-日");
-        HttpResponse<String> page = sendPage("/audit?page=abc", false);
-        assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("页码").contains("abc").contains("整数");
+        HttpResponse<String> person = sendPage("/admin/people/abc", false);
+        assertThat(person.statusCode()).isEqualTo(400);
+        assertThat(person.body()).contains("“abc”").contains("整数");
+        // a malformed page number is no error on a list: the first page, as on every list (ListFilters)
+        assertThat(sendPage("/audit?page=abc", false).statusCode()).isEqualTo(200);
     }
 
     @Test
