@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.capgov.shared.Actors;
+import org.capgov.shared.ListFilters;
 import org.capgov.shared.ChinaTime;
 import org.capgov.shared.spreadsheet.Downloads;
 import org.capgov.shared.spreadsheet.TableWriter;
@@ -40,11 +41,11 @@ class AuditPageController {
     String page(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String entityType, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String entityType, @RequestParam(required = false) String page,
             Model model) {
         AuditFilter filter = new AuditFilter(from, to, actor, action, entityType, null);
         long total = reader.count(Actors.scope(), filter);
-        int safePage = Math.max(0, page);
+        int safePage = ListFilters.page(page);
         model.addAttribute("filter", filter);
         model.addAttribute("entries", reader.search(Actors.scope(), filter, safePage, PAGE_SIZE));
         model.addAttribute("total", total);

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.capgov.catalog.CatalogRule;
 import org.capgov.catalog.Catalog;
 import org.capgov.registry.RegistryFactsEnterprise;
+import org.capgov.shared.CopyText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -196,35 +197,12 @@ class ComplianceRunFindingTable {
                     .field(deadline == null ? null : deadline.toString()).field(confidence);
             text.append(flagged ? 't' : 'f').append('\t');
             field(conflictWith);
-            if (note == null) {
-                text.append("\\N");
-            } else {
-                escape(note);
-            }
-            text.append('\n');
+            CopyText.field(text, note).append('\n');
         }
 
         private Copy field(String value) {
-            if (value == null) {
-                text.append("\\N");
-            } else {
-                escape(value);
-            }
-            text.append('\t');
+            CopyText.field(text, value).append('\t');
             return this;
-        }
-
-        private void escape(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char ch = s.charAt(i);
-                switch (ch) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(ch);
-                }
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import org.capgov.region.RegionService;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
+import org.capgov.shared.ListFilters;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -34,14 +35,15 @@ class PublicEnterprisePageController {
     @GetMapping("/public/enterprises")
     @PermitAll
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String industry, @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(required = false) String industry, @RequestParam(required = false) String page, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("region", region);
         model.addAttribute("industry", industry);
         model.addAttribute("regions", regions.all(false));
         model.addAttribute("industries", Arrays.asList(Industry.values()));
         try {
-            model.addAttribute("result", directory.search(new PublicEnterpriseDirectory.Search(q, region, industry, page)));
+            model.addAttribute("result", directory.search(new PublicEnterpriseDirectory.Search(q, region, industry,
+                    ListFilters.page(page))));
         } catch (DomainException e) {
             model.addAttribute("failure", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
                     LocaleContextHolder.getLocale()));

@@ -1,6 +1,5 @@
 package org.capgov.identity;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -19,10 +18,17 @@ public final class CapgovUser implements UserDetails, CredentialsContainer, Scop
     private String passwordHash;
     private final DataScope scope;
     private final Set<GrantedAuthority> authorities;
+    private final boolean locked;
 
-    CapgovUser(Person person, String passwordHash) {
+    /**
+     * {@code locked}: whether the person was locked out when loaded, computed by the loader from the application's
+     * clock (this object is no bean and has no clock of its own). A person is loaded afresh at each login and each
+     * token request, and a lock raised later ends open sessions through the security version.
+     */
+    CapgovUser(Person person, String passwordHash, boolean locked) {
         this.person = person;
         this.passwordHash = passwordHash;
+        this.locked = locked;
         this.scope = ScopeFactory.of(person.memberships());
         this.authorities = person.memberships().stream().map(m -> new SimpleGrantedAuthority(m.role().authority()))
                 .collect(Collectors.toUnmodifiableSet());
@@ -89,7 +95,7 @@ public final class CapgovUser implements UserDetails, CredentialsContainer, Scop
 
     @Override
     public boolean isAccountNonLocked() {
-        return !person.lockedAt(Instant.now());
+        return !locked;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.capgov.identity;
 
+import java.time.Clock;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -9,19 +10,22 @@ import org.springframework.stereotype.Service;
 class PersonDetailsService implements UserDetailsService {
 
     private final PersonRepository people;
+    private final Clock clock;
 
-    PersonDetailsService(PersonRepository people) {
+    PersonDetailsService(PersonRepository people, Clock clock) {
         this.people = people;
+        this.clock = clock;
     }
 
     @Override
     public CapgovUser loadUserByUsername(String username) {
-        return people.findCredentials(username).map(c -> new CapgovUser(c.person(), c.passwordHash()))
+        return people.findCredentials(username).map(c -> new CapgovUser(c.person(), c.passwordHash(),
+                        c.person().lockedAt(clock.instant())))
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }
 
     CapgovUser loadById(long id) {
-        return people.findById(id).map(p -> new CapgovUser(p, null))
+        return people.findById(id).map(p -> new CapgovUser(p, null, p.lockedAt(clock.instant())))
                 .orElseThrow(() -> new UsernameNotFoundException("#" + id));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.capgov.registry.Enterprise;
 import org.capgov.registry.EnterpriseService;
+import org.capgov.shared.CopyText;
 import org.capgov.shared.UploadFiles;
 import org.capgov.registry.EquipmentService;
 import org.capgov.shared.Actors;
@@ -357,21 +358,7 @@ class MeasurementImport {
     }
 
     private static void field(StringBuilder b, String value) {
-        if (value == null) {
-            b.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
-            }
-        }
-        b.append('\t');
+        CopyText.field(b, value).append('\t');
     }
 
     private static void add(List<Problem> errors, long[] count, long row, String column, String value, String reason) {

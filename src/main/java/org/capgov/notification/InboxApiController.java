@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "notification", description = "The caller's notices 我的通知")
 class InboxApiController {
 
-    record InboxView(long unread, List<InboxEntry> notifications) {
+    /** The unread count, one page of notices, and whether another page follows ({@code page + 1}). */
+    record InboxView(long unread, List<InboxEntry> notifications, int page, int limit, boolean more) {
     }
 
     record Marked(int marked) {
@@ -33,10 +34,12 @@ class InboxApiController {
 
     @GetMapping
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "My notices, unread first 我的通知（未读在前）")
+    @Operation(summary = "My notices, unread first, a page of at most 200 我的通知（未读在前，每页至多 200 条）")
     InboxView list(@AuthenticationPrincipal CapgovUser user, @RequestParam(defaultValue = "false") boolean unread,
-            @RequestParam(defaultValue = "50") int limit) {
-        return new InboxView(inbox.unreadCount(user.id()), inbox.list(user.id(), unread, limit));
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int limit) {
+        Inbox.Page result = inbox.page(user.id(), unread, page, limit);
+        return new InboxView(inbox.unreadCount(user.id()), result.entries(), result.page(), result.limit(),
+                result.more());
     }
 
     @PostMapping("/{id}/read")

@@ -46,11 +46,12 @@ class InboxRepository {
     }
 
     /** Unread first, then newest first. */
-    List<InboxEntry> list(long personId, boolean unreadOnly, int limit) {
+    List<InboxEntry> list(long personId, boolean unreadOnly, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from notification where person_id = :p"
                         + (unreadOnly ? " and read_at is null" : "")
-                        + " order by (read_at is null) desc, id desc limit :limit")
-                .param("p", personId).param("limit", limit).query(InboxRepository::entry).list();
+                        + " order by (read_at is null) desc, id desc offset :offset limit :limit")
+                .param("p", personId).param("offset", offset).param("limit", limit).query(InboxRepository::entry)
+                .list();
     }
 
     Optional<InboxEntry> find(long personId, long id) {

@@ -16,6 +16,7 @@ import org.capgov.registry.datedfact.EquipmentFactService;
 import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
+import org.capgov.shared.ListFilters;
 import org.capgov.shared.Product;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -41,6 +42,8 @@ class RegistryPageController {
     static final String WRITERS = "hasAnyRole('ADMIN','COORDINATOR','DISTRICT_OFFICER')";
     static final List<String> SORTS = List.of("name", "uscc", "region", "status", "updated");
     static final List<Integer> SIZES = List.of(20, 50, 100);
+    static final List<String> FILTERS = List.of("q", "region", "industry", "status", "product", "capacityMin",
+            "capacityMax");
 
     /** One parameter of an item as shown: label, value in words, unit. */
     record ParameterView(String code, String label, String value, String unit) {
@@ -76,24 +79,15 @@ class RegistryPageController {
 
     @GetMapping("/registry/enterprises")
     @PreAuthorize(READERS)
-    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String product, @RequestParam(required = false) String capacityMin,
-            @RequestParam(required = false) String capacityMax, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String desc, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, Model model) {
+    String search(@RequestParam Map<String, String> params, Model model) {
+        // the filters, page and size as the other lists read them: a malformed page or size is the first page or
+        // the default size, never an error (ListFilters)
+        Map<String, String> query = ListFilters.values(params, FILTERS);
+        String sort = params.get("sort");
         String sortKey = sort != null && SORTS.contains(sort) ? sort : "name";
-        boolean descending = "true".equals(desc);
-        int pageSize = SIZES.contains(size) ? size : SIZES.get(0);
-        int pageNo = Math.max(0, page);
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("q", q);
-        query.put("region", region);
-        query.put("industry", industry);
-        query.put("status", status);
-        query.put("product", product);
-        query.put("capacityMin", capacityMin);
-        query.put("capacityMax", capacityMax);
+        boolean descending = "true".equals(params.get("desc"));
+        int pageSize = ListFilters.size(params, SIZES, SIZES.get(0));
+        int pageNo = ListFilters.page(params);
         model.addAttribute("f", query);
         model.addAttribute("sort", sortKey);
         model.addAttribute("desc", descending);
@@ -129,8 +123,9 @@ class RegistryPageController {
         long total = 0;
         boolean capped = false;
         try {
-            EnterpriseFilter filter = new EnterpriseFilter(q, region, industry, status, product,
-                    number("capacityMin", capacityMin), number("capacityMax", capacityMax), sortKey, descending);
+            EnterpriseFilter filter = new EnterpriseFilter(query.get("q"), query.get("region"), query.get("industry"),
+                    query.get("status"), query.get("product"), number("capacityMin", query.get("capacityMin")),
+                    number("capacityMax", query.get("capacityMax")), sortKey, descending);
             EnterpriseRepository.Page result = enterprises.search(filter, pageNo, pageSize);
             rows = result.rows();
             total = result.total();
@@ -139,7 +134,7 @@ class RegistryPageController {
             model.addAttribute("failure", RegistryFormController.describe(e, messages));
             model.addAttribute("problems", RegistryFormController.problems(e, messages));
         }
-        long pages = Math.max(1, (total + pageSize - 1) / pageSize);
+        long pages = ListFilters.pages(total, pageSize);
         model.addAttribute("rows", rows);
         model.addAttribute("total", capped ? EnterpriseRepository.COUNT_CAP + "+" : Long.toString(total));
         model.addAttribute("pages", capped ? pages + "+" : Long.toString(pages));

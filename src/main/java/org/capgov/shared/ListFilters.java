@@ -27,7 +27,12 @@ public final class ListFilters {
 
     /** The zero-based page number; missing, malformed or negative gives 0. */
     public static int page(Map<String, String> query) {
-        return Math.max(0, integer(query.get("page"), 0));
+        return page(query.get("page"));
+    }
+
+    /** The zero-based page number written in {@code page}; missing, malformed or negative gives 0. */
+    public static int page(String page) {
+        return Math.max(0, integer(page, 0));
     }
 
     /** The page size if it is one of {@code sizes}, otherwise {@code fallback}. */

@@ -21,9 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses, with 400 before anything reads them, a NUL character anywhere in a request's query, form fields or JSON
- * strings (PostgreSQL cannot store NUL in text, so letting it through turned a typing accident or a probe into a
- * 500), and any single text value longer than {@code capgov.security.max-text-length} characters (a million-character
+ * Refuses, with 400 before anything reads them, a NUL or other control character (see
+ * {@link JsonTextScan#isControl}) anywhere in a request's query, form fields or JSON strings (PostgreSQL cannot store
+ * NUL in text, so letting it through turned a typing accident or a probe into a 500; the other controls are
+ * invisible and break exports and notices), and any single text value longer than {@code capgov.security.max-text-length} characters (a million-character
  * case note was accepted). Fields with a tighter limit of their own (names, document numbers) are checked by their
  * module. The answer names the field; on {@code /api/} it is problem+json, on pages the error page.
  */
@@ -42,8 +43,16 @@ class RequestTextFilter extends OncePerRequestFilter {
         this.maxLength = maxLength;
     }
 
-    /** A value at fault: its field, and either a NUL or its length. */
-    private record Fault(String field, boolean nul, int length) {
+    /** A value at fault: its field, and either its first control character or its length. */
+    private record Fault(String field, int control, int length) {
+
+        static Fault control(String field, int control) {
+            return new Fault(field, control, 0);
+        }
+
+        static Fault tooLong(String field, int length) {
+            return new Fault(field, JsonTextScan.NONE, length);
+        }
     }
 
     @Override
@@ -51,7 +60,7 @@ class RequestTextFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Fault> fault = inQuery(request.getQueryString());
         if (fault.isEmpty() && request.getRequestURI().contains("%00")) {
-            fault = Optional.of(new Fault("path", true, 0));
+            fault = Optional.of(Fault.control("path", 0));
         }
         HttpServletRequest forward = request;
         String contentType = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
@@ -60,7 +69,7 @@ class RequestTextFilter extends OncePerRequestFilter {
         } else if (fault.isEmpty() && isJson(contentType) && request.getContentLengthLong() <= MAX_SCANNED_BODY) {
             byte[] body = request.getInputStream().readNBytes(MAX_SCANNED_BODY);
             fault = JsonTextScan.scan(new String(body, StandardCharsets.UTF_8), maxLength)
-                    .map(f -> new Fault(f.field(), f.nul(), f.length()));
+                    .map(f -> new Fault(f.field(), f.control(), f.length()));
             forward = new ReplayedBody(request, body);
         }
         if (fault.isPresent()) {
@@ -75,18 +84,22 @@ class RequestTextFilter extends OncePerRequestFilter {
     }
 
     private Optional<Fault> inQuery(String query) {
-        if (query == null || !query.contains("%00") && query.length() <= maxLength) {
+        if (query == null || query.indexOf('%') < 0 && query.length() <= maxLength) {
             return Optional.empty();
         }
         for (String pair : query.split("&")) {
             String[] kv = pair.split("=", 2);
-            String name = kv[0].contains("%00") ? "query" : decode(kv[0]);
-            if (pair.contains("%00")) {
-                return Optional.of(new Fault(name, true, 0));
+            String name = decode(kv[0]);
+            if (JsonTextScan.firstControl(name) != JsonTextScan.NONE) {
+                return Optional.of(Fault.control("query", JsonTextScan.firstControl(name)));
             }
-            int length = kv.length > 1 ? decode(kv[1]).length() : 0;
-            if (length > maxLength) {
-                return Optional.of(new Fault(name, false, length));
+            String value = kv.length > 1 ? decode(kv[1]) : "";
+            int control = JsonTextScan.firstControl(value);
+            if (control != JsonTextScan.NONE) {
+                return Optional.of(Fault.control(name, control));
+            }
+            if (value.length() > maxLength) {
+                return Optional.of(Fault.tooLong(name, value.length()));
             }
         }
         return Optional.empty();
@@ -94,15 +107,16 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     private Optional<Fault> inParameters(Map<String, String[]> parameters) {
         for (Map.Entry<String, String[]> e : parameters.entrySet()) {
-            if (e.getKey().indexOf('\0') >= 0) {
-                return Optional.of(new Fault("form", true, 0));
+            if (JsonTextScan.firstControl(e.getKey()) != JsonTextScan.NONE) {
+                return Optional.of(Fault.control("form", JsonTextScan.firstControl(e.getKey())));
             }
             for (String value : e.getValue()) {
-                if (value != null && value.indexOf('\0') >= 0) {
-                    return Optional.of(new Fault(e.getKey(), true, 0));
+                int control = value == null ? JsonTextScan.NONE : JsonTextScan.firstControl(value);
+                if (control != JsonTextScan.NONE) {
+                    return Optional.of(Fault.control(e.getKey(), control));
                 }
                 if (value != null && value.length() > maxLength) {
-                    return Optional.of(new Fault(e.getKey(), false, value.length()));
+                    return Optional.of(Fault.tooLong(e.getKey(), value.length()));
                 }
             }
         }
@@ -118,8 +132,10 @@ class RequestTextFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, Fault fault) throws IOException {
-        String key = fault.nul() ? "error.request.nul" : "error.request.tooLong";
-        Object[] args = {fault.field(), fault.length(), maxLength};
+        String key = fault.control() == 0 ? "error.request.nul"
+                : fault.control() != JsonTextScan.NONE ? "error.request.control" : "error.request.tooLong";
+        Object[] args = {org.capgov.shared.DomainException.fieldName(fault.field()), fault.length(), maxLength,
+                String.format("U+%04X", fault.control())};
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             var problem = ApiProblemAdvice.problem(messages, request, 400, key, args);
             problem.setProperty("field", fault.field());
@@ -128,7 +144,12 @@ class RequestTextFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write(json.writeValueAsString(problem));
         } else {
-            response.sendError(400, messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE));
+            // the error page shows this reason (PageErrorAttributes) instead of the generic text of a 400; it is
+            // worded there, in the page's language, which is not known yet here (before the dispatcher servlet)
+            request.setAttribute(PageErrorAttributes.REASON,
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {key}, args,
+                            key));
+            response.sendError(400);
         }
     }
 

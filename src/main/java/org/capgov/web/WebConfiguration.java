@@ -22,6 +22,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** Spring Boot's error attributes with the reason a filter gave (see {@link PageErrorAttributes}). */
+    @Bean
+    PageErrorAttributes errorAttributes(org.springframework.context.MessageSource messages) {
+        return new PageErrorAttributes(messages);
+    }
+
     /** Right after the character encoding is set, before security and everything else reads the request. */
     @Bean
     org.springframework.boot.web.servlet.FilterRegistrationBean<RequestTextFilter> requestTextFilter(

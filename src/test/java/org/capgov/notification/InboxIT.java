@@ -74,7 +74,37 @@ class InboxIT extends IntegrationTest {
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json(read).get("readAt").isNull()).isFalse();
         assertThat(titles(json(http.get("/api/v1/notifications?unread=true", token)))).doesNotContain(mine);
-        assertThat(titles(json(http.get("/api/v1/notifications?limit=1000", token)))).contains(mine);
+        assertThat(titles(json(http.get("/api/v1/notifications?limit=200", token)))).contains(mine);
+    }
+
+    @Test
+    void theApiListIsPagedAndItsLimitCapped() {
+        Person me = fixtures.person("ni.pager", "CQ-JXW", Role.OBSERVER, "500000");
+        Http http = Http.api(port);
+        String token = http.token(me.username(), TestPeople.PASSWORD);
+        assertThat(http.json("POST", "/api/v1/notifications/read-all", token, "").statusCode()).isEqualTo(200);
+        String key = NoticeFixtures.key();
+        deliver(me, "分页一 " + key, "/inbox");
+        deliver(me, "分页二 " + key, "/inbox");
+        deliver(me, "分页三 " + key, "/inbox");
+
+        JsonNode first = json(http.get("/api/v1/notifications?unread=true&limit=2", token));
+        assertThat(titles(first)).containsExactly("分页三 " + key, "分页二 " + key);
+        assertThat(first.get("more").asBoolean()).isTrue();
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(first.get("unread").asLong()).isEqualTo(3);
+        JsonNode second = json(http.get("/api/v1/notifications?unread=true&limit=2&page=1", token));
+        assertThat(titles(second)).containsExactly("分页一 " + key);
+        assertThat(second.get("more").asBoolean()).isFalse();
+
+        for (String bad : List.of("limit=201", "limit=1000000", "limit=0", "page=-1")) {
+            HttpResponse<String> r = http.get("/api/v1/notifications?" + bad, token);
+            assertThat(r.statusCode()).as(bad).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+            assertThat(json(r).get("field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+        assertThat(json(http.get("/api/v1/notifications?limit=1000000", token)).get("detail").asString())
+                .contains("200");
     }
 
     @ParameterizedTest

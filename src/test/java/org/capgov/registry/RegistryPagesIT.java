@@ -170,6 +170,16 @@ class RegistryPagesIT extends IntegrationTest {
         assertThat(resultCodes(body(http.get("/registry/enterprises?" + q + "&capacityMin=2400000&capacityMax=2600000"))))
                 .containsExactly(FL_STEEL);
 
+        // a malformed page or size is the first page and the default size, as on every other list (ListFilters)
+        String pageAbc = body(http.get("/registry/enterprises?q=%E9%A1%B5%E9%9D%A2%E5%88%86%E9%A1%B5%E6%B5%8B%E8%AF%95"
+                + "&page=abc&size=x7"));
+        assertThat(resultCodes(pageAbc)).hasSize(20).startsWith(paged(1), paged(2));
+        assertThat(pageAbc).contains("第 1 / 2 页");
+        assertThat(resultCodes(body(http.get("/registry/enterprises?q=91500102P10000&page=-3&size=33"))))
+                .hasSize(20).startsWith(paged(1));
+        assertThat(resultCodes(body(http.get("/registry/enterprises?q=91500102P10000&page=%201%20&size=50"))))
+                .isEmpty();
+
         // bad filters are explained on the page, not an error page
         String bad = body(http.get("/registry/enterprises?industry=GOLD"));
         assertThat(bad).contains("id=\"search-refusal\"").contains("GOLD");

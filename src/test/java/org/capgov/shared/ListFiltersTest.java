@@ -23,6 +23,10 @@ class ListFiltersTest {
         assertThat(ListFilters.page(Map.of("page", "abc"))).isZero();
         assertThat(ListFilters.page(Map.of("page", "-3"))).isZero();
         assertThat(ListFilters.page(Map.of("page", " 4 "))).isEqualTo(4);
+        assertThat(ListFilters.page((String) null)).isZero();
+        assertThat(ListFilters.page("x1")).isZero();
+        assertThat(ListFilters.page("99999999999")).isZero();
+        assertThat(ListFilters.page("2")).isEqualTo(2);
     }
 
     @Test

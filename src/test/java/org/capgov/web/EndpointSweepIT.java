@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Every endpoint of endpoint-authorization*.tsv, called by an administrator (and anonymously where public) with
- * malformed input: a body of the wrong type, a NUL in a query parameter, a JSON string or a form field, a method
+ * malformed input: a body of the wrong type, a NUL or another control character in a query parameter, a JSON
+ * string or a form field (the characters taken in turn, endpoint by endpoint), a method
  * the path does not take, a path or parameter the firewall refuses. None may answer 500; on the API every refusal
  * is problem+json with a Chinese detail.
  */
@@ -33,6 +34,8 @@ class EndpointSweepIT extends IntegrationTest {
 
     private static final Pattern CHINESE_DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"[^\"]*[\\u4e00-\\u9fff]");
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    /** NUL, other C0 controls and DEL: each endpoint gets the next one, so that every kind reaches many endpoints. */
+    private static final List<Character> CONTROLS = List.of('\u0000', '\u0001', '\u0007', '\u001b', '\u001f', '\u007f');
 
     @LocalServerPort
     int port;
@@ -85,13 +88,19 @@ class EndpointSweepIT extends IntegrationTest {
         assertThat(r.body()).contains("text/plain").contains("application/json").contains("不受支持");
     }
 
+    private static char control(int i) {
+        return CONTROLS.get(i % CONTROLS.size());
+    }
+
     @Test
-    void aNulInAQueryParameterIs400Everywhere() throws IOException {
+    void aControlCharacterInAQueryParameterIs400Everywhere() throws IOException {
+        int i = 0;
         for (var row : EndpointAuthorizationMatrixIT.matrix()) {
             if (!row.method().equals("GET")) {
                 continue;
             }
-            String path = path(row) + (path(row).contains("?") ? "&" : "?") + "q=a%00b";
+            String path = path(row) + (path(row).contains("?") ? "&" : "?") + "q=a%" + String.format("%02X",
+                    (int) control(i++)) + "b";
             HttpResponse<String> r = row.api() ? send("GET", path, null, null, token)
                     : sendPage(path, row.roles().equals("PUBLIC"));
             check("GET " + path, r, row.api());
@@ -99,10 +108,49 @@ class EndpointSweepIT extends IntegrationTest {
                 wrong.add("GET " + path + " → " + r.statusCode() + " (expected 400)");
             }
         }
-        assertThat(wrong).as("answers to a NUL in a query parameter").isEmpty();
+        assertThat(wrong).as("answers to a control character in a query parameter").isEmpty();
         HttpResponse<String> search = send("GET", "/api/v1/public/enterprises?q=%00", null, null, null);
         assertThat(search.statusCode()).isEqualTo(400);
         assertThat(search.body()).contains("\"field\":\"q\"").contains("空字符");
+        HttpResponse<String> bell = send("GET", "/api/v1/public/enterprises?q=%E9%87%8D%07", null, null, null);
+        assertThat(bell.statusCode()).isEqualTo(400);
+        assertThat(bell.body()).contains("\"field\":\"q\"").contains("控制字符").contains("U+0007");
+        HttpResponse<String> del = send("GET", "/api/v1/public/enterprises?q=a%7F", null, null, null);
+        assertThat(del.body()).contains("\"field\":\"q\"").contains("U+007F");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreText() {
+        HttpResponse<String> r = send("GET", "/api/v1/public/enterprises?q=%E9%87%8D%09%0D%0A", null, null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aControlCharacterInAJsonStringNamesTheMember() {
+        HttpResponse<String> r = send("POST", "/api/v1/people", "application/json",
+                "{\"username\":\"x\",\"displayName\":\"甲\\u001b乙\"}", token);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(r.body()).contains("\"field\":\"displayName\"").contains("控制字符").contains("U+001B");
+    }
+
+    @Test
+    void onAPageAControlCharacterIsNamedOnTheErrorPage() {
+        HttpResponse<String> r = sendPage("/public/enterprises?q=a%01b", true);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("搜索词").contains("控制字符").contains("U+0001");
+    }
+
+    @Test
+    void onAPageAValueOfTheWrongTypeNamesTheFieldAndWhatWasExpected() {
+        HttpResponse<String> r = sendPage("/audit?from=2026-13-45", false);
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("起始日期").contains("2026-13-45").contains("年-月-日");
+        HttpResponse<String> person = sendPage("/admin/people/abc", false);
+        assertThat(person.statusCode()).isEqualTo(400);
+        assertThat(person.body()).contains("“abc”").contains("整数");
+        // a malformed page number is no error on a list: the first page, as on every list (ListFilters)
+        assertThat(sendPage("/audit?page=abc", false).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -115,26 +163,30 @@ class EndpointSweepIT extends IntegrationTest {
     }
 
     @Test
-    void aNulInAJsonStringOrAFormFieldIs400() throws IOException {
+    void aControlCharacterInAJsonStringOrAFormFieldIs400() throws IOException {
+        int i = 0;
         for (var row : EndpointAuthorizationMatrixIT.matrix()) {
             if (!BODY_METHODS.contains(row.method())) {
                 continue;
             }
+            char control = control(i++);
             HttpResponse<String> r;
             if (row.api()) {
                 String body = row.sampleBody() == null || row.sampleBody().isBlank() ? "{}" : row.sampleBody();
-                body = body.startsWith("{") ? "{\"name\":\"a\\u0000b\"" + (body.trim().equals("{}") ? "}" : "," + body.substring(1))
+                String escaped = String.format("\\u%04x", (int) control);
+                body = body.startsWith("{") ? "{\"name\":\"a" + escaped + "b\"" + (body.trim().equals("{}") ? "}" : "," + body.substring(1))
                         : body;
                 r = send(row.method(), path(row), "application/json", body, token);
             } else {
-                r = session.post(path(row), Map.of("name", "a\u0000b"));
+                r = session.post(path(row), Map.of("name", "a" + control + "b"));
             }
-            check(row.method() + " " + path(row) + " with NUL", r, row.api());
+            String what = row.method() + " " + path(row) + " with U+" + String.format("%04X", (int) control);
+            check(what, r, row.api());
             if (row.api() && row.sampleBody() != null && row.sampleBody().startsWith("{") && r.statusCode() != 400) {
-                wrong.add(row.method() + " " + path(row) + " with NUL → " + r.statusCode() + " (expected 400)");
+                wrong.add(what + " → " + r.statusCode() + " (expected 400)");
             }
         }
-        assertThat(wrong).as("answers to a NUL in a body").isEmpty();
+        assertThat(wrong).as("answers to a control character in a body").isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.capgov.region.Region;
+import org.capgov.shared.CopyText;
 import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,28 +202,7 @@ final class RegistryDemoCopy {
         private final StringBuilder text = new StringBuilder(1 << 16);
 
         void row(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                if (i > 0) {
-                    text.append('\t');
-                }
-                Object v = values[i];
-                if (v == null) {
-                    text.append("\\N");
-                    continue;
-                }
-                String s = v.toString();
-                for (int c = 0; c < s.length(); c++) {
-                    char ch = s.charAt(c);
-                    switch (ch) {
-                        case '\\' -> text.append("\\\\");
-                        case '\t' -> text.append("\\t");
-                        case '\n' -> text.append("\\n");
-                        case '\r' -> text.append("\\r");
-                        default -> text.append(ch);
-                    }
-                }
-            }
-            text.append('\n');
+            CopyText.row(text, values);
         }
 
         boolean isEmpty() {

@@ -57,7 +57,10 @@ final class ImportCells {
         }
     }
 
-    /** The number written with ASCII digits in {@code s[from, to)}, or -1. */
+    /**
+     * The number written with ASCII digits in {@code s} from index {@code from} up to, not including, {@code to}; or
+     * -1.
+     */
     private static int digits(String s, int from, int to) {
         int n = 0;
         for (int i = from; i < to; i++) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.region.Region;
+import org.capgov.shared.CopyText;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.SqlPredicate;
 import org.capgov.shared.Uscc;
@@ -69,7 +70,7 @@ final class ImportEquipmentRows extends ImportRows {
         copy.append('\t').append(q.type().name()).append('\t');
         field(copy, json(q.parameters()));
         copy.append('\t').append(q.product().name()).append('\t').append(q.annualCapacity().toPlainString()).append('\t');
-        copy.append(q.commissioned() == null ? "\\N" : q.commissioned().toString()).append('\t');
+        copy.append(q.commissioned() == null ? CopyText.NULL : q.commissioned().toString()).append('\t');
         field(copy, q.regionCode());
         copy.append('\t');
         field(copy, q.regionPath());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import org.capgov.region.Region;
+import org.capgov.shared.CopyText;
 import org.capgov.shared.DataScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -206,22 +207,9 @@ abstract class ImportRows {
         return header.header(code);
     }
 
-    /** A field of PostgreSQL's COPY text format: \N for null; backslash, tab and line breaks escaped. */
+    /** A field of PostgreSQL's COPY text format (see {@link CopyText}). */
     static void field(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
+        CopyText.field(out, value);
     }
 
     /** A text[] literal of codes already checked to be plain letters, digits and dashes. */

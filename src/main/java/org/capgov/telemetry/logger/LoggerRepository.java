@@ -103,7 +103,10 @@ public class LoggerRepository {
                 .param("flag", flag == null ? null : flag.toString()).update();
     }
 
-    /** Values of a logger's packets with a data time in [from, to), in data-time and factor order. */
+    /**
+     * Values of a logger's packets with a data time from {@code from} (included) to {@code to} (excluded), in
+     * data-time and factor order.
+     */
     List<StoredValue> values(String mn, LocalDateTime from, LocalDateTime to, int limit) {
         return jdbc.sql("""
                 select p.qn, p.data_time, v.factor, v.metric, v.rtd, v.avg, v.min, v.max, v.flag
