@@ -140,7 +140,7 @@ public class IllegalProjectService {
         Outcome outcome = new Outcome(before.measures(), before.citation());
         Application application = IllegalProjectRules.next(before.application(), step, outcome);
         if (application == null || step == Step.DEMOLISHED && before.demolishedOn() != null) {
-            throw DomainException.conflict("error.illegal.stepNotOpen", number, step.name());
+            throw DomainException.conflict("error.illegal.stepNotOpen", number, named(step));
         }
         Procedures procedures = IllegalProjectRules.afterAnswer(before.procedures(), application);
         Outcome next = procedures == before.procedures() ? outcome
@@ -202,8 +202,14 @@ public class IllegalProjectService {
         boolean may = Actors.principal().filter(CapgovUser.class::isInstance).map(CapgovUser.class::cast)
                 .map(u -> roles.stream().anyMatch(u::hasRole)).orElse(false);
         if (!may) {
-            throw DomainException.forbidden("error.illegal.stepForbidden", step.name());
+            throw DomainException.forbidden("error.illegal.stepForbidden", named(step));
         }
+    }
+
+    /** A step as a message argument: its name in the reader's language, never its code. */
+    private static org.springframework.context.MessageSourceResolvable named(Step step) {
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[] {"illegal.step." + step.name()}, step.name());
     }
 
     private Enterprise enterprise(String uscc) {

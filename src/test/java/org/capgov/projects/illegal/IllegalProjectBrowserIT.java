@@ -101,10 +101,16 @@ class IllegalProjectBrowserIT extends IntegrationTest {
             String number = page.locator("#project-title").textContent().replaceAll(".*(WG\\d{10}).*", "$1");
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("illegal-project.png")).setFullPage(true));
 
-            // a step that is not open is refused in Chinese
-            page.selectOption("#step", "CITY_SUBMIT");
+            // a step that is not open is refused in Chinese, the step named, not coded
+            page.selectOption("#step", "DISTRICT_APPLY");
             page.click("#step-submit");
             assertThat(page.locator("#illegal-refusal")).containsText("当前不能办理");
+            assertThat(page.locator("#illegal-refusal")).containsText("提出申请报告");
+            assertThat(page.locator("#illegal-refusal")).not().containsText("DISTRICT_APPLY");
+            // the city's step is not the district's
+            page.selectOption("#step", "CITY_SUBMIT");
+            page.click("#step-submit");
+            assertThat(page.locator("#illegal-refusal")).containsText("您的角色不能办理");
 
             Page anonymous = browser.newContext().newPage();
             anonymous.navigate(base + "/public/illegal-projects");
