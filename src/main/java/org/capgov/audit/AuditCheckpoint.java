@@ -65,11 +65,24 @@ class AuditCheckpoint {
                 });
     }
 
+    /** The anchored head and whether it is still in the trail, unchanged. */
+    record AnchorCheck(Head head, boolean intact) {
+    }
+
+    /**
+     * Checks the anchored head before an append takes the chain's lock, so that the lock is not held for this query
+     * (docs/decisions/audit-chain-throughput.md).
+     */
+    AnchorCheck checkAnchor() {
+        Head head = anchored();
+        return new AnchorCheck(head, head == null || intact(head));
+    }
+
     /** Called with each appended entry; the file is written once the transaction has committed. */
-    void appended(long id, String hash) {
+    void appended(long id, String hash, AnchorCheck check) {
         Head head = new Head(id, hash);
-        Head before = anchored();
-        if (before != null && before.id() < id && !intact(before)) {
+        Head before = check.head();
+        if (before != null && before.id() < id && !check.intact()) {
             // the anchor stays on the vanished entry, so that verify keeps reporting the cut
             cutFound(before);
             return;
