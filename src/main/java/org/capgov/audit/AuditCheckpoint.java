@@ -39,6 +39,12 @@ class AuditCheckpoint {
     private final JdbcClient jdbc;
     private Head anchored;
     private boolean cut;
+    /** One write of the file at a time. */
+    private final Object fileLock = new Object();
+    /** The newest committed head not yet written (guarded by this). */
+    private Head waiting;
+    /** The newest head the file holds or that needs no write (guarded by this). */
+    private long written = -1;
 
     AuditCheckpoint(@Value("${capgov.audit.checkpoint-file}") String file, JdbcClient jdbc) {
         this.file = Path.of(file).toAbsolutePath().normalize();
@@ -54,23 +60,36 @@ class AuditCheckpoint {
         }
         jdbc.sql("select id, hash from audit_entry order by id desc limit 1")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).optional().ifPresent(h -> {
-                    write(h);
+                    committed(h);
                     log.info("Audit trail anchored at entry {} in {}", h.id(), file);
                 });
     }
 
+    /** The anchored head and whether it is still in the trail, unchanged. */
+    record AnchorCheck(Head head, boolean intact) {
+    }
+
+    /**
+     * Checks the anchored head before an append takes the chain's lock, so that the lock is not held for this query
+     * (docs/decisions/audit-chain-throughput.md).
+     */
+    AnchorCheck checkAnchor() {
+        Head head = anchored();
+        return new AnchorCheck(head, head == null || intact(head));
+    }
+
     /** Called with each appended entry; the file is written once the transaction has committed. */
-    void appended(long id, String hash) {
+    void appended(long id, String hash, AnchorCheck check) {
         Head head = new Head(id, hash);
-        Head before = anchored();
-        if (before != null && before.id() < id && !intact(before)) {
+        Head before = check.head();
+        if (before != null && before.id() < id && !check.intact()) {
             // the anchor stays on the vanished entry, so that verify keeps reporting the cut
             cutFound(before);
             return;
         }
         restored();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            write(head);
+            committed(head);
             return;
         }
         Head[] pending = (Head[]) TransactionSynchronizationManager.getResource(this);
@@ -85,10 +104,37 @@ class AuditCheckpoint {
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(AuditCheckpoint.this);
                 if (status == STATUS_COMMITTED) {
-                    write(holder[0]);
+                    committed(holder[0]);
                 }
             }
         });
+    }
+
+    /**
+     * Anchors a committed head, and returns once the file holds it or a newer head (as before, a caller may rely on
+     * the anchor covering its entry). Writes are batched: while one commit's head is being written and forced to
+     * disk, the commits after it leave their heads here, and the next writer writes only the newest of them, once
+     * (docs/decisions/audit-chain-throughput.md). So the file costs one forced write per batch, not one per entry.
+     */
+    private void committed(Head head) {
+        synchronized (this) {
+            if (waiting == null || head.id() > waiting.id()) {
+                waiting = head;
+            }
+        }
+        synchronized (fileLock) {
+            Head next;
+            synchronized (this) {
+                if (written >= head.id()) {
+                    return;
+                }
+                next = waiting;
+                waiting = null;
+            }
+            if (next != null) {
+                write(next);
+            }
+        }
     }
 
     private boolean intact(Head head) {
@@ -133,10 +179,17 @@ class AuditCheckpoint {
         }
     }
 
-    /** Appends commit one after the other (the chain's lock), but their after-commit writes may overtake each other. */
-    private synchronized void write(Head head) {
-        if (cut || anchored != null && head.id() <= anchored.id()) {
-            return;
+    /**
+     * Appends commit one after the other (the chain's lock), but their after-commit writes may overtake each other.
+     * Called holding {@code fileLock}, so one write at a time; the file is forced to disk outside this object's monitor,
+     * so that committing threads can leave their heads meanwhile.
+     */
+    private void write(Head head) {
+        synchronized (this) {
+            if (cut || anchored != null && head.id() <= anchored.id()) {
+                written = Math.max(written, head.id());
+                return;
+            }
         }
         try {
             Files.createDirectories(file.getParent());
@@ -146,7 +199,10 @@ class AuditCheckpoint {
                 channel.force(true);
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            anchored = head;
+            synchronized (this) {
+                anchored = head;
+                written = Math.max(written, head.id());
+            }
         } catch (IOException e) {
             // the change itself is committed; the anchor lags until the next append, which verify tolerates
             log.error("Could not anchor the audit trail's head (entry {}) in {}", head.id(), file, e);

@@ -13,7 +13,8 @@ import java.time.Clock;
 /**
  * Appends entries to the chain. Runs in the caller's transaction, so a change and its audit entry commit together
  * or not at all. Appends are serialised by a transaction-scoped advisory lock, which keeps the chain linear across
- * several application nodes sharing one database.
+ * several application nodes sharing one database; it is held from the append until the commit, which bounds the
+ * rate of audited changes (docs/decisions/audit-chain-throughput.md).
  */
 @Service
 public class AuditTrail {
@@ -43,14 +44,23 @@ public class AuditTrail {
         append(actor, actorIp, event);
     }
 
+    /**
+     * Everything that does not depend on the chain's head is done before its lock is taken: the lock is held until the
+     * transaction commits, so every statement and computation after it delays every other appender
+     * (docs/decisions/audit-chain-throughput.md).
+     */
     private void append(String actor, String actorIp, AuditEvent event) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
-        String prev = jdbc.sql("select hash from audit_entry order by id desc limit 1").query(String.class).optional()
-                .orElse(AuditHash.GENESIS);
-        long id = jdbc.sql("select nextval('audit_entry_seq')").query(Long.class).single();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String before = toJson(event.before());
         String after = toJson(event.after());
+        AuditCheckpoint.AnchorCheck anchor = checkpoint.checkAnchor();
+        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+        // a statement of its own after the lock: its snapshot then sees the head the previous holder committed
+        Object[] next = jdbc.sql("""
+                select nextval('audit_entry_seq'), (select hash from audit_entry order by id desc limit 1)
+                """).query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        long id = (Long) next[0];
+        String prev = next[1] == null ? AuditHash.GENESIS : (String) next[1];
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String hash = AuditHash.of(id, now, actor, actorIp, event.action().name(), event.entityType(), event.entityId(),
                 event.regionPath(), event.summary(), before, after, prev);
         jdbc.sql("""
@@ -63,7 +73,7 @@ public class AuditTrail {
                 .param("entityId", event.entityId()).param("path", event.regionPath()).param("summary", event.summary())
                 .param("before", before).param("after", after).param("prev", prev).param("hash", hash)
                 .update();
-        checkpoint.appended(id, hash);
+        checkpoint.appended(id, hash, anchor);
     }
 
     private String toJson(Object value) {

@@ -22,7 +22,13 @@ public enum CreditBasis {
      * joint sanctions, 三(四) restricts new credit, 三(六) restricts land bidding for the enterprise and its affiliates
      * until the exit is done; seed 004 三(七) repeats the credit-platform entry and sanctions.
      */
-    EXIT_DEADLINE_MISSED(List.of(CreditMeasure.values()));
+    EXIT_DEADLINE_MISSED(List.of(CreditMeasure.values())),
+
+    /**
+     * An illegal project under construction that was concealed (隐瞒不报): seed 003 三、（二）2 "立即停建，限期拆除，金融机构
+     * 停止发放贷款". The record carries the project's register number in place of a case number and no dimension.
+     */
+    ILLEGAL_PROJECT(List.of(CreditMeasure.FINANCING));
 
     private final List<CreditMeasure> measures;
 

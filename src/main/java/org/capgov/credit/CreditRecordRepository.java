@@ -43,10 +43,15 @@ class CreditRecordRepository {
                 on conflict (case_id, basis) do nothing
                 returning id
                 """).param("enterprise", enterpriseId).param("uscc", uscc).param("path", regionPath)
-                .param("dimension", dimension.name()).param("department", department).param("basis", basis.name())
+                .param("dimension", dimension == null ? null : dimension.name()).param("department", department).param("basis", basis.name())
                 .param("caseId", caseId).param("document", document).param("since", since)
                 .param("measures", "{" + String.join(",", measures.stream().map(Enum::name).toList()) + "}")
                 .param("by", createdBy).query(Long.class).optional();
+    }
+
+    Optional<Long> idOf(String caseId, CreditBasis basis) {
+        return jdbc.sql("select id from credit_record where case_id = :c and basis = :b").param("c", caseId)
+                .param("b", basis.name()).query(Long.class).optional();
     }
 
     /** The document of an earlier record of the same case (a missed exit deadline refers to the closure decision). */
@@ -65,14 +70,14 @@ class CreditRecordRepository {
     }
 
     Optional<CreditRecord> find(long id, DataScope scope) {
-        SqlPredicate inScope = scope.predicate("r.region_path", "r.dimension", "r.uscc");
+        SqlPredicate inScope = inScope(scope);
         return jdbc.sql(SELECT + " where r.id = :id and " + inScope.sql()).params(inScope.params()).param("id", id)
                 .query((rs, n) -> map(rs)).optional();
     }
 
     /** For update: the row locked so that two repairs of one record serialise. */
     Optional<CreditRecord> lock(long id, DataScope scope) {
-        SqlPredicate inScope = scope.predicate("r.region_path", "r.dimension", "r.uscc");
+        SqlPredicate inScope = inScope(scope);
         return jdbc.sql(SELECT + " where r.id = :id and " + inScope.sql() + " for update of r").params(inScope.params())
                 .param("id", id).query((rs, n) -> map(rs)).optional();
     }
@@ -111,7 +116,7 @@ class CreditRecordRepository {
     }
 
     Page search(CreditRecordFilter f, String regionPath, DataScope scope, int page, int size) {
-        SqlPredicate inScope = scope.predicate("r.region_path", "r.dimension", "r.uscc");
+        SqlPredicate inScope = inScope(scope);
         Map<String, Object> params = new HashMap<>(inScope.params());
         List<String> where = new ArrayList<>(List.of(inScope.sql()));
         if (f.uscc() != null) {
@@ -149,12 +154,27 @@ class CreditRecordRepository {
         return "{" + String.join(",", values) + "}";
     }
 
+    /**
+     * Records in the caller's scope. A record of no dimension (an illegal project's, which belongs to none of the
+     * comprehensive standards) is in scope by region and enterprise alone.
+     */
+    private static SqlPredicate inScope(DataScope scope) {
+        SqlPredicate byDimension = scope.predicate("r.region_path", "r.dimension", "r.uscc");
+        SqlPredicate byRegion = scope.predicate("r.region_path", null, "r.uscc");
+        if (byDimension.sql().equals(byRegion.sql())) {
+            return byDimension;
+        }
+        Map<String, Object> params = new HashMap<>(byDimension.params());
+        params.putAll(byRegion.params());
+        return new SqlPredicate("((r.dimension is null and " + byRegion.sql() + ") or " + byDimension.sql() + ")", params);
+    }
+
     private static CreditRecord map(ResultSet rs) throws SQLException {
         Array measures = rs.getArray("measures");
         List<CreditMeasure> list = Arrays.stream((String[]) measures.getArray()).map(CreditMeasure::valueOf).toList();
         String ground = rs.getString("repair_ground");
         return new CreditRecord(rs.getLong("id"), rs.getString("uscc"), rs.getString("enterprise_name"),
-                rs.getString("region_path"), Dimension.valueOf(rs.getString("dimension")), rs.getString("department_code"),
+                rs.getString("region_path"), rs.getString("dimension") == null ? null : Dimension.valueOf(rs.getString("dimension")), rs.getString("department_code"),
                 CreditBasis.valueOf(rs.getString("basis")), rs.getString("case_id"), rs.getString("document"),
                 date(rs, "since"), list, rs.getString("status"), date(rs, "exit_verified_on"), date(rs, "repaired_on"),
                 ground == null ? null : RepairGround.valueOf(ground), rs.getString("repair_document"),

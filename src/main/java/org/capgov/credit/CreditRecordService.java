@@ -64,7 +64,7 @@ public class CreditRecordService {
         }
         if (filter.basis() != null && Arrays.stream(CreditBasis.values()).noneMatch(b -> b.name().equals(filter.basis()))) {
             throw DomainException.invalid(List.of(new FieldProblem("basis", filter.basis(),
-                    "应为 CLOSURE_BY_LAW 或 EXIT_DEADLINE_MISSED")));
+                    "应为 CLOSURE_BY_LAW、EXIT_DEADLINE_MISSED 或 ILLEGAL_PROJECT")));
         }
         CreditCheckService.measure(filter.measure());
         String path = filter.region() == null ? null : regions.get(filter.region()).path();
@@ -76,6 +76,28 @@ public class CreditRecordService {
         CreditRecord record = records.find(id, Actors.scope())
                 .orElseThrow(() -> DomainException.notFound("error.credit.recordNotFound", id));
         return new Detail(record, checks.ofRecord(id, CHECKS_SHOWN));
+    }
+
+    /**
+     * 金融机构停止发放贷款 for a concealed illegal project (seed 003 三、（二）2): a record of basis ILLEGAL_PROJECT with the
+     * FINANCING measure, keyed by the project's register number, so that banks checking the enterprise see it. Joins
+     * the caller's transaction; a project has at most one such record (the existing one is returned).
+     */
+    @Transactional
+    public long sanctionIllegalProject(long enterpriseId, String uscc, String regionPath, String projectNumber,
+            String document, LocalDate since) {
+        CreditBasis basis = CreditBasis.ILLEGAL_PROJECT;
+        var created = records.insert(enterpriseId, uscc, regionPath, null, null, basis, projectNumber, document, since,
+                basis.measures(null), Actors.username());
+        if (created.isEmpty()) {
+            return records.idOf(projectNumber, basis).orElseThrow();
+        }
+        long id = created.get();
+        CreditRecord record = records.find(id, org.capgov.shared.DataScope.all()).orElseThrow();
+        audit.record(new AuditEvent(AuditAction.CREATE, "credit_record", Long.toString(id), regionPath,
+                "失信记录：" + vocabulary.in(org.capgov.shared.Vocabulary.ZH, "credit.basis.", basis) + "（违规项目 "
+                        + projectNumber + "）", null, record));
+        return id;
     }
 
     @Transactional

@@ -57,7 +57,10 @@ class LedgerRepository {
     /** Locks the account row: transfers out of one account run one after another. */
     Optional<LedgerAccount> lockInScope(long id, DataScope scope) {
         SqlPredicate p = scope.predicate("a.region_path", null, "a.uscc");
-        return jdbc.sql(ACCOUNT + " where a.id = :id and a.region_path is not null and " + p.sql() + " for update")
+        // no key update: transfers out of one account still queue, but a transfer *into* it (whose rows refer to the
+        // account by foreign key, a key-share lock) does not wait for them; with "for update" two opposite transfers
+        // deadlocked (each holding its sender, each referring to the other's)
+        return jdbc.sql(ACCOUNT + " where a.id = :id and a.region_path is not null and " + p.sql() + " for no key update")
                 .params(p.params()).param("id", id).query(LedgerRepository::account).optional();
     }
 
