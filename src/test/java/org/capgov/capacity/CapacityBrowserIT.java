@@ -17,13 +17,8 @@ import java.util.Set;
 import org.capgov.identity.NewPerson;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Report → warning → bank's view → target board in a real browser (Debian's Chromium driven by Playwright): a cement
@@ -31,18 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * warning with its citation and the notice in its inbox, and the coordinator reads the target board. Screenshots go
  * to target/screenshots/capacity-*.png. Skipped, with the reason printed, where Chromium is missing.
  */
-class CapacityBrowserIT extends IntegrationTest {
+class CapacityBrowserIT extends CapacityFixtures {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople people;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
 
     String base;
     Path shots;
@@ -53,8 +39,7 @@ class CapacityBrowserIT extends IntegrationTest {
             System.out.println("CapacityBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
         }
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500229", 365_000,
-                LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500229", 365_000, LocalDate.of(2010, 1, 1));
         NewPerson account = TestPeople.person("t.cap-works", "FL-QZF", Role.ENTERPRISE, "500229", Set.of(), works.uscc());
         people.ensure(account);
         people.ensure(Role.COORDINATOR);
