@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Report → warning → bank's view → target board in a real browser (Debian's Chromium driven by Playwright): a cement
  * works of 城口县 reports its July clinker output on its own form, the coordinator evaluates July, the bank finds the
- * warning with its citation and the notice in its inbox, and the coordinator reads the target board. Screenshots go
+ * warning with its citation and the notice in its inbox, the coordinator reads the target board and a target's
+ * history, and finds 城口县 red on the district map and clicks through to it. Screenshots go
  * to target/screenshots/capacity-*.png. Skipped, with the reason printed, where Chromium is missing.
  */
 class CapacityBrowserIT extends CapacityFixtures {
@@ -96,6 +97,20 @@ class CapacityBrowserIT extends CapacityFixtures {
             assertThat(coordinator.locator("#targets-table")).containsText("渝府发〔2014〕3号");
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-3-targets.png"))
                     .setFullPage(true));
+            coordinator.click("#targets-table a[href*='/capacity/targets/CQ2014-']");
+            assertThat(coordinator.locator("#target-sparkline svg")).isVisible();
+
+            // the district map: 城口县 red for July's clinker, one click to the district's figures
+            coordinator.navigate(base + "/capacity?product=CLINKER&region=500000&period=2025-07");
+            assertThat(coordinator.locator("#district-map path[data-region='500229']")).hasAttribute("fill", "#dc3545");
+            assertThat(coordinator.locator("#district-map path[data-region='500155']")).hasCount(1);
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-4-map.png"))
+                    .setFullPage(true));
+            coordinator.click("#district-map a[data-region='500229']");
+            coordinator.waitForURL(java.util.regex.Pattern.compile(".*/capacity\\?product=CLINKER&region=500229.*"));
+            assertThat(coordinator.locator("#utilisation-value")).isVisible();
+            coordinator.navigate(base + "/");
+            assertThat(coordinator.locator("#district-map svg")).isVisible();
         }
     }
 
