@@ -187,6 +187,21 @@ class CatalogDraftEntries {
                 .map(CatalogChange::fields).orElse(List.of());
     }
 
+    /** Adds a product to the monitored list of seed 000 二、（八）; once published, the warnings evaluate it too. */
+    @Transactional
+    public EntryResult addMonitoredProduct(String label, Map<String, Object> body) {
+        repository.lock();
+        CatalogVersion draft = openDraft(label);
+        MonitoredProduct entry = MonitoredProductChecks.entry(body, versions.content(draft));
+        if (repository.monitoredProducts(draft.id()).stream().anyMatch(m -> m.id().equals(entry.id()))) {
+            throw DomainException.invalid("product", "error.catalogDrafts.monitoredTaken", entry.product());
+        }
+        drafts.putEntry(draft.id(), "MONITORED", entry.id(), entry.documentId(), entry);
+        audit.record(new AuditEvent(AuditAction.CREATE, "catalog_monitored_product", draft.label() + "/" + entry.id(),
+                null, "目录草稿 " + draft.label() + "：新增监测产品 " + entry.product(), null, fields(entry)));
+        return new EntryResult(draft.label(), "MONITORED", entry.id(), true, entry, List.of());
+    }
+
     private void requireNewId(Catalog content, String id) {
         boolean taken = content.rules().stream().anyMatch(r -> r.id().equals(id))
                 || content.targets().stream().anyMatch(t -> t.id().equals(id));

@@ -56,6 +56,15 @@ class CatalogDraftEntriesApiController {
         return entries.replaceTarget(label, id, body);
     }
 
+    @PostMapping("/monitored-products")
+    @PreAuthorize(CatalogApiController.EDITORS)
+    @Operation(summary = "Add a product to the monitored list (seed 000 二、（八）, 57 products) of a draft 草稿中新增监测产品")
+    ResponseEntity<CatalogDraftEntries.EntryResult> addMonitoredProduct(@PathVariable String label,
+            @RequestBody(required = false) Map<String, Object> body) {
+        CatalogDraftEntries.EntryResult r = entries.addMonitoredProduct(label, body);
+        return ResponseEntity.created(URI.create("/api/v1/catalog?version=" + r.version())).body(r);
+    }
+
     @PostMapping("/documents")
     @PreAuthorize(CatalogApiController.EDITORS)
     @Operation(summary = "Add a source document to a draft 草稿中新增依据文件")

@@ -247,8 +247,29 @@ class CatalogDraftService {
         boolean stale = version.draft() && published != null && !published.label().equals(base.label());
         Catalog before = versions.byLabel(base.label());
         Catalog after = versions.content(version);
-        return new Diff(version, base, published, stale, compare(before, after),
-                CatalogDiffs.documentsAndTargets(before, after));
+        List<CatalogChange> entries = new ArrayList<>(CatalogDiffs.documentsAndTargets(before, after));
+        entries.addAll(monitoredChanges(base, version));
+        return new Diff(version, base, published, stale, compare(before, after), entries);
+    }
+
+    /** Monitored products (seed 000 二、（八）) added to or removed from a version, compared with its base. */
+    private List<CatalogChange> monitoredChanges(CatalogVersion base, CatalogVersion version) {
+        Map<String, MonitoredProduct> was = new LinkedHashMap<>();
+        repository.monitoredProducts(base.id()).forEach(m -> was.put(m.id(), m));
+        List<CatalogChange> out = new ArrayList<>();
+        Map<String, MonitoredProduct> now = new LinkedHashMap<>();
+        repository.monitoredProducts(version.id()).forEach(m -> now.put(m.id(), m));
+        now.forEach((id, m) -> {
+            if (!was.containsKey(id)) {
+                out.add(new CatalogChange("MONITORED", id, m.documentId(), "ADDED", List.of()));
+            }
+        });
+        was.forEach((id, m) -> {
+            if (!now.containsKey(id)) {
+                out.add(new CatalogChange("MONITORED", id, m.documentId(), "WITHDRAWN", List.of()));
+            }
+        });
+        return out;
     }
 
     @Transactional

@@ -30,6 +30,12 @@ class CatalogRepository {
         jdbc.sql("select pg_advisory_xact_lock(:k)").param("k", 0x636174616cL).query().singleRow();
     }
 
+    /** The monitored products a version adds (entries of kind MONITORED), by product. */
+    List<MonitoredProduct> monitoredProducts(int versionId) {
+        return jdbc.sql("select body::text from catalog_entry where version_id = :v and kind = 'MONITORED' order by id")
+                .param("v", versionId).query((rs, n) -> json.readValue(rs.getString(1), MonitoredProduct.class)).list();
+    }
+
     Optional<Version> published() {
         return jdbc.sql("select id, label, status, source_hash from catalog_version where status = 'PUBLISHED'")
                 .query((rs, n) -> new Version(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4))).optional();
@@ -94,6 +100,7 @@ class CatalogRepository {
                         }
                         case "RULE" -> rules.add(normalise(json.readValue(body, CatalogRule.class)));
                         case "REPLACEMENT" -> replacement.add(normalise(json.readValue(body, ReplacementRule.class)));
+                        case "MONITORED" -> { } // read by monitoredProducts(), not part of the rule set
                         default -> targets.add(json.readValue(body, Target.class));
                     }
                 });

@@ -46,6 +46,11 @@ public class CatalogService {
         return c;
     }
 
+    /** The monitored products the published version adds to those of the data files (seed 000 二、（八））. */
+    public List<MonitoredProduct> monitoredProducts() {
+        return repository.published().map(v -> repository.monitoredProducts(v.id())).orElse(List.of());
+    }
+
     /** Another version has been published (a draft, see CatalogDraftService): the next {@link #current()} reads it. */
     void published() {
         current = null;

@@ -65,6 +65,22 @@ public class CaseTally {
         return tally(Actors.scope(), ChinaTime.today(clock));
     }
 
+    /** Open cases per region path of the enterprise, within the viewer's scope (the dashboard's district map). */
+    @Transactional(readOnly = true)
+    public Map<String, Long> openByRegionPath() {
+        SqlPredicate inScope = Actors.scope().predicate("c.region_path", "c.dimension", "c.uscc");
+        Map<String, Long> out = new HashMap<>();
+        List<String> closed = java.util.Arrays.stream(CaseState.values()).filter(CaseState::closed).map(Enum::name).toList();
+        Map<String, Object> params = new HashMap<>(inScope.params());
+        params.put("closed", closed);
+        jdbc.sql("select c.region_path, count(*) from enforcement_case c where c.state not in (:closed) and "
+                + inScope.sql() + " group by 1").params(params)
+                .query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                });
+        return out;
+    }
+
     @Transactional(readOnly = true)
     public Tally tally(DataScope scope, LocalDate today) {
         SqlPredicate inScope = scope.predicate("c.region_path", "c.dimension", "c.uscc");

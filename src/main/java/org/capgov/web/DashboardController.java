@@ -2,6 +2,7 @@ package org.capgov.web;
 
 import org.capgov.audit.AuditFilter;
 import org.capgov.audit.AuditReader;
+import org.capgov.capacity.DistrictMap;
 import org.capgov.compliance.ComplianceRun;
 import org.capgov.compliance.FindingsService;
 import org.capgov.enforcement.CaseTally;
@@ -35,9 +36,12 @@ class DashboardController {
     private final DeadlineBoard deadlines;
     private final CaseTally cases;
     private final FindingsService findings;
+    private final DistrictMap districts;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
-            EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings) {
+            EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings,
+            DistrictMap districts) {
+        this.districts = districts;
         this.cases = cases;
         this.findings = findings;
         this.deadlines = deadlines;
@@ -70,6 +74,10 @@ class DashboardController {
         model.addAttribute("adverse", new String[] {"NONCOMPLIANT", "ELIMINATED", "ADVISORY", "CONFLICT"});
         model.addAttribute("findings", findings.latestTotals().orElse(null));
         model.addAttribute("compliant", ComplianceRun.STATUSES);
+        if (party != NextStep.Party.ENTERPRISE) {
+            model.addAttribute("caseMap", districts.counts(cases.openByRegionPath(), "capacity.map.casesTitle",
+                    "capacity.map.casesLabel", code -> "/enforcement/cases?open=true&region=" + code));
+        }
         return "dashboard";
     }
 

@@ -17,32 +17,19 @@ import java.util.Set;
 import org.capgov.identity.NewPerson;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Report → warning → bank's view → target board in a real browser (Debian's Chromium driven by Playwright): a cement
  * works of 城口县 reports its July clinker output on its own form, the coordinator evaluates July, the bank finds the
- * warning with its citation and the notice in its inbox, and the coordinator reads the target board. Screenshots go
+ * warning with its citation and the notice in its inbox, the coordinator reads the target board and a target's
+ * history, and finds 城口县 red on the district map and clicks through to it. Screenshots go
  * to target/screenshots/capacity-*.png. Skipped, with the reason printed, where Chromium is missing.
  */
-class CapacityBrowserIT extends IntegrationTest {
+class CapacityBrowserIT extends CapacityFixtures {
 
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople people;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
 
     String base;
     Path shots;
@@ -53,8 +40,7 @@ class CapacityBrowserIT extends IntegrationTest {
             System.out.println("CapacityBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
         }
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
-        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500229", 365_000,
-                LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500229", 365_000, LocalDate.of(2010, 1, 1));
         NewPerson account = TestPeople.person("t.cap-works", "FL-QZF", Role.ENTERPRISE, "500229", Set.of(), works.uscc());
         people.ensure(account);
         people.ensure(Role.COORDINATOR);
@@ -111,6 +97,20 @@ class CapacityBrowserIT extends IntegrationTest {
             assertThat(coordinator.locator("#targets-table")).containsText("渝府发〔2014〕3号");
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-3-targets.png"))
                     .setFullPage(true));
+            coordinator.click("#targets-table a[href*='/capacity/targets/CQ2014-']");
+            assertThat(coordinator.locator("#target-sparkline svg")).isVisible();
+
+            // the district map: 城口县 red for July's clinker, one click to the district's figures
+            coordinator.navigate(base + "/capacity?product=CLINKER&region=500000&period=2025-07");
+            assertThat(coordinator.locator("#district-map path[data-region='500229']")).hasAttribute("fill", "#dc3545");
+            assertThat(coordinator.locator("#district-map path[data-region='500155']")).hasCount(1);
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-4-map.png"))
+                    .setFullPage(true));
+            coordinator.click("#district-map a[data-region='500229']");
+            coordinator.waitForURL(java.util.regex.Pattern.compile(".*/capacity\\?product=CLINKER&region=500229.*"));
+            assertThat(coordinator.locator("#utilisation-value")).isVisible();
+            coordinator.navigate(base + "/");
+            assertThat(coordinator.locator("#district-map svg")).isVisible();
         }
     }
 

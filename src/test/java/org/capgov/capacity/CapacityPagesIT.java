@@ -12,41 +12,16 @@ import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
 import org.capgov.support.Http;
-import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The capacity pages over real HTTP: the output form, utilisation, evaluation, warnings, public page, target board. */
-class CapacityPagesIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople testPeople;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
-    @Autowired
-    JdbcClient jdbc;
-
-    private Http session(Role role) {
-        testPeople.ensure(role);
-        Http browser = Http.browser(port);
-        browser.login(TestPeople.username(role), TestPeople.PASSWORD);
-        return browser;
-    }
+class CapacityPagesIT extends CapacityFixtures {
 
     @Test
     void anOfficerReportsThroughTheFormAndTheWarningReachesThePages() {
-        Enterprise works = new CapacityFixtures(enterprises, equipment).cementWorks("500237", 365_000,
-                LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500237", 365_000, LocalDate.of(2010, 1, 1));
         Http coordinator = session(Role.COORDINATOR);
 
         HttpResponse<String> wrongUnit = coordinator.post("/capacity/output", Map.of("uscc", works.uscc(),

@@ -6,63 +6,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.Http;
-import org.capgov.support.IntegrationTest;
-import org.capgov.support.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The 80 % / 75 % warnings: opened on evaluation, one warning with a history while it persists, its level following
  * the figure, closed with the date when it clears; notices to the bank and the coordinator; who may see and run it.
  */
-class CapacityWarningsIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople testPeople;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    JsonMapper json;
-
-    CapacityFixtures fixtures;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new CapacityFixtures(enterprises, equipment);
-        http = Http.api(port);
-    }
-
-    private String token(Role role) {
-        testPeople.ensure(role);
-        return http.token(TestPeople.username(role), TestPeople.PASSWORD);
-    }
-
-    private void report(String token, Enterprise e, String month, String quantity) {
-        HttpResponse<String> r = http.json("POST", "/api/v1/output", token,
-                OutputReportsIT.report(e.uscc(), "CLINKER", month, quantity, "t", "STATISTICS"));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    }
-
-    private JsonNode evaluate(String token, String period) {
-        HttpResponse<String> r = http.json("POST", "/api/v1/capacity/warnings/evaluate?period=" + period, token, "");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
+class CapacityWarningsIT extends CapacityFixtures {
 
     private JsonNode warnings(String token, String query) {
         HttpResponse<String> r = http.get("/api/v1/capacity/warnings?" + query, token);
@@ -72,12 +23,12 @@ class CapacityWarningsIT extends IntegrationTest {
 
     @Test
     void aWarningOpensPersistsWithItsHistoryChangesLevelAndClosesWithTheDate() {
-        Enterprise works = fixtures.cementWorks("500243", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500243", 365_000, LocalDate.of(2010, 1, 1));
         String coordinator = token(Role.COORDINATOR);
         String bank = token(Role.FINANCIAL_INSTITUTION);
-        report(coordinator, works, "2025-07", "23715");   // 76.5 % of 31,000 t
-        report(coordinator, works, "2025-08", "21700");   // 70.0 % of 31,000 t
-        report(coordinator, works, "2025-09", "27000");   // 90.0 % of 30,000 t
+        reportClinker(coordinator, works, "2025-07", "23715");   // 76.5 % of 31,000 t
+        reportClinker(coordinator, works, "2025-08", "21700");   // 70.0 % of 31,000 t
+        reportClinker(coordinator, works, "2025-09", "27000");   // 90.0 % of 30,000 t
 
         JsonNode july = evaluate(coordinator, "2025-07");
         assertThat(july.get("opened").asInt()).isGreaterThanOrEqualTo(1);

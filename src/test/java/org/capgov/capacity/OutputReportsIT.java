@@ -6,53 +6,12 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.Http;
-import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Output reports through the API: revisions, bad input that stores nothing, the absurd-quantity rule, scope, audit. */
-class OutputReportsIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople testPeople;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
-    @Autowired
-    JsonMapper json;
-
-    CapacityFixtures fixtures;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new CapacityFixtures(enterprises, equipment);
-        http = Http.api(port);
-    }
-
-    private String token(Role role) {
-        testPeople.ensure(role);
-        return http.token(TestPeople.username(role), TestPeople.PASSWORD);
-    }
-
-    static String report(String uscc, String product, String month, String quantity, String unit, String source) {
-        return "{\"uscc\":\"" + uscc + "\",\"product\":\"" + product + "\",\"month\":\"" + month + "\",\"quantity\":"
-                + quantity + ",\"unit\":\"" + unit + "\",\"source\":\"" + source + "\"}";
-    }
+class OutputReportsIT extends CapacityFixtures {
 
     private JsonNode body(HttpResponse<String> r) {
         return json.readTree(r.body());
@@ -65,7 +24,7 @@ class OutputReportsIT extends IntegrationTest {
 
     @Test
     void aSecondReportOfTheSameMonthIsARevisionAndTheListShowsTheLatest() {
-        Enterprise works = fixtures.cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
         String coordinator = token(Role.COORDINATOR);
         HttpResponse<String> first = http.json("POST", "/api/v1/output", coordinator,
                 report(works.uscc(), "CLINKER", "2025-06", "2.5", "万t", "SELF_REPORT"));
@@ -101,7 +60,7 @@ class OutputReportsIT extends IntegrationTest {
 
     @Test
     void badInputNamesTheFieldAndStoresNothing() {
-        Enterprise works = fixtures.cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
         String coordinator = token(Role.COORDINATOR);
         String[][] cases = {
                 {report(works.uscc(), "PORTLAND", "2025-07", "100", "t", "SELF_REPORT"), "product"},
@@ -132,7 +91,7 @@ class OutputReportsIT extends IntegrationTest {
 
     @Test
     void anAbsurdQuantityIsTakenOnlyWhenAnOfficerConfirmsItWithAReason() {
-        Enterprise works = fixtures.cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
         String absurd = report(works.uscc(), "CLINKER", "2025-07", "60000", "t", "INSPECTION");
         String coordinator = token(Role.COORDINATOR);
         HttpResponse<String> noReason = http.json("POST", "/api/v1/output", coordinator,
@@ -148,7 +107,7 @@ class OutputReportsIT extends IntegrationTest {
 
     @Test
     void anEnterpriseReportsOnlyForItselfAndADistrictOnlyInItsSubtree() {
-        Enterprise elsewhere = fixtures.cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise elsewhere = cementWorks("500241", 365_000, LocalDate.of(2010, 1, 1));
         String own = TestPeople.BY_ROLE.get(Role.ENTERPRISE).enterpriseUscc();
         Enterprise mine = ownEnterprise(own);
         String enterprise = token(Role.ENTERPRISE);

@@ -7,45 +7,12 @@ import java.time.LocalDate;
 import java.util.Set;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.Http;
-import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Targets measured through the API: a cap from capacity in force, a reported share, statuses, bad input, roles. */
-class TargetProgressIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople testPeople;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
-    @Autowired
-    JsonMapper json;
-
-    CapacityFixtures fixtures;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new CapacityFixtures(enterprises, equipment);
-        http = Http.api(port);
-    }
-
-    private String token(Role role) {
-        testPeople.ensure(role);
-        return http.token(TestPeople.username(role), TestPeople.PASSWORD);
-    }
+class TargetProgressIT extends CapacityFixtures {
 
     private JsonNode target(String token, String region, String asOf, String id) {
         HttpResponse<String> r = http.get("/api/v1/targets/progress?region=" + region + "&asOf=" + asOf, token);
@@ -60,10 +27,10 @@ class TargetProgressIT extends IntegrationTest {
 
     @Test
     void theTianjinClinkerCapIsMeasuredFromCapacityInForce() {
-        fixtures.cementWorks("120116", 3_000_000, LocalDate.of(2010, 1, 1));
-        Enterprise closedLater = fixtures.cementWorks("120116", 4_000_000, LocalDate.of(2010, 1, 1));
-        fixtures.equipmentStatus(closedLater, "DISMANTLED", LocalDate.of(2016, 5, 1));
-        testPeople.ensure(TestPeople.person("t.tj-coordinator", "TJ-JXW", Role.COORDINATOR, "120000", Set.of(), null));
+        cementWorks("120116", 3_000_000, LocalDate.of(2010, 1, 1));
+        Enterprise closedLater = cementWorks("120116", 4_000_000, LocalDate.of(2010, 1, 1));
+        equipmentStatus(closedLater, "DISMANTLED", LocalDate.of(2016, 5, 1));
+        people.ensure(TestPeople.person("t.tj-coordinator", "TJ-JXW", Role.COORDINATOR, "120000", Set.of(), null));
         String coordinator = http.token("t.tj-coordinator", TestPeople.PASSWORD);
         // 重庆's coordinator does not see 天津's targets
         HttpResponse<String> cq = http.get("/api/v1/targets/progress?region=120000", token(Role.COORDINATOR));

@@ -6,48 +6,14 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
-import org.capgov.registry.EnterpriseService;
-import org.capgov.registry.EquipmentService;
-import org.capgov.support.Http;
-import org.capgov.support.IntegrationTest;
-import org.capgov.support.TestPeople;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Utilisation through the API: the contract's figures, capacity pro rata by days for a line commissioned and one
  * dismantled mid-month, the share of capacity that did not report, periods and scope.
  */
-class UtilisationIT extends IntegrationTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestPeople testPeople;
-    @Autowired
-    EnterpriseService enterprises;
-    @Autowired
-    EquipmentService equipment;
-    @Autowired
-    JsonMapper json;
-
-    CapacityFixtures fixtures;
-    Http http;
-
-    @BeforeEach
-    void setUp() {
-        fixtures = new CapacityFixtures(enterprises, equipment);
-        http = Http.api(port);
-    }
-
-    private String token(Role role) {
-        testPeople.ensure(role);
-        return http.token(TestPeople.username(role), TestPeople.PASSWORD);
-    }
+class UtilisationIT extends CapacityFixtures {
 
     private JsonNode utilisation(String token, String query) {
         HttpResponse<String> r = http.get("/api/v1/capacity/utilisation?" + query, token);
@@ -55,18 +21,12 @@ class UtilisationIT extends IntegrationTest {
         return json.readTree(r.body());
     }
 
-    private void report(String token, Enterprise e, String month, String quantity) {
-        HttpResponse<String> r = http.json("POST", "/api/v1/output", token,
-                OutputReportsIT.report(e.uscc(), "CLINKER", month, quantity, "t", "STATISTICS"));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
-    }
-
     @Test
     void oneFullyReportingWorksGivesTheContractsFigures() {
         // 365,000 t/a is 1,000 t a day: July holds 31,000 t of capacity, and 23,715 t is 76.5 %
-        Enterprise works = fixtures.cementWorks("500240", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise works = cementWorks("500240", 365_000, LocalDate.of(2010, 1, 1));
         String coordinator = token(Role.COORDINATOR);
-        report(coordinator, works, "2025-07", "23715");
+        reportClinker(coordinator, works, "2025-07", "23715");
         JsonNode u = utilisation(coordinator, "product=CLINKER&region=500240&period=2025-07");
         assertThat(u.get("product").asString()).isEqualTo("CLINKER");
         assertThat(u.get("region").asString()).isEqualTo("500240");
@@ -90,14 +50,14 @@ class UtilisationIT extends IntegrationTest {
 
     @Test
     void linesCommissionedOrDismantledMidMonthCountByDaysAndSilentCapacityIsShown() {
-        Enterprise full = fixtures.cementWorks("500242", 365_000, LocalDate.of(2010, 1, 1));
-        Enterprise late = fixtures.cementWorks("500242", 365_000, LocalDate.of(2025, 7, 16));
-        Enterprise gone = fixtures.cementWorks("500242", 365_000, LocalDate.of(2010, 1, 1));
-        fixtures.equipmentStatus(gone, "SEALED", LocalDate.of(2025, 7, 5));
-        fixtures.equipmentStatus(gone, "DISMANTLED", LocalDate.of(2025, 7, 11));
+        Enterprise full = cementWorks("500242", 365_000, LocalDate.of(2010, 1, 1));
+        Enterprise late = cementWorks("500242", 365_000, LocalDate.of(2025, 7, 16));
+        Enterprise gone = cementWorks("500242", 365_000, LocalDate.of(2010, 1, 1));
+        equipmentStatus(gone, "SEALED", LocalDate.of(2025, 7, 5));
+        equipmentStatus(gone, "DISMANTLED", LocalDate.of(2025, 7, 11));
         String coordinator = token(Role.COORDINATOR);
-        report(coordinator, full, "2025-07", "31000");
-        report(coordinator, late, "2025-07", "8000");
+        reportClinker(coordinator, full, "2025-07", "31000");
+        reportClinker(coordinator, late, "2025-07", "8000");
 
         // 31 days + 16 days (from the 16th) + 10 days (sealed still counts; dismantled from the 11th does not)
         JsonNode u = utilisation(coordinator, "product=CLINKER&region=500242&period=2025-07");

@@ -67,20 +67,8 @@ public class OutputService {
             throw DomainException.forbidden("error.capacity.outsideScope", e.uscc());
         }
         Product product = UtilisationService.product(s.product());
-        YearMonth month = month(s.month());
-        if (s.quantity() == null) {
-            throw DomainException.invalid("quantity", "error.request.missingParameter", "quantity");
-        }
-        if (s.quantity().signum() < 0) {
-            throw DomainException.invalid("quantity", "error.capacity.negativeQuantity", s.quantity().toPlainString());
-        }
-        BigDecimal quantity = OutputUnits.toProductUnit(product, s.quantity(), s.unit());
-        if (quantity.scale() > 3) {
-            quantity = quantity.setScale(3, java.math.RoundingMode.HALF_UP);
-        }
-        if (quantity.precision() - quantity.scale() > 15) {
-            throw DomainException.invalid("quantity", "error.capacity.quantityTooLarge", s.quantity().toPlainString());
-        }
+        YearMonth month = month(s.month(), YearMonth.from(ChinaTime.today(clock)));
+        BigDecimal quantity = quantity(product, s.quantity(), s.unit());
         String source = source(s.source());
         boolean officer = officer();
         if (!officer && !"SELF_REPORT".equals(source)) {
@@ -140,18 +128,37 @@ public class OutputService {
         }
     }
 
-    private YearMonth month(String text) {
+    /** A reportable month: yyyy-MM, not after {@code current}, not before 2000. */
+    static YearMonth month(String text, YearMonth current) {
         if (text == null || text.isBlank()) {
             throw DomainException.invalid("month", "error.request.missingParameter", "month");
         }
         YearMonth m = parseMonth("month", text);
-        if (m.isAfter(YearMonth.from(ChinaTime.today(clock)))) {
+        if (m.isAfter(current)) {
             throw DomainException.invalid("month", "error.capacity.futureMonth", m.toString());
         }
         if (m.getYear() < 2000) {
             throw DomainException.invalid("month", "error.capacity.monthTooEarly", m.toString());
         }
         return m;
+    }
+
+    /** {@code entered} in {@code unit} as a quantity in the product's unit, rounded to 3 decimals. */
+    static BigDecimal quantity(Product product, BigDecimal entered, String unit) {
+        if (entered == null) {
+            throw DomainException.invalid("quantity", "error.request.missingParameter", "quantity");
+        }
+        if (entered.signum() < 0) {
+            throw DomainException.invalid("quantity", "error.capacity.negativeQuantity", entered.toPlainString());
+        }
+        BigDecimal quantity = OutputUnits.toProductUnit(product, entered, unit);
+        if (quantity.scale() > 3) {
+            quantity = quantity.setScale(3, java.math.RoundingMode.HALF_UP);
+        }
+        if (quantity.precision() - quantity.scale() > 15) {
+            throw DomainException.invalid("quantity", "error.capacity.quantityTooLarge", entered.toPlainString());
+        }
+        return quantity;
     }
 
     static YearMonth parseMonth(String field, String text) {
@@ -166,7 +173,7 @@ public class OutputService {
         }
     }
 
-    private static String source(String text) {
+    static String source(String text) {
         String s = text == null || text.isBlank() ? "SELF_REPORT" : text.trim().toUpperCase(Locale.ROOT);
         if (!SOURCES.contains(s)) {
             throw DomainException.invalid("source", "error.capacity.source", text);

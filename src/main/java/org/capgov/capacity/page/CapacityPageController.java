@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import org.capgov.capacity.DistrictMap;
 import org.capgov.capacity.output.OutputService;
+import org.capgov.capacity.utilisation.Period;
 import org.capgov.capacity.utilisation.UtilisationService;
 import org.capgov.capacity.warning.CapacityWarning;
 import org.capgov.capacity.warning.WarningCatalogue;
@@ -52,9 +54,11 @@ class CapacityPageController {
     private final RegionService regions;
     private final MessageSource messages;
     private final Clock clock;
+    private final DistrictMap districts;
 
     CapacityPageController(UtilisationService utilisation, WarningService warnings, WarningCatalogue catalogue,
-            OutputService output, RegionService regions, MessageSource messages, Clock clock) {
+            OutputService output, RegionService regions, MessageSource messages, Clock clock, DistrictMap districts) {
+        this.districts = districts;
         this.utilisation = utilisation;
         this.warnings = warnings;
         this.catalogue = catalogue;
@@ -67,7 +71,7 @@ class CapacityPageController {
     @GetMapping("/capacity")
     @PreAuthorize(READERS)
     String utilisation(@RequestParam(required = false) String product, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String period, Model model) {
+            @RequestParam(required = false) String period, @RequestParam(required = false) String map, Model model) {
         String p = blank(product) ? catalogue.monitored().products().get(0).name() : product.trim();
         String r = blank(region) ? homeRegion() : region.trim();
         String pd = blank(period) ? lastMonth() : period.trim();
@@ -76,6 +80,7 @@ class CapacityPageController {
         model.addAttribute("period", pd);
         model.addAttribute("products", catalogue.monitored().products());
         model.addAttribute("monitored", catalogue.monitored());
+        model.addAttribute("additions", catalogue.additions());
         model.addAttribute("levels", catalogue.levels(ChinaTime.today(clock)));
         model.addAttribute("regions", regions.all(false).stream().filter(x -> x.level() <= 2
                 && Actors.scope().coversRegion(x.path())).toList());
@@ -85,6 +90,11 @@ class CapacityPageController {
             model.addAttribute("children", rows.subList(1, rows.size()).stream()
                     .filter(u -> u.capacity().signum() > 0).toList());
             model.addAttribute("open", warnings.search(r, p, "OPEN"));
+            String layer = "WARNINGS".equals(map) ? "WARNINGS" : "UTILISATION";
+            model.addAttribute("mapLayer", layer);
+            model.addAttribute("mapSvg", "WARNINGS".equals(layer) ? districts.openWarnings()
+                    : districts.utilisation(UtilisationService.product(p), Period.parse(pd),
+                            catalogue.level("RELATIVE_EXCESS").value(), catalogue.level("SEVERE_EXCESS").value()));
         } catch (DomainException e) {
             model.addAttribute("failure", message(e));
         }

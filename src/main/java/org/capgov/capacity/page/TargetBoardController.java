@@ -10,7 +10,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.capgov.capacity.target.TargetProgress;
+import org.capgov.capacity.target.TargetDrillDown;
 import org.capgov.capacity.target.TargetProgressService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.capgov.shared.ChinaTime;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.SpreadsheetText;
@@ -26,12 +32,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TargetBoardController {
 
+    /** Year-end points of a sparkline at most. */
+    static final int HISTORY_POINTS = 8;
+    /** Who may see the enterprises and equipment behind a figure (banks see the figures only). */
+    static final String DRILLERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER','OBSERVER')";
+
     private final TargetProgressService progress;
+    private final TargetDrillDown drillDown;
     private final MessageSource messages;
     private final Clock clock;
 
-    TargetBoardController(TargetProgressService progress, MessageSource messages, Clock clock) {
+    TargetBoardController(TargetProgressService progress, TargetDrillDown drillDown, MessageSource messages,
+            Clock clock) {
         this.progress = progress;
+        this.drillDown = drillDown;
         this.messages = messages;
         this.clock = clock;
     }
@@ -49,6 +63,45 @@ class TargetBoardController {
                     LocaleContextHolder.getLocale()));
         }
         return "capacity/targets";
+    }
+
+    /** The sparkline of a target's history (year ends and the day), as an SVG image for the board. */
+    @GetMapping("/capacity/targets/{id}/sparkline.svg")
+    @PreAuthorize(CapacityPageController.READERS)
+    @ResponseBody
+    ResponseEntity<String> sparkline(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        List<TargetProgress> history = progress.history(id, asOf, HISTORY_POINTS);
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .cacheControl(CacheControl.noCache()).body(sparkline(history));
+    }
+
+    /** One target: its history and, for officers, the enterprises and equipment behind the figure. */
+    @GetMapping("/capacity/targets/{id}")
+    @PreAuthorize(CapacityPageController.READERS)
+    String target(@PathVariable String id, @RequestParam(required = false) String asOf, Model model,
+            org.springframework.security.core.Authentication who) {
+        List<TargetProgress> history = progress.history(id, asOf, HISTORY_POINTS);
+        TargetProgress now = history.get(history.size() - 1);
+        model.addAttribute("t", now);
+        model.addAttribute("asOf", now.asOf());
+        model.addAttribute("history", history);
+        model.addAttribute("sparkline", sparkline(history));
+        boolean officer = who.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch(a -> List.of("ROLE_ADMIN",
+                "ROLE_COORDINATOR", "ROLE_DEPARTMENT_OFFICER", "ROLE_DISTRICT_OFFICER", "ROLE_OBSERVER").contains(a));
+        if (officer) {
+            model.addAttribute("behind", drillDown.behind(id, now.asOf()));
+            model.addAttribute("limit", TargetDrillDown.LIMIT);
+        }
+        return "capacity/target";
+    }
+
+    private String sparkline(List<TargetProgress> history) {
+        TargetProgress last = history.get(history.size() - 1);
+        StringBuilder title = new StringBuilder(label("capacity.targets.history")).append('：');
+        for (TargetProgress p : history) {
+            title.append(p.asOf()).append(' ').append(p.value() == null ? "—" : p.value().toPlainString()).append("；");
+        }
+        return Sparkline.svg(history.stream().map(TargetProgress::value).toList(), last.goal(), title.toString());
     }
 
     @GetMapping("/capacity/targets.xlsx")

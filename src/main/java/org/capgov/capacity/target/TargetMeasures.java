@@ -5,6 +5,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.capgov.capacity.utilisation.CapacityFigures;
+import org.capgov.shared.DataScope;
+import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,6 +64,36 @@ class TargetMeasures {
                   and s.status in ('EXITED', 'DEREGISTERED') and s.effective_from between :from and :to
                 """).param("industry", industry).param("path", path + "%").param("from", Date.valueOf(from))
                 .param("to", Date.valueOf(to)).query(Long.class).single();
+    }
+
+    /** The enterprises behind {@link #operatingEnterprises}, in the caller's scope. */
+    List<CapacityFigures.Behind> operatingEnterpriseList(String industry, String path, LocalDate day,
+            boolean steelSmeltingOnly, DataScope scope, int limit) {
+        SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
+        return jdbc.sql("select e.uscc, e.name, (select g.name from region g where g.code = e.region_code) from enterprise e where cast(:industry as varchar) = "
+                + "any(e.industries) and e.region_path like :path and " + STATUS_ON_DAY
+                + " not in ('CLOSED', 'EXITED', 'DEREGISTERED')" + (steelSmeltingOnly ? " and " + STEEL_SMELTING : "")
+                + " and " + inScope.sql() + " order by e.uscc limit :limit").params(inScope.params())
+                .param("industry", industry).param("path", path + "%").param("day", Date.valueOf(day))
+                .param("limit", limit).query(TargetMeasures::enterprise).list();
+    }
+
+    /** The enterprises behind {@link #exitedEnterprises}, in the caller's scope. */
+    List<CapacityFigures.Behind> exitedEnterpriseList(String industry, String path, LocalDate from, LocalDate to,
+            DataScope scope, int limit) {
+        SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
+        return jdbc.sql("""
+                select distinct e.uscc, e.name, (select g.name from region g where g.code = e.region_code) from enterprise e
+                join enterprise_status_history s on s.enterprise_id = e.id
+                where cast(:industry as varchar) = any(e.industries) and e.region_path like :path
+                  and s.status in ('EXITED', 'DEREGISTERED') and s.effective_from between :from and :to and
+                """ + inScope.sql() + " order by e.uscc limit :limit").params(inScope.params())
+                .param("industry", industry).param("path", path + "%").param("from", Date.valueOf(from))
+                .param("to", Date.valueOf(to)).param("limit", limit).query(TargetMeasures::enterprise).list();
+    }
+
+    private static CapacityFigures.Behind enterprise(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new CapacityFigures.Behind(rs.getString(1), rs.getString(2), rs.getString(3), null, null, null, null);
     }
 
     Optional<Figure> latestFigure(String targetId, int upToYear) {

@@ -47,12 +47,14 @@ public class TargetProgressService {
     private final CatalogService catalog;
     private final CapacityFigures figures;
     private final TargetMeasures measures;
+    private final EnforcedExits exits;
     private final RegionService regions;
     private final MessageSource messages;
     private final Clock clock;
 
-    TargetProgressService(CatalogService catalog, CapacityFigures figures, TargetMeasures measures, RegionService regions,
-            MessageSource messages, Clock clock) {
+    TargetProgressService(CatalogService catalog, CapacityFigures figures, TargetMeasures measures, EnforcedExits exits,
+            RegionService regions, MessageSource messages, Clock clock) {
+        this.exits = exits;
         this.catalog = catalog;
         this.figures = figures;
         this.measures = measures;
@@ -95,7 +97,7 @@ public class TargetProgressService {
     }
 
     TargetProgress measure(Target t, SourceDocument doc, Region r, LocalDate asOf) {
-        LocalDate start = doc != null && doc.effective() != null ? doc.effective() : t.deadline().minusYears(5);
+        LocalDate start = start(t, doc);
         LocalDate until = asOf.isBefore(t.deadline()) ? asOf : t.deadline();
         BigDecimal factor = t.unit() != null && t.unit().startsWith("万") ? BigDecimal.valueOf(10000) : BigDecimal.ONE;
         Product product = t.product() != null ? Product.valueOf(t.product()) : null;
@@ -126,7 +128,7 @@ public class TargetProgressService {
             case "ELIMINATION" -> {
                 cumulative = true;
                 if (product != null) {
-                    value = figures.exitedBetween(product, r.path(), start, until).divide(factor, 4, RoundingMode.HALF_UP);
+                    value = exited(product, r, start, until).divide(factor, 4, RoundingMode.HALF_UP);
                     method = "EXITED_CAPACITY";
                     args = new Object[] {label("product." + product.name()), start.toString(), until.toString()};
                 } else {
@@ -156,6 +158,60 @@ public class TargetProgressService {
         return new TargetProgress(t.id(), t.documentId(), t.kind(), t.industry(), t.product(), t.region(), t.comparator(),
                 Decimals.plain(t.value()), Decimals.plain(value), outcome.projected(), t.unit(), t.deadline().toString(),
                 asOf.toString(), outcome.status(), method, label("capacity.method." + method, args), t.citation());
+    }
+
+    /**
+     * Capacity that left force in the window by the registry's statuses, plus the announced exits of enforcement's
+     * exit lists whose equipment the registry does not (yet) show as gone.
+     */
+    BigDecimal exited(Product product, Region r, LocalDate from, LocalDate to) {
+        BigDecimal registry = figures.exitedBetween(product, r.path(), from, to);
+        var announced = exits.announced(product.name(), r.code(), from, to);
+        if (announced.isEmpty()) {
+            return registry;
+        }
+        java.util.Set<String> counted = new java.util.HashSet<>();
+        figures.equipmentExitedBetween(product, r.path(), from, to, DataScope.all(), Integer.MAX_VALUE)
+                .forEach(b -> counted.add(b.uscc() + "/" + b.equipmentCode()));
+        return registry.add(EnforcedExits.notYetCounted(announced, counted));
+    }
+
+    /** The target's start: its document's effective date, else five years before the deadline. */
+    static LocalDate start(Target t, SourceDocument doc) {
+        return doc != null && doc.effective() != null ? doc.effective() : t.deadline().minusYears(5);
+    }
+
+    /** One target as the caller may see it, with its document and region; 404 otherwise. */
+    Measured find(String targetId) {
+        Catalog c = catalog.current();
+        for (Target t : c.targets()) {
+            Region r = region(t.region());
+            if (t.id().equals(targetId) && r != null && visible(Actors.scope(), r.path())) {
+                return new Measured(t, c.documents().get(t.documentId()), r);
+            }
+        }
+        throw DomainException.notFound("error.capacity.targetNotFound", targetId);
+    }
+
+    /** A target with what it is measured against. */
+    record Measured(Target target, SourceDocument document, Region region) {
+    }
+
+    /**
+     * The target measured at the end of each year from its start to {@code asOf} (at most {@code points}, the latest
+     * kept) and on {@code asOf} itself: the history its sparkline draws.
+     */
+    public List<TargetProgress> history(String targetId, String asOf, int points) {
+        LocalDate day = asOf == null || asOf.isBlank() ? ChinaTime.today(clock) : date(asOf);
+        Measured m = find(targetId);
+        LocalDate start = start(m.target(), m.document());
+        List<LocalDate> days = new ArrayList<>();
+        for (int y = start.getYear(); y < day.getYear(); y++) {
+            days.add(LocalDate.of(y, 12, 31));
+        }
+        days.add(day);
+        List<LocalDate> kept = days.subList(Math.max(0, days.size() - points), days.size());
+        return kept.stream().map(d -> measure(m.target(), m.document(), m.region(), d)).toList();
     }
 
     /** The deadline's year once it has passed; before, the months of this year up to the last complete one. */
@@ -188,7 +244,7 @@ public class TargetProgressService {
         return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
-    private static LocalDate date(String text) {
+    static LocalDate date(String text) {
         try {
             return LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {

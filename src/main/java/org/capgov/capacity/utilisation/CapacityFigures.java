@@ -33,7 +33,7 @@ public class CapacityFigures {
 
     private static final String IN_FORCE = """
             eq as (
-              select q.enterprise_id, e.region_path, q.annual_capacity,
+              select q.enterprise_id, q.id as equipment_id, e.region_path, q.annual_capacity,
                      datemultirange(daterange(coalesce(q.commissioned, f.first_from), null))
                        - coalesce(x.exits, '{}'::datemultirange) - coalesce(ex.exits, '{}'::datemultirange) as in_force
               from equipment q
@@ -115,7 +115,12 @@ public class CapacityFigures {
      * such as the demo data, which must count capacity exactly as utilisation does.
      */
     public static String capacityByEnterpriseMonth() {
-        return "with " + IN_FORCE.formatted("true", "");
+        return capacityByEnterpriseMonth("");
+    }
+
+    /** As {@link #capacityByEnterpriseMonth()}, the equipment narrowed by {@code condition} ("and …" over q, e). */
+    public static String capacityByEnterpriseMonth(String condition) {
+        return "with " + IN_FORCE.formatted("true", condition);
     }
 
     /** Annual capacity in force on {@code date} under {@code pathPrefix} (no scope: aggregate figures). */
@@ -137,6 +142,69 @@ public class CapacityFigures {
         return jdbc.sql("with " + IN_FORCE.formatted("true", "") + " select coalesce(sum(annual_capacity), 0) from eq "
                 + "where in_force && datemultirange(daterange(cast(:from as date), cast(:to as date), '[]')) "
                 + "and not in_force @> cast(:to as date)").params(params).query(BigDecimal.class).single();
+    }
+
+    /** One equipment item behind a capacity figure, or one enterprise behind a utilisation figure. */
+    public record Behind(String uscc, String enterprise, String regionName, String equipmentCode, String equipmentType,
+            BigDecimal capacity, BigDecimal output) {
+    }
+
+    private static final String BEHIND = """
+             select e.uscc, e.name, (select g.name from region g where g.code = e.region_code), q.code, q.type, eq.annual_capacity
+             from eq join equipment q on q.id = eq.equipment_id join enterprise e on e.id = eq.enterprise_id
+            """;
+
+    /** The equipment in force on {@code date} under {@code pathPrefix}, largest first, in the caller's scope. */
+    public List<Behind> equipmentInForceOn(Product product, String pathPrefix, java.time.LocalDate date, DataScope scope,
+            int limit) {
+        return behind(product, pathPrefix, date, "where eq.in_force @> cast(:day as date)", scope, limit, Map.of());
+    }
+
+    /** The equipment that left force between {@code from} and {@code to} (as {@link #exitedBetween}), largest first. */
+    public List<Behind> equipmentExitedBetween(Product product, String pathPrefix, java.time.LocalDate from,
+            java.time.LocalDate to, DataScope scope, int limit) {
+        return behind(product, pathPrefix, to, "where eq.in_force && datemultirange(daterange(cast(:from as date), "
+                + "cast(:day as date), '[]')) and not eq.in_force @> cast(:day as date)", scope, limit,
+                Map.of("from", Date.valueOf(from)));
+    }
+
+    private List<Behind> behind(Product product, String pathPrefix, java.time.LocalDate day, String where,
+            DataScope scope, int limit, Map<String, Object> extra) {
+        SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
+        Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(day)), inScope);
+        params.putAll(extra);
+        params.put("day", Date.valueOf(day));
+        params.put("limit", limit);
+        return jdbc.sql("with " + IN_FORCE.formatted(inScope.sql(), "") + BEHIND + where
+                + " order by eq.annual_capacity desc, e.uscc, q.code limit :limit").params(params)
+                .query((rs, n) -> new Behind(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), null)).list();
+    }
+
+    /** Output and capacity per enterprise under {@code pathPrefix} in {@code period}, largest capacity first. */
+    public List<Behind> byEnterprise(Product product, String pathPrefix, Period period, DataScope scope, int limit) {
+        SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
+        Map<String, Object> params = params(product, pathPrefix, period, inScope);
+        params.put("limit", limit);
+        String sql = "with " + IN_FORCE.formatted(inScope.sql(), "") + """
+                , out as (
+                  select o.enterprise_id, sum(o.quantity) as quantity
+                  from output_report o join enterprise e on e.id = o.enterprise_id
+                  where o.current and o.product = :product and o.month >= :first and o.month <= :last
+                    and e.region_path like :path and
+                """ + inScope.sql() + """
+                  group by o.enterprise_id
+                ), per as (
+                  select enterprise_id, sum(capacity) as capacity from cap group by enterprise_id
+                )
+                select e.uscc, e.name, (select g.name from region g where g.code = e.region_code), coalesce(per.capacity, 0) as capacity, out.quantity
+                from per full join out on out.enterprise_id = per.enterprise_id
+                join enterprise e on e.id = coalesce(per.enterprise_id, out.enterprise_id)
+                order by 4 desc, e.uscc limit :limit
+                """;
+        return jdbc.sql(sql).params(params).query((rs, n) -> new Behind(rs.getString(1), rs.getString(2),
+                rs.getString(3), null, null, rs.getBigDecimal(4).setScale(3, RoundingMode.HALF_UP),
+                rs.getBigDecimal(5))).list();
     }
 
     private static Map<String, Object> params(Product product, String pathPrefix, Period period, SqlPredicate inScope) {

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.capgov.catalog.CatalogService;
 import org.capgov.catalog.Citation;
+import org.capgov.catalog.MonitoredProduct;
 import org.capgov.shared.Product;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -54,8 +56,10 @@ public class WarningCatalogue {
 
     private final MonitoredProducts monitored;
     private final List<Level> levels;
+    private final CatalogService catalog;
 
-    WarningCatalogue() {
+    WarningCatalogue(CatalogService catalog) {
+        this.catalog = catalog;
         MonitoredProducts found = null;
         List<Level> levelsFound = new ArrayList<>();
         try {
@@ -88,8 +92,25 @@ public class WarningCatalogue {
         this.levels = List.copyOf(levelsFound);
     }
 
+    /**
+     * The list of the data files with the products that published catalogue drafts added (each addition keeps its
+     * own citation in the catalogue); still partial while it names fewer products than the seed declares.
+     */
     public MonitoredProducts monitored() {
-        return monitored;
+        List<MonitoredProduct> added = catalog.monitoredProducts();
+        if (added.isEmpty()) {
+            return monitored;
+        }
+        java.util.LinkedHashSet<Product> products = new java.util.LinkedHashSet<>(monitored.products());
+        added.forEach(m -> products.add(Product.valueOf(m.product())));
+        return new MonitoredProducts(List.copyOf(products), products.size() < monitored.declaredCount(),
+                monitored.declaredCount(), monitored.effectiveFrom(), monitored.effectiveTo(), monitored.confidence(),
+                monitored.citation());
+    }
+
+    /** The additions of published drafts, each with its document and date. */
+    public List<MonitoredProduct> additions() {
+        return catalog.monitoredProducts();
     }
 
     /** Levels in force on {@code date}, most severe (lowest threshold) first. */
