@@ -1,5 +1,6 @@
 package org.capgov.capacity.output;
 
+import org.capgov.shared.CopyText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -188,20 +189,6 @@ class OutputImportStore {
 
     /** Appends one field of PostgreSQL's COPY text format and a tab. */
     static void field(StringBuilder b, String value) {
-        if (value == null) {
-            b.append("\\N\t");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
-            }
-        }
-        b.append('\t');
+        CopyText.field(b, value).append('\t');
     }
 }
