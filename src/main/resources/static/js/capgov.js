@@ -25,3 +25,10 @@ document.addEventListener('click', function (event) {
     document.getElementById('password').focus();
   }
 });
+
+// The printable enterprise report: a button opens the browser's print dialog (the print stylesheet does the rest).
+document.addEventListener('click', function (event) {
+  if (event.target.closest && event.target.closest('[data-print]')) {
+    window.print();
+  }
+});

@@ -10,7 +10,9 @@ import java.util.List;
 import org.capgov.shared.Actors;
 import org.capgov.shared.ListFilters;
 import org.capgov.shared.ChinaTime;
+import org.capgov.shared.Vocabulary;
 import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableFormat;
 import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,14 +28,16 @@ class AuditPageController {
     private static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ChinaTime.ZONE);
-    static final List<String> HEADER = List.of("id", "时间 time", "操作人 actor", "来源地址 ip", "操作 action",
-            "对象类型 entity_type", "对象 entity_id", "区划路径 region_path", "说明 summary", "变更前 before", "变更后 after",
-            "哈希 hash");
+    /** Chinese headers; the action and object type by name, the recorded states as the JSON that was hashed. */
+    static final List<String> HEADER = List.of("编号", "时间", "操作人", "来源地址", "操作", "对象类型", "对象", "区划路径", "说明",
+            "变更前", "变更后", "哈希");
 
     private final AuditReader reader;
+    private final Vocabulary labels;
 
-    AuditPageController(AuditReader reader) {
+    AuditPageController(AuditReader reader, Vocabulary labels) {
         this.reader = reader;
+        this.labels = labels;
     }
 
     @GetMapping("/audit")
@@ -62,14 +66,25 @@ class AuditPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
             @RequestParam(required = false) String entityType, HttpServletResponse response) throws IOException {
-        Downloads.attachment(response, Downloads.CSV, "audit.csv");
-        try (TableWriter csv = TableWriter.csv(response.getOutputStream())) {
-            csv.row(HEADER);
-            reader.export(Actors.scope(), new AuditFilter(from, to, actor, action, entityType, null), e -> {
+        write(new AuditFilter(from, to, actor, action, entityType, null), TableFormat.CSV, response);
+    }
+
+    @GetMapping("/audit/export.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR','OBSERVER')")
+    void exportXlsx(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+            @RequestParam(required = false) String entityType, HttpServletResponse response) throws IOException {
+        write(new AuditFilter(from, to, actor, action, entityType, null), TableFormat.XLSX, response);
+    }
+
+    private void write(AuditFilter filter, TableFormat format, HttpServletResponse response) throws IOException {
+        Downloads.attachment(response, format.mediaType(), "audit." + format.extension());
+        try (TableWriter table = format.open(response.getOutputStream(), "审计日志")) {
+            table.row(HEADER);
+            reader.export(Actors.scope(), filter, e -> {
                 try {
-                    csv.row(Arrays.asList(Long.toString(e.id()), TIME.format(e.recordedAt()), e.actor(), e.actorIp(),
-                            e.action(), e.entityType(), e.entityId(), e.regionPath(), e.summary(), e.beforeState(),
-                            e.afterState(), e.hash()));
+                    table.row(cells(e));
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
@@ -77,5 +92,14 @@ class AuditPageController {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private List<String> cells(AuditEntry e) {
+        String summary = "enforcement_case".equals(e.entityType())
+                ? labels.in(Vocabulary.ZH, "enforcement.action.", e.summary()) : e.summary();
+        return Arrays.asList(Long.toString(e.id()), TIME.format(e.recordedAt()), e.actor(), e.actorIp(),
+                labels.in(Vocabulary.ZH, "audit.action.", e.action()),
+                labels.in(Vocabulary.ZH, "audit.entityType.", e.entityType()), e.entityId(), e.regionPath(), summary,
+                e.beforeState(), e.afterState(), e.hash());
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -90,12 +91,24 @@ class ComplianceRunApiController {
 
     @GetMapping("/api/v1/compliance/findings/export.csv")
     @PreAuthorize(FINDING_READERS)
-    @Operation(summary = "Findings as CSV (UTF-8 with BOM) 导出评价结论")
+    @Operation(summary = "Findings as CSV (UTF-8 with BOM), names instead of codes 导出评价结论（CSV）")
     void exportCsv(@RequestParam(defaultValue = "latest") String run, @RequestParam(required = false) String region,
             @RequestParam(required = false) String industry, @RequestParam(required = false) String dimension,
             @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
             @RequestParam(required = false) String uscc, HttpServletResponse response) throws IOException {
-        export.csv(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), r -> open(response, r));
+        export.write(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), TableFormat.CSV,
+                r -> open(response, r, TableFormat.CSV));
+    }
+
+    @GetMapping("/api/v1/compliance/findings/export.xlsx")
+    @PreAuthorize(FINDING_READERS)
+    @Operation(summary = "Findings as an Excel workbook, names instead of codes 导出评价结论（Excel）")
+    void exportXlsx(@RequestParam(defaultValue = "latest") String run, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) String dimension,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String uscc, HttpServletResponse response) throws IOException {
+        export.write(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), TableFormat.XLSX,
+                r -> open(response, r, TableFormat.XLSX));
     }
 
     /** The body of POST /api/v1/compliance/what-if; page (from 0) and size of the changed enterprises shown. */
@@ -120,8 +133,9 @@ class ComplianceRunApiController {
         whatIfExport.csv(draft, ComplianceRunRequest.parseDate(asOf), response);
     }
 
-    static java.io.OutputStream open(HttpServletResponse response, ComplianceRun run) throws IOException {
-        Downloads.attachment(response, Downloads.CSV, FindingsExport.fileName(run));
+    static java.io.OutputStream open(HttpServletResponse response, ComplianceRun run, TableFormat format)
+            throws IOException {
+        Downloads.attachment(response, format.mediaType(), FindingsExport.fileName(run, format));
         return response.getOutputStream();
     }
 }

@@ -10,6 +10,7 @@ import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
 import org.capgov.shared.ListFilters;
+import org.capgov.shared.spreadsheet.TableFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -109,6 +110,7 @@ class ComplianceRunPageController {
             Map<String, String> exportQuery = new LinkedHashMap<>(f);
             exportQuery.put("run", Long.toString(result.run().id()));
             model.addAttribute("exportLink", link(exportQuery, "/compliance/findings/export.csv"));
+            model.addAttribute("exportXlsxLink", link(exportQuery, "/compliance/findings/export.xlsx"));
         } catch (DomainException e) {
             model.addAttribute("failure", message(e));
         }
@@ -121,8 +123,18 @@ class ComplianceRunPageController {
             @RequestParam(required = false) String industry, @RequestParam(required = false) String dimension,
             @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
             @RequestParam(required = false) String uscc, HttpServletResponse response) throws IOException {
-        export.csv(run, new FindingsFilter(region, industry, dimension, status, rule, uscc),
-                r -> ComplianceRunApiController.open(response, r));
+        export.write(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), TableFormat.CSV,
+                r -> ComplianceRunApiController.open(response, r, TableFormat.CSV));
+    }
+
+    @GetMapping("/compliance/findings/export.xlsx")
+    @PreAuthorize(ComplianceRunApiController.FINDING_READERS)
+    void exportXlsx(@RequestParam(defaultValue = "latest") String run, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String industry, @RequestParam(required = false) String dimension,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String rule,
+            @RequestParam(required = false) String uscc, HttpServletResponse response) throws IOException {
+        export.write(run, new FindingsFilter(region, industry, dimension, status, rule, uscc), TableFormat.XLSX,
+                r -> ComplianceRunApiController.open(response, r, TableFormat.XLSX));
     }
 
     @GetMapping("/compliance/enterprises/{uscc}")

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.capgov.compliance.EvaluationService;
+import org.capgov.compliance.Finding;
 import org.capgov.enforcement.CaseActionRequest;
 import org.capgov.enforcement.CaseService;
 import org.capgov.enforcement.OpenCaseRequest;
@@ -48,12 +50,18 @@ class DemoCases {
             new Plot("ENERGY", 14, List.of("SUBMIT_RECTIFICATION", "VERIFY_FAILED", "PROPOSE_CLOSURE",
                     "APPROVE_CLOSURE", "EXIT_ALL", "VERIFY_EXIT", "ANNOUNCE")));
 
+    /** How many enterprises of the region are checked for an eliminated item for the exit case of the story. */
+    static final int EXIT_CANDIDATES = 60;
+
     private final CaseService cases;
     private final EquipmentService equipment;
+    private final EvaluationService evaluation;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    DemoCases(CaseService cases, EquipmentService equipment, JdbcClient jdbc, Clock clock) {
+    DemoCases(CaseService cases, EquipmentService equipment, EvaluationService evaluation, JdbcClient jdbc,
+            Clock clock) {
+        this.evaluation = evaluation;
         this.cases = cases;
         this.equipment = equipment;
         this.jdbc = jdbc;
@@ -87,7 +95,45 @@ class DemoCases {
                 opened++;
             }
         }
+        if (exitOrdered(region, usccs.subList(0, Math.min(PLOTS.size(), usccs.size())))) {
+            opened++;
+        }
         return opened;
+    }
+
+    /**
+     * The exit case (EXIT_ORDERED): an item of another enterprise of the region that the catalogue lists as
+     * eliminated (淘汰类) today, found by evaluating the enterprise; the case takes the catalogue's deadline.
+     */
+    private boolean exitOrdered(String region, List<String> taken) {
+        List<String> candidates = jdbc.sql("""
+                select e.uscc from enterprise e join region r on r.code = :region
+                 where e.region_path like r.path || '%' and e.status = 'OPERATING'
+                   and exists (select 1 from equipment q where q.enterprise_id = e.id and q.status = 'OPERATING')
+                 order by e.id limit :n""")
+                .param("region", region).param("n", EXIT_CANDIDATES + taken.size()).query(String.class).list();
+        LocalDate date = today().minusMonths(2);
+        for (String uscc : candidates) {
+            if (taken.contains(uscc)) {
+                continue;
+            }
+            Finding eliminated = evaluation.evaluateRegistered(uscc, date).findings().stream()
+                    .filter(f -> "ELIMINATED".equals(f.status()) && !"enterprise".equals(f.subject()))
+                    .findFirst().orElse(null);
+            if (eliminated == null) {
+                continue;
+            }
+            try {
+                cases.open(new OpenCaseRequest(uscc, "TECHNOLOGY", date, null, eliminated.subject(),
+                        eliminated.deadline() == null ? today().plusMonths(4) : null, "INSPECTION",
+                        "涪经信淘〔" + date.getYear() + "〕5号", "演示案件：淘汰类装备限期退出"));
+                return true;
+            } catch (DomainException e) {
+                log.warn("Demo story: no exit case for {}: {}", uscc, e.messageKey());
+            }
+        }
+        log.warn("Demo story: no eliminated item in {}, so no exit case", region);
+        return false;
     }
 
     private boolean tell(String uscc, Plot plot) {

@@ -23,9 +23,11 @@ class PublicEnterprisePageController {
     private final PublicEnterpriseProfiles profiles;
     private final RegionService regions;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     PublicEnterprisePageController(PublicEnterpriseDirectory directory, PublicEnterpriseProfiles profiles,
-            RegionService regions, MessageSource messages) {
+            RegionService regions, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.profiles = profiles;
         this.regions = regions;
@@ -58,6 +60,8 @@ class PublicEnterprisePageController {
         model.addAttribute("p", profile);
         model.addAttribute("e", profile.enterprise());
         model.addAttribute("dimensions", Arrays.asList(Dimension.values()));
+        // the printed report says when it was taken: the page shows the state of that day
+        model.addAttribute("printedOn", java.time.LocalDate.now(clock));
         return "public/enterprise";
     }
 }

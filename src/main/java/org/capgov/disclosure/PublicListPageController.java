@@ -43,9 +43,11 @@ class PublicListPageController {
     private final RegionService regions;
     private final MessageSource messages;
     private final Vocabulary labels;
+    private final PublicListFigures figures;
 
     PublicListPageController(PublicLists lists, PublicListDownloads downloads, RegionService regions,
-            MessageSource messages, Vocabulary labels) {
+            MessageSource messages, Vocabulary labels, PublicListFigures figures) {
+        this.figures = figures;
         this.lists = lists;
         this.downloads = downloads;
         this.regions = regions;
@@ -81,6 +83,8 @@ class PublicListPageController {
             model.addAttribute("result", result);
             model.addAttribute("rows", PublicListRows.of(result, labels));
             model.addAttribute("capacitySums", PublicListRows.capacitySums(result, UNITS, labels));
+            model.addAttribute("figures", figures.of(which, q));
+            model.addAttribute("publisher", publisher(which, f.get("region")));
             model.addAttribute("previousLink", link("/public/lists/" + which.slug(), f, q.page() - 1));
             model.addAttribute("nextLink", link("/public/lists/" + which.slug(), f, q.page() + 1));
             model.addAttribute("csvLink", context + link("/public/lists/" + which.slug() + ".csv", f, -1));
@@ -119,6 +123,22 @@ class PublicListPageController {
         PublicListQuery q = lists.query(year, region, asOf, null, null);
         Downloads.attachment(response, format.mediaType(), downloads.fileName(which, q, format));
         downloads.write(which, q, format, response.getOutputStream());
+    }
+
+    /**
+     * Who publishes the list (seed 001 四、(三); docs/decisions/disclosure-readings.md P1): the district's departments
+     * when one district is chosen, else those of each district.
+     */
+    private String publisher(PublicList list, String region) {
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        String who = messages.getMessage("disclosure.publisher.all", null, locale);
+        if (region != null && !region.isBlank()) {
+            Region r = regions.get(region);
+            if (r.level() >= 2) {
+                who = "zh".equals(locale.getLanguage()) ? r.name() : r.nameEn();
+            }
+        }
+        return messages.getMessage("disclosure.publisher." + list.slug(), new Object[] {who}, locale);
     }
 
     /** The city or province and its districts and counties, in code order, for the region filter. */

@@ -58,6 +58,7 @@ public class EquipmentService {
     public Equipment create(String uscc, EquipmentDraft draft) {
         Enterprise e = enterprises.get(uscc);
         ValidEquipment q = valid(draft, e);
+        refuseInconsistent(e, q.status());
         if (equipment.find(e.id(), q.code()).isPresent()) {
             throw DomainException.conflict("error.equipment.duplicate", q.code(), e.uscc());
         }
@@ -107,6 +108,7 @@ public class EquipmentService {
         if (date.isBefore(before.statusSince())) {
             throw DomainException.invalid("effectiveDate", "error.registry.beforeCurrentStatus", before.statusSince());
         }
+        refuseInconsistent(enterprises.get(uscc), status);
         equipment.addStatus(before.id(), status.name(), date, change.document(), change.note(), Actors.username());
         equipment.setStatus(before.id(), status, date);
         Equipment after = get(uscc, code);
@@ -115,6 +117,14 @@ public class EquipmentService {
                 Map.of("status", after.status(), "since", after.statusSince().toString(),
                         "document", change.document() == null ? "" : change.document())));
         return after;
+    }
+
+    /** An item of a closed, exited or deregistered enterprise cannot be put into production (StatusConsistency). */
+    private static void refuseInconsistent(Enterprise e, EquipmentStatus status) {
+        if (!StatusConsistency.allowed(e.status(), status)) {
+            throw DomainException.invalid("status", "error.equipment.enterpriseOutOfProduction",
+                    e.name());
+        }
     }
 
     /** Capacity of {@code product} in the subtree of {@code region} on {@code date} with {@code status}. */

@@ -142,7 +142,7 @@ class FindingsIT extends IntegrationTest {
         assertThat(body).startsWith("\uFEFF评价编号,统一社会信用代码,企业名称");
         assertThat(body.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(steel));
         assertThat(body.lines().count() - 1).isEqualTo(findings(coordinator, "uscc=" + steel).size());
-        assertThat(body).contains("CQ2014-STEEL-TECH-BF-VOLUME").contains("NONCOMPLIANT");
+        assertThat(body).contains("CQ2014-STEEL-TECH-BF-VOLUME").contains("不合规").doesNotContain("NONCOMPLIANT");
         // what a spreadsheet would run is kept as text; numbers, negative ones too, stay numbers
         assertThat(SpreadsheetText.guard("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
         assertThat(SpreadsheetText.guard("+1+2")).isEqualTo("'+1+2");

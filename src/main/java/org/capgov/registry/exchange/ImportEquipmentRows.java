@@ -180,6 +180,12 @@ final class ImportEquipmentRows extends ImportRows {
                 + "join enterprise e on e.uscc = s.uscc where not " + inScope.sql() + " order by s.row_no",
                 inScope.params(), (rs, out) -> out.add(rs.getLong(1), uscc, rs.getString(2),
                 "企业登记在区划 " + rs.getString(3) + "，不在您的数据范围内"));
+        // an item of a closed, exited or deregistered enterprise cannot be in production (StatusConsistency)
+        report(jdbc, """
+                select s.row_no, s.status from import_stage_equipment s join enterprise e on e.uscc = s.uscc
+                where s.status = 'OPERATING' and e.status in ('CLOSED', 'EXITED', 'DEREGISTERED') order by s.row_no
+                """, Map.of(), (rs, out) -> out.add(rs.getLong(1), columnName("status"), rs.getString(2),
+                "企业已关停、退出或注销，其设备不能为正常生产；请先变更企业状态"));
         if (mode == ImportMode.UPSERT && header.has("status")) {
             report(jdbc, """
                     select s.row_no, s.status_since, q.status, q.status_since from import_stage_equipment s
