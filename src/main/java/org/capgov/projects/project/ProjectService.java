@@ -39,6 +39,7 @@ public class ProjectService {
 
     static final Set<String> APPROVAL_KINDS = Set.of("FILING", "APPROVAL");
     static final Set<String> DOCUMENT_KINDS = Set.of("LAND", "PLANNING", "ENERGY_REVIEW", "EIA", "INVESTMENT");
+    static final List<String> KINDS_ORDERED = List.of("NEW", "RENOVATION", "EXPANSION", "RELOCATION");
     static final Set<String> DECISIONS = Set.of("ALLOWED", "NEEDS_REPLACEMENT", "REFUSED");
 
     /** A project with its history, documents and overrides. */
