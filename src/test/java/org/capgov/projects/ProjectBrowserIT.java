@@ -173,7 +173,7 @@ class ProjectBrowserIT extends IntegrationTest {
             Page visitor = browser.newContext().newPage();
             visitor.navigate(base + "/public/ledger");
             assertThat(visitor.locator("#trades")).containsText(contract);
-            visitor.click("#nav-public-plans");
+            visitor.navigate(base + "/public/replacement-plans");
             assertThat(visitor.locator("#public-plans")).containsText("转炉产能置换示范项目");
             assertThat(visitor.locator("#public-plans")).containsText("渝经信公告〔2026〕22号");
             visitor.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("projects-5-public.png"))
