@@ -131,6 +131,7 @@ class ProjectBrowserIT extends IntegrationTest {
             coordinator.click("#announce-submit");
             assertThat(coordinator.locator("#plan-status")).containsText("已公告");
             assertThat(coordinator.locator("#plan-announcement")).containsText("渝经信公告〔2026〕22号");
+            noCodes(coordinator);
             List<String> cases = coordinator.locator("#plan-retired a").allInnerTexts();
             assertThat(cases).hasSize(2);
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("projects-2-plan-announced.png"))
@@ -160,6 +161,7 @@ class ProjectBrowserIT extends IntegrationTest {
             enterprise.navigate(projectUrl);
             transition(enterprise, "COMMISSIONED", null);
             assertThat(enterprise.locator("#project-status")).containsText("投产");
+            noCodes(enterprise);
             enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("projects-4-commissioned.png"))
                     .setFullPage(true));
 
@@ -180,6 +182,19 @@ class ProjectBrowserIT extends IntegrationTest {
                     .setFullPage(true));
         }
     }
+
+    /** People read names, not codes: no UPPER_SNAKE or lower_snake word in the page's main text. */
+    private static void noCodes(Page page) {
+        java.util.regex.Matcher m = CODE.matcher(page.locator("main").innerText());
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group());
+        }
+        assertThat(found).as("codes on " + page.url()).isEmpty();
+    }
+
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            "(?<![\\w/.-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w/.-])");
 
     private static void transition(Page page, String to, String document) {
         page.selectOption("#to", to);

@@ -85,7 +85,8 @@ class ProjectApiController {
 
     @PostMapping("/api/v1/replacement-plans")
     @PreAuthorize(ACTORS)
-    @Operation(summary = "A replacement plan: retired equipment and indicator units → 201, or 400/409 with the reason 提交置换方案")
+    @Operation(summary = "A replacement plan: retired equipment and indicator units → 201, or 400/409 with the reason "
+            + "提交置换方案")
     ResponseEntity<PlanService.Detail> create(@RequestBody ProjectRequests.Plan body) {
         PlanService.Detail d = plans.create(body);
         return ResponseEntity.created(URI.create("/api/v1/replacement-plans/" + d.plan().id())).body(d);
