@@ -77,6 +77,15 @@ class CaseOpening {
      * origin POLICY, which people cannot choose, and no officer's scope to check.
      */
     String open(OpenCaseRequest r, CaseActor actor, boolean byPolicy) {
+        return open(r, actor, byPolicy, false);
+    }
+
+    /**
+     * {@code obligation}: an exit the platform orders because an announced replacement plan retires the item (seed 002
+     * "列入淘汰名单"): an EXIT case in EXIT_ORDERED with the plan's deadline ({@code r.deadline()}), whatever the
+     * catalogue says of the item.
+     */
+    String open(OpenCaseRequest r, CaseActor actor, boolean byPolicy, boolean obligation) {
         if (r == null) {
             throw DomainException.invalid("uscc", "enforcement.error.required", "uscc");
         }
@@ -112,9 +121,9 @@ class CaseOpening {
         Equipment item = ref == null ? null : item(uscc, ref);
 
         String ruleId = finding == null ? null : finding.ruleId();
-        boolean exit = finding != null && "ELIMINATED".equals(finding.status());
-        LocalDate catalogueDeadline = exit ? finding.deadline() : null;
-        if (!exit && finding == null && dimension == Dimension.TECHNOLOGY && item != null) {
+        boolean exit = obligation || finding != null && "ELIMINATED".equals(finding.status());
+        LocalDate catalogueDeadline = obligation ? r.deadline() : exit ? finding.deadline() : null;
+        if (!exit && !obligation && finding == null && dimension == Dimension.TECHNOLOGY && item != null) {
             Finding eliminated = eliminated(uscc, item.code(), date);
             if (eliminated != null) {
                 exit = true;

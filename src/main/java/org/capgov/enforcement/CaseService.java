@@ -83,6 +83,32 @@ public class CaseService {
         return get(id);
     }
 
+    /**
+     * Opens the exit obligation of retired capacity in an announced replacement plan: an EXIT case (dimension
+     * TECHNOLOGY) for the equipment item with the plan's exit deadline, opened by the plan's confirming officer.
+     */
+    @Transactional
+    public CaseDetail openExitObligation(String uscc, String equipmentRef, LocalDate effectiveDate, LocalDate deadline,
+            String document, String note) {
+        if (deadline == null) {
+            throw DomainException.invalid("deadline", "enforcement.error.required", "deadline");
+        }
+        String id = opening.open(new OpenCaseRequest(uscc, Dimension.TECHNOLOGY.name(), effectiveDate, null,
+                equipmentRef, deadline, "POLICY", document, note), CaseActor.current(), true, true);
+        return get(id);
+    }
+
+    /**
+     * Whether an exit case's exit is verified (EXIT_VERIFIED, or ANNOUNCED after it), read regardless of the caller's
+     * scope: a project may retire capacity of another region, and its commissioning waits on that exit.
+     */
+    @Transactional(readOnly = true)
+    public boolean exitVerified(String caseId) {
+        return cases.find(caseId, org.capgov.shared.DataScope.all(), today())
+                .map(c -> c.state() == CaseState.EXIT_VERIFIED || c.state() == CaseState.ANNOUNCED)
+                .orElse(false);
+    }
+
     /** Takes one action on a case and returns the case as it then stands. */
     @Transactional
     public CaseDetail act(String caseId, CaseActionRequest r) {

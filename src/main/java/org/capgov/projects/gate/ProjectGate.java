@@ -78,6 +78,25 @@ public final class ProjectGate {
     }
 
     /**
+     * The gate once a replacement plan is announced (公告): a project that needs replacement and is covered by the
+     * plan's retired capacity adds no net capacity, so it is ALLOWED, the plan and its announcement given as the
+     * reason; any other decision, or a plan that does not cover the quantity, stays as it was.
+     */
+    public static GateDecision coveredBy(GateDecision d, String plan, String announcement, BigDecimal covered) {
+        if (d == null || d.decision() != Decision.NEEDS_REPLACEMENT || d.requiredRetirement() == null
+                || covered == null || covered.compareTo(d.requiredRetirement().quantity()) < 0) {
+            return d;
+        }
+        List<Reason> reasons = new ArrayList<>(d.reasons());
+        reasons.add(new Reason(null, "REPLACEMENT_PLAN", Effect.INFORMS, "置换方案 " + plan + " 已公告（" + announcement
+                + "），退出产能 " + plain(covered) + " " + d.requiredRetirement().unit() + " 不少于所需 "
+                + plain(d.requiredRetirement().quantity()) + " " + d.requiredRetirement().unit(), null, null, null,
+                null, null, null, null, null, null, List.of(), null));
+        return new GateDecision(d.catalogueVersion(), d.asOf(), d.region(), d.keyAirRegion(), d.industry(), d.kind(),
+                Decision.ALLOWED, d.ratio(), d.requiredRetirement(), List.copyOf(reasons));
+    }
+
+    /**
      * Ratios matching the product, the key-region attribute and the replacement case; a case the industry's ratios
      * do not name (a merger in cement) falls back to the normal ratios.
      */
