@@ -45,14 +45,17 @@ public final class DistrictSvg {
         double scale = width / ((maxX - minX) * cos);
         int height = (int) Math.ceil((maxY - minY) * scale);
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"district-map\" role=\"img\" viewBox=\"0 0 ")
+        // a group, not an image: the districts inside are links, and an image may hold nothing interactive
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"district-map\" role=\"group\" aria-label=\"")
+                .append(escape(label)).append("\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" width=\"100%\"><title>").append(escape(label))
                 .append("</title>");
         for (District d : districts) {
             Shade s = shades.get(d.code());
             String fill = s == null ? noDataFill : s.fill();
             if (s != null && s.href() != null) {
-                b.append("<a href=\"").append(escape(s.href())).append("\" data-region=\"").append(d.code()).append("\">");
+                b.append("<a href=\"").append(escape(s.href())).append("\" aria-label=\"").append(escape(s.title()))
+                        .append("\" data-region=\"").append(d.code()).append("\">");
             }
             b.append("<path data-region=\"").append(d.code()).append("\" fill=\"").append(escape(fill))
                     .append("\" stroke=\"#ffffff\" stroke-width=\"0.8\" d=\"");
