@@ -61,8 +61,7 @@ class TaskRepository {
                     status, created_by, created_at, published_at)
                 values (:key, :doc, :docTitle, :section, :row, :title, :text, :quote, :leadNames::text[],
                     :coopNames::text[], :lead::varchar[], :coop::varchar[], :unmapped::text[], :region, :path, :kind,
-                    :due, :md, :first, :dlText, :output, :status, :by, :at,
-                    case when :status = 'PUBLISHED' then :at end)
+                    :due, :md, :first, :dlText, :output, :status, :by, :at, :publishedAt)
                 returning id""")
                 .param("key", key).param("doc", document).param("docTitle", documentTitle).param("section", section)
                 .param("row", row).param("title", title).param("text", text).param("quote", quote)
@@ -72,6 +71,7 @@ class TaskRepository {
                 .param("due", deadline.date()).param("md", deadline.monthDay()).param("first", firstPeriod)
                 .param("dlText", deadlineText).param("output", output).param("status", status).param("by", by)
                 .param("at", Timestamp.from(at))
+                .param("publishedAt", "PUBLISHED".equals(status) ? Timestamp.from(at) : null, java.sql.Types.TIMESTAMP)
                 .query(Long.class).single();
     }
 
