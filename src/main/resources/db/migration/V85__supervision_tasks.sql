@@ -95,4 +95,6 @@ create table supervision_notice (
     check (kind = 'TONGBAO' or task_id is not null)
 );
 create unique index supervision_notice_one_duban on supervision_notice (task_id, period) where kind = 'DUBAN';
-create sequence supervision_notice_number;
+-- 督办 and 通报 are numbered separately, each from 1
+create sequence supervision_duban_number;
+create sequence supervision_tongbao_number;

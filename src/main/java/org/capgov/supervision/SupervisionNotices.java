@@ -32,7 +32,8 @@ class SupervisionNotices {
     }
 
     String nextNumber(String kind, int year) {
-        long n = jdbc.sql("select nextval('supervision_notice_number')").query(Long.class).single();
+        long n = jdbc.sql("DUBAN".equals(kind) ? "select nextval('supervision_duban_number')"
+                : "select nextval('supervision_tongbao_number')").query(Long.class).single();
         return ("DUBAN".equals(kind) ? "督办" : "通报") + "〔" + year + "〕" + n + "号";
     }
 
