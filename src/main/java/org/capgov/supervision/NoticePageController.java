@@ -26,12 +26,14 @@ class NoticePageController {
     private final Circulars circulars;
     private final SupervisionClock supervisionClock;
     private final TaskRepository tasks;
+    private final Interviews interviews;
     private final MessageSource messages;
     private final Clock clock;
 
     NoticePageController(SupervisionNotices notices, Circulars circulars, SupervisionClock supervisionClock,
-            TaskRepository tasks, MessageSource messages, Clock clock) {
+            TaskRepository tasks, Interviews interviews, MessageSource messages, Clock clock) {
         this.tasks = tasks;
+        this.interviews = interviews;
         this.notices = notices;
         this.circulars = circulars;
         this.supervisionClock = supervisionClock;
@@ -45,6 +47,10 @@ class NoticePageController {
         model.addAttribute("notices", notices.list(Actors.scope().regionPredicate("n.region_path"), null));
         model.addAttribute("slow", circulars.slowDistricts());
         model.addAttribute("repeated", Circulars.REPEATED);
+        model.addAttribute("interviews", interviews.list());
+        java.util.Map<String, String> departments = new java.util.LinkedHashMap<>();
+        tasks.departments().forEach(d -> departments.putIfAbsent(d.code(), d.shortName()));
+        model.addAttribute("departments", departments);
         model.addAttribute("homeRegion", Actors.scope().unrestricted() || Actors.scope().grants().isEmpty() ? "500000"
                 : tasks.regionCodeOf(Actors.scope().grants().get(0).regionPath()));
         return "supervision/notices";
@@ -78,6 +84,37 @@ class NoticePageController {
                     LocaleContextHolder.getLocale()));
         }
         return "redirect:/supervision/notices";
+    }
+
+    /** A 约谈 with up to three commitments (text, lead department, deadline), each becoming a task. */
+    @PostMapping("/supervision/interviews")
+    @PreAuthorize(SupervisionApiController.COORDINATORS)
+    String interview(@RequestParam(required = false) String region, @RequestParam(required = false) String heldOn,
+            @RequestParam(required = false) String attendees, @RequestParam(required = false) String summary,
+            @RequestParam(name = "commitmentText", required = false) java.util.List<String> texts,
+            @RequestParam(name = "commitmentDepartment", required = false) java.util.List<String> departments,
+            @RequestParam(name = "commitmentDeadline", required = false) java.util.List<String> deadlines,
+            RedirectAttributes redirect) {
+        java.util.List<Interviews.Commitment> commitments = new java.util.ArrayList<>();
+        int rows = texts == null ? 0 : texts.size();
+        for (int i = 0; i < rows; i++) {
+            commitments.add(new Interviews.Commitment(texts.get(i), at(departments, i), at(deadlines, i)));
+        }
+        try {
+            Interviews.Interview done = interviews.record(region, heldOn, attendees, summary, commitments);
+            redirect.addFlashAttribute("success", messages.getMessage("supervision.interview.recorded",
+                    new Object[] {done.regionName(), done.taskIds().size()}, LocaleContextHolder.getLocale()));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", e.problems().isEmpty()
+                    ? messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale())
+                    : String.join("；", e.problems().stream().map(p -> messages.getMessage("field." + p.field(), null,
+                            p.field(), LocaleContextHolder.getLocale()) + "：" + p.reason()).toList()));
+        }
+        return "redirect:/supervision/notices";
+    }
+
+    private static String at(java.util.List<String> values, int i) {
+        return values == null || i >= values.size() ? null : values.get(i);
     }
 
     @GetMapping("/supervision/notices/{id}/docx")

@@ -17,6 +17,7 @@ import org.capgov.shared.Vocabulary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.capgov.supervision.TaskBoard;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -35,9 +36,12 @@ class DashboardController {
     private final DeadlineBoard deadlines;
     private final CaseTally cases;
     private final FindingsService findings;
+    private final TaskBoard taskBoard;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
-            EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings) {
+            EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings,
+            TaskBoard taskBoard) {
+        this.taskBoard = taskBoard;
         this.cases = cases;
         this.findings = findings;
         this.deadlines = deadlines;
@@ -61,6 +65,7 @@ class DashboardController {
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("equipmentCount", enterprises.countEquipment());
         model.addAttribute("deadlines", deadlines.board());
+        model.addAttribute("taskBoard", taskBoard.summary(8));
         NextStep.Party party = party(user);
         CaseTally.Tally tally = cases.tally();
         model.addAttribute("cases", tally);

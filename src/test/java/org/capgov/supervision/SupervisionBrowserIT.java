@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * In a real browser (Debian's Chromium driven by Playwright), in 垫江县 (500231, used by no other test): the county's
  * economy bureau reports progress on a task with an attachment, the coordinator returns it with a reason, the bureau
  * reports again, the coordinator accepts; then two overdue tasks draw a 督办 each, the county is listed as slow and the
- * coordinator generates a 通报 whose .docx names it. Screenshots go to target/screenshots/supervision-*.png.
+ * coordinator generates a 通报 whose .docx names it and records a 约谈 whose commitment becomes a task. Screenshots go to target/screenshots/supervision-*.png.
  */
 class SupervisionBrowserIT extends IntegrationTest {
 
@@ -143,6 +143,44 @@ class SupervisionBrowserIT extends IntegrationTest {
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("supervision-3-accepted.png"))
                     .setFullPage(true));
 
+            // the county's annual report up the chain: drafted, edited, 经区政府同意, submitted; returned by the city,
+            // corrected, approved and submitted again; accepted
+            county.navigate(base + "/supervision/annual");
+            county.fill("#a-region", REGION);
+            county.click("#annual-draft");
+            assertThat(county.locator("#annual-heading")).containsText("垫江县");
+            assertThat(county.locator("#annual-figures")).containsText("cases_opened");
+            String annualUrl = county.url();
+            county.fill("#annual-text", county.inputValue("#annual-text").replace("（请填写）", "继续开展落后产能排查。"));
+            county.click("#annual-save");
+            assertThat(county.locator("#annual-success")).containsText("修改已保存");
+            county.click("#annual-approve-submit");
+            assertThat(county.locator("#annual-approval")).containsText("经区政府同意");
+            county.click("#annual-submit-submit");
+            assertThat(county.locator("#annual-status")).containsText("已报送");
+            coordinator.navigate(annualUrl);
+            coordinator.fill("#annual-return-reason", "缺少退出企业名单，请补充后重新报送。");
+            coordinator.click("#annual-return");
+            assertThat(coordinator.locator("#annual-status")).containsText("已退回");
+            county.navigate(annualUrl);
+            assertThat(county.locator("#annual-reason")).containsText("缺少退出企业名单");
+            county.fill("#annual-text", county.inputValue("#annual-text") + "\n附：年度退出企业名单（无）。");
+            county.click("#annual-save");
+            county.click("#annual-approve-submit");
+            county.click("#annual-submit-submit");
+            assertThat(county.locator("#annual-status")).containsText("已报送");
+            coordinator.navigate(annualUrl);
+            coordinator.click("#annual-accept");
+            assertThat(coordinator.locator("#annual-status")).containsText("已审核通过");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("supervision-7-annual.png"))
+                    .setFullPage(true));
+            Download annual = coordinator.waitForDownload(() -> coordinator.click("#annual-docx"));
+            try (InputStream in = annual.createReadStream(); XWPFDocument doc = new XWPFDocument(in);
+                    XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+                assertThat(text.getText()).contains("垫江县").contains("附：年度退出企业名单（无）。")
+                        .contains("经区政府同意").contains("附录").contains("exits_announced");
+            }
+
             // two overdue tasks: the deadline check issues a 督办 for each, the county is slow, a 通报 follows
             coordinator.click("#nav-supervision");
             coordinator.click("#supervision-notices");
@@ -162,6 +200,22 @@ class SupervisionBrowserIT extends IntegrationTest {
                 assertThat(text.getText()).contains("进展较慢地区的通报").contains("垫江县：逾期任务 2 项，已督办 2 次")
                         .contains("公告年度退出企业名单").contains("重庆市制造强市建设领导小组办公室");
             }
+
+            // the coordinator records the 约谈; its commitment becomes a task of the county bureau
+            coordinator.fill("#i-region", REGION);
+            coordinator.fill("#i-heldOn", today.toString());
+            coordinator.fill("#i-attendees", "县政府分管副县长、县经济信息委主任");
+            coordinator.fill("#i-summary", "通报逾期任务，要求限期整改。");
+            coordinator.fill("#i-c1", "30日内公告年度退出企业名单");
+            coordinator.selectOption("#i-d1", DEPARTMENT);
+            coordinator.fill("#i-t1", today.plusDays(30).toString());
+            coordinator.click("#interview-submit");
+            assertThat(coordinator.locator("#notices-success")).containsText("1 项整改承诺已列为任务");
+            coordinator.click("#interviews a:has-text(\"整改承诺 1\")");
+            assertThat(coordinator.locator("#task-citation")).containsText("约谈纪要（垫江县");
+            assertThat(coordinator.locator("#task-lead")).containsText("县经济信息委");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("supervision-6-interview-task.png"))
+                    .setFullPage(true));
 
             // the county reads the 督办 in its inbox
             county.navigate(base + "/inbox");
