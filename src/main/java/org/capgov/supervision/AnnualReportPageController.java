@@ -59,7 +59,7 @@ class AnnualReportPageController {
     String show(@PathVariable long id, Model model) {
         AnnualReports.AnnualReport r = reports.get(id);
         model.addAttribute("report", r);
-        model.addAttribute("title", AnnualReportDocument.title(r));
+        model.addAttribute("reportTitle", AnnualReportDocument.title(r));
         model.addAttribute("figures", reports.figuresOf(r));
         model.addAttribute("today", ChinaTime.today(clock));
         return "supervision/annual-report";
