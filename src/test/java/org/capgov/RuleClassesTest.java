@@ -31,6 +31,8 @@ class RuleClassesTest {
                 .or().haveFullyQualifiedName("org.capgov.registry.exchange.ImportHeader")
                 .or().haveFullyQualifiedName("org.capgov.shared.Uscc")
                 .or().haveFullyQualifiedName("org.capgov.shared.SpreadsheetText")
+                .or().haveFullyQualifiedName("org.capgov.supervision.Deadline")
+                .or().haveFullyQualifiedName("org.capgov.supervision.DepartmentNames")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("rules are plain Java, tested without a Spring context");
         rule.check(CLASSES);

@@ -18,6 +18,7 @@ import org.capgov.shared.Vocabulary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.capgov.supervision.TaskBoard;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -37,11 +38,13 @@ class DashboardController {
     private final CaseTally cases;
     private final FindingsService findings;
     private final DistrictMap districts;
+    private final TaskBoard taskBoard;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
             EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings,
-            DistrictMap districts) {
+            DistrictMap districts, TaskBoard taskBoard) {
         this.districts = districts;
+        this.taskBoard = taskBoard;
         this.cases = cases;
         this.findings = findings;
         this.deadlines = deadlines;
@@ -65,6 +68,7 @@ class DashboardController {
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("equipmentCount", enterprises.countEquipment());
         model.addAttribute("deadlines", deadlines.board());
+        model.addAttribute("taskBoard", taskBoard.summary(8));
         NextStep.Party party = party(user);
         CaseTally.Tally tally = cases.tally();
         model.addAttribute("cases", tally);

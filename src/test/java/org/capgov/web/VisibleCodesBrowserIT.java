@@ -68,7 +68,8 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                     "/catalog/rules/CQ2014-ELIM-ROLLING-MILL", "/compliance/runs", findings,
                     "/compliance/enterprises/" + STEEL, "/enforcement/cases", "/credit", "/credit/check", "/audit",
                     "/reports", "/inbox", "/admin/people", "/admin/departments", "/registry/imports",
-                    "/monitoring/import", "/enforcement/cases/" + caseId)) {
+                    "/monitoring/import", "/enforcement/cases/" + caseId, "/supervision", "/supervision/notices",
+                    "/supervision/annual", "/supervision/tasks/new")) {
                 walk.visit(path, "walk-coordinator" + path.replaceAll("[^a-z0-9]+", "-"));
             }
             // the home page: the work first, each figure a link to its list
