@@ -30,6 +30,9 @@ class RuleClassesTest {
                 .or().haveFullyQualifiedName("org.capgov.registry.exchange.ImportCells")
                 .or().haveFullyQualifiedName("org.capgov.registry.exchange.ImportHeader")
                 .or().haveFullyQualifiedName("org.capgov.shared.Uscc")
+                .or().haveFullyQualifiedName("org.capgov.pricing.scale.SurchargeRules")
+                .or().haveFullyQualifiedName("org.capgov.pricing.scale.PriceScale")
+                .or().haveFullyQualifiedName("org.capgov.pricing.watch.WatchRules")
                 .or().haveFullyQualifiedName("org.capgov.shared.SpreadsheetText")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .because("rules are plain Java, tested without a Spring context");
