@@ -27,7 +27,7 @@ class SurchargeApiController {
     static final String OFFICERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER','OBSERVER')";
 
     /** The ledger statement. */
-    record Ledger(List<LedgerService.LedgerLine> items) {
+    record Ledger(List<FundLedgerService.LedgerLine> items) {
     }
 
     /** Billed versus due. */
@@ -36,10 +36,10 @@ class SurchargeApiController {
 
     private final SurchargeService surcharges;
     private final BillingService billing;
-    private final LedgerService ledger;
+    private final FundLedgerService ledger;
     private final Vocabulary labels;
 
-    SurchargeApiController(SurchargeService surcharges, BillingService billing, LedgerService ledger, Vocabulary labels) {
+    SurchargeApiController(SurchargeService surcharges, BillingService billing, FundLedgerService ledger, Vocabulary labels) {
         this.surcharges = surcharges;
         this.billing = billing;
         this.ledger = ledger;

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (docs/decisions/pricing-readings.md P7).
  */
 @Service
-public class LedgerService {
+public class FundLedgerService {
 
     /** The treasury's share of collected surcharge money (seed 000 二、（七） "财政收取的…资金，由市政府用于化解过剩产能工作"). */
     public static final BigDecimal TREASURY_SHARE = BigDecimal.ONE;
@@ -33,7 +33,7 @@ public class LedgerService {
     private final JdbcClient jdbc;
     private final SurchargeService surcharges;
 
-    LedgerService(JdbcClient jdbc, SurchargeService surcharges) {
+    FundLedgerService(JdbcClient jdbc, SurchargeService surcharges) {
         this.jdbc = jdbc;
         this.surcharges = surcharges;
     }
