@@ -42,7 +42,7 @@ class ObjectionApiController {
         return new Objections(objections.list(500));
     }
 
-    @PostMapping(path = "/api/v1/pricing/objections", consumes = "multipart/form-data")
+    @PostMapping("/api/v1/pricing/objections")
     @PreAuthorize("hasRole('ENTERPRISE')")
     @Operation(summary = "An enterprise objects to a surcharge of its account in a month's list, with a document 提出异议")
     Objection lodge(@RequestParam(required = false) String gridAccount, @RequestParam(required = false) String kind,
