@@ -38,6 +38,8 @@ class PowerWatchIT extends IntegrationTest {
     MeasurementService measurements;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.capgov.pricing.watch.ConsumptionUpload upload;
 
     PricingFixtures fixtures;
     Http http;
@@ -151,5 +153,34 @@ class PowerWatchIT extends IntegrationTest {
         assertThat(http.get("/api/v1/cases/" + caseId, coordinator).statusCode()).isEqualTo(200);
         assertThat(http.json("POST", "/api/v1/electricity/leads/" + closedLead + "/dismissal", coordinator,
                 "{\"reason\":\"x\"}").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anUploadedFileIsStoredWholeOrRefusedWithTheSpreadsheetRowNumbers() throws Exception {
+        PricingFixtures.Works works = fixtures.enterprise("500102", "CEMENT", null, null);
+        java.nio.file.Path bad = java.nio.file.Files.createTempFile("consumption", ".csv");
+        java.nio.file.Files.writeString(bad, "供电户号,期间,用电量（千瓦时）,最大负荷（千瓦）\n" + works.account()
+                + ",2025-04,1200,\n" + works.account() + ",2025-05,abc,\nNO-SUCH-ACCOUNT,2025-05,10,\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.capgov.identity.SystemActor.call(() -> {
+            try {
+                return upload.load(bad);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).isInstanceOf(org.capgov.shared.DomainException.class).satisfies(e -> assertThat(
+                ((org.capgov.shared.DomainException) e).problems()).extracting(p -> p.reason()).anyMatch(r -> r.contains("表格第3行")));
+        assertThat(stored(works.account())).isZero();
+        java.nio.file.Path good = java.nio.file.Files.createTempFile("consumption", ".csv");
+        java.nio.file.Files.writeString(good, "供电户号,期间,用电量（千瓦时）\n" + works.account() + ",2025-04,1200\n"
+                + works.account() + ",2025-05-02,40\n");
+        org.capgov.pricing.watch.ConsumptionService.Result r = org.capgov.identity.SystemActor.call(() -> {
+            try {
+                return upload.load(good);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(r.stored()).isEqualTo(2);
+        assertThat(stored(works.account())).isEqualTo(2);
     }
 }
