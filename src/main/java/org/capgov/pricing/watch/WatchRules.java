@@ -76,11 +76,12 @@ public final class WatchRules {
 
     /**
      * (c) An induction-furnace load profile (continuous high load: average load at least the configured kW and,
-     * when the peak is known, average / peak at least the load factor) on an account of an enterprise without
+     * average / peak at least the load factor (the peak must be sent)) on an account of an enterprise without
      * registered steel-making equipment.
      */
     public Optional<Hit> inductionProfile(boolean hasSteelEquipment, BigDecimal kwh, int hours, BigDecimal peakKw) {
-        if (hasSteelEquipment || hours <= 0) {
+        if (hasSteelEquipment || hours <= 0 || peakKw == null) {
+            // without the peak a month's average cannot tell continuous load from a busy plant
             return Optional.empty();
         }
         BigDecimal average = kwh.divide(BigDecimal.valueOf(hours), 2, RoundingMode.HALF_UP);
