@@ -1,0 +1,210 @@
+package org.capgov.pricing.watch;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditTrail;
+import org.capgov.identity.Role;
+import org.capgov.notification.Notice;
+import org.capgov.pricing.scale.PriceCatalogue;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs the watch rules over the monthly consumption of a month (docs/decisions/pricing-readings.md P6): each hit not
+ * raised before becomes a lead routed to the district government and the 经济信息委 of the enterprise's region, and
+ * to the district officers (seed 004 二、（五）4 "及时将用电异常企业信息报当地区县政府").
+ */
+@Service
+public class WatchService {
+
+    /** Equipment statuses that mean "out of production" for rule (a). */
+    static final List<String> OUT = List.of("SEALED", "DISMANTLED", "POWER_CUT", "POWER_UNIT_REMOVED", "TRANSFERRED");
+    /** Enterprise statuses that mean "out of production" for rule (a). */
+    static final List<String> CLOSED = List.of("CLOSED", "EXITED", "DEREGISTERED");
+    /** Registered steel-making equipment: an account of its enterprise may show a furnace's load (rule c). */
+    static final List<String> STEEL_MAKING = List.of("EAF", "INDUCTION_FURNACE", "CONVERTER", "BLAST_FURNACE");
+
+    /** An account with its enterprise's state during the month. */
+    record Watched(String accountNo, long enterpriseId, String uscc, String name, String regionPath,
+            boolean outOfProduction, boolean steel) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PriceCatalogue catalogue;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+
+    WatchService(JdbcClient jdbc, PriceCatalogue catalogue, ApplicationEventPublisher events, AuditTrail audit,
+            JsonMapper json) {
+        this.jdbc = jdbc;
+        this.catalogue = catalogue;
+        this.events = events;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    /** The watch over {@code month} for the given accounts (null: every account); returns the number of new leads. */
+    @Transactional
+    public int run(YearMonth month, Set<String> accounts) {
+        WatchRules rules = new WatchRules(catalogue.watch());
+        Map<String, Watched> watched = watched(month, accounts);
+        Map<String, List<BigDecimal>> history = new HashMap<>();
+        Map<String, BigDecimal[]> current = new HashMap<>();
+        monthly(month, accounts, (account, m, kwh, peak) -> {
+            if (m.equals(month)) {
+                current.put(account, new BigDecimal[] {kwh, peak});
+            } else {
+                history.computeIfAbsent(account, k -> new ArrayList<>()).add(kwh);
+            }
+        });
+        int raised = 0;
+        int days = month.lengthOfMonth();
+        for (Map.Entry<String, BigDecimal[]> e : current.entrySet()) {
+            Watched w = watched.get(e.getKey());
+            if (w == null) {
+                continue;
+            }
+            BigDecimal kwh = e.getValue()[0];
+            List<BigDecimal> trailing = history.getOrDefault(e.getKey(), List.of());
+            List<WatchRules.Hit> hits = new ArrayList<>();
+            rules.closedButDrawing(w.outOfProduction(), kwh, days).ifPresent(hits::add);
+            rules.jump(trailing, kwh).ifPresent(hits::add);
+            rules.inductionProfile(w.steel(), kwh, days * 24, e.getValue()[1]).ifPresent(hits::add);
+            for (WatchRules.Hit h : hits) {
+                if (lead(w, month, h, trailing)) {
+                    raised++;
+                }
+            }
+        }
+        return raised;
+    }
+
+    /** One month's figure per account and month: the month row where sent, else the sum of the day rows. */
+    interface MonthSink {
+        void accept(String account, YearMonth month, BigDecimal kwh, BigDecimal peak);
+    }
+
+    void monthly(YearMonth month, Set<String> accounts, MonthSink sink) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("from", Date.valueOf(month.minusMonths(catalogue.watch().jumpTrailingMonths()).atDay(1)));
+        p.put("to", Date.valueOf(month.atEndOfMonth()));
+        String filter = "";
+        if (accounts != null) {
+            p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
+            filter = " and account_no in (:accounts)";
+        }
+        jdbc.sql("""
+                select account_no, date_trunc('month', period_start)::date as m,
+                       coalesce(sum(kwh) filter (where period_kind = 'MONTH'), sum(kwh)) as kwh, max(peak_kw) as peak
+                from electricity_consumption where period_start between :from and :to""" + filter + """
+
+                group by 1, 2 order by 1, 2""").params(p).withFetchSize(10_000).query((ResultSet rs) -> {
+                    sink.accept(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4));
+                });
+    }
+
+    Map<String, Watched> watched(YearMonth month, Set<String> accounts) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("start", Date.valueOf(month.atDay(1)));
+        p.put("end", Date.valueOf(month.atEndOfMonth()));
+        p.put("out", OUT);
+        p.put("closed", CLOSED);
+        p.put("steel", STEEL_MAKING);
+        String filter = "";
+        if (accounts != null) {
+            p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
+            filter = " and g.account_no in (:accounts)";
+        }
+        Map<String, Watched> out = new HashMap<>();
+        jdbc.sql("""
+                select g.account_no, e.id, e.uscc, e.name, e.region_path,
+                       (e.status in (:closed) and e.status_since <= :start)
+                       or (q.total > 0 and q.total = q.out_since) as out_of_production,
+                       coalesce(q.steel, false) as steel
+                from grid_account g join enterprise e on e.id = g.enterprise_id
+                left join lateral (
+                    select count(*) as total,
+                           count(*) filter (where status in (:out) and status_since <= :start) as out_since,
+                           bool_or(type in (:steel)) as steel
+                    from equipment where enterprise_id = e.id) q on true
+                where g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""" + filter)
+                .params(p).withFetchSize(10_000).query((ResultSet rs) -> {
+                    out.put(rs.getString(1), new Watched(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+                });
+        return out;
+    }
+
+    private boolean lead(Watched w, YearMonth month, WatchRules.Hit hit, List<BigDecimal> trailing) {
+        Map<String, Object> figures = new LinkedHashMap<>(hit.figures());
+        figures.put("history", trailing);
+        Optional<Long> id = jdbc.sql("""
+                insert into power_lead (account_no, enterprise_id, uscc, region_path, rule, month, figures)
+                values (:a, :e, :uscc, :path, :rule, :month, cast(:figures as jsonb))
+                on conflict (account_no, rule, month) do nothing returning id""")
+                .param("a", w.accountNo()).param("e", w.enterpriseId()).param("uscc", w.uscc())
+                .param("path", w.regionPath()).param("rule", hit.rule()).param("month", Date.valueOf(month.atDay(1)))
+                .param("figures", json.writeValueAsString(figures)).query(Long.class).optional();
+        if (id.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("gridAccount", w.accountNo());
+        after.put("uscc", w.uscc());
+        after.put("rule", hit.rule());
+        after.put("month", month.toString());
+        audit.record(AuditEvent.created("power_lead", Long.toString(id.get()), w.regionPath(), after));
+        String title = "用电异常线索：" + w.name() + "（" + month + "）";
+        String body = "供电户号 " + w.accountNo() + "，" + LeadTexts.ruleText(hit.rule()) + "。本月用电量 "
+                + hit.figures().get("kwh").stripTrailingZeros().toPlainString() + " 千瓦时，判定阈值 "
+                + hit.figures().get("threshold").stripTrailingZeros().toPlainString() + "。请核实后驳回或立案。";
+        Notice notice = Notice.of("POWER_LEAD", title, body).linkingTo("/pricing/leads/" + id.get())
+                .inRegion(w.regionPath()).toRoles(Role.DISTRICT_OFFICER).once("POWER_LEAD:" + id.get());
+        List<String> departments = departments(w.regionPath());
+        if (!departments.isEmpty()) {
+            notice = notice.toDepartments(departments.toArray(String[]::new));
+        }
+        events.publishEvent(notice);
+        return true;
+    }
+
+    /** The district government and the 经济信息委 nearest to the enterprise's region. */
+    List<String> departments(String regionPath) {
+        List<String> out = new ArrayList<>();
+        String government = null;
+        String jxw = null;
+        for (Map<String, Object> d : jdbc.sql("""
+                select d.code, d.kind, d.name from department d join region r on r.code = d.region_code
+                where d.active and :path like r.path || '%'
+                  and (d.kind = 'DISTRICT_GOVERNMENT' or d.name like '%经济和信息化委员会')
+                order by length(r.path) desc, d.code""").param("path", regionPath).query().listOfRows()) {
+            if ("DISTRICT_GOVERNMENT".equals(d.get("kind"))) {
+                government = government == null ? (String) d.get("code") : government;
+            } else {
+                jxw = jxw == null ? (String) d.get("code") : jxw;
+            }
+        }
+        if (government != null) {
+            out.add(government);
+        }
+        if (jxw != null) {
+            out.add(jxw);
+        }
+        return out;
+    }
+}

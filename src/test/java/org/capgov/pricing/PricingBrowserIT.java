@@ -1,0 +1,168 @@
+package org.capgov.pricing;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.capgov.identity.NewPerson;
+import org.capgov.identity.Role;
+import org.capgov.identity.SystemActor;
+import org.capgov.monitoring.MeasurementService;
+import org.capgov.pricing.watch.ConsumptionService;
+import org.capgov.registry.EnterpriseService;
+import org.capgov.support.IntegrationTest;
+import org.capgov.support.TestPeople;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In a real browser (Debian's Chromium driven by Playwright): a smelter's verified 2024 value → the July 2025 list
+ * in the grid company's view → acknowledgement and billing → the enterprise's objection with a document → the
+ * coordinator's decision; and a closed enterprise drawing power → the lead in the district officer's inbox → a case
+ * opened from it. Screenshots go to target/screenshots/pricing-*.png. Skipped where Chromium is missing.
+ */
+class PricingBrowserIT extends IntegrationTest {
+
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestPeople people;
+    @Autowired
+    EnterpriseService enterprises;
+    @Autowired
+    MeasurementService measurements;
+    @Autowired
+    ConsumptionService consumption;
+    @Autowired
+    JdbcClient jdbc;
+
+    String base;
+    Path shots;
+
+    @Test
+    void ladderListBillingObjectionDecisionAndWatchLeadToCase() throws Exception {
+        if (!Files.isExecutable(CHROMIUM)) {
+            System.out.println("PricingBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        PricingFixtures fixtures = new PricingFixtures(enterprises, measurements, jdbc);
+        PricingFixtures.Works smelter = fixtures.enterprise("500102", "ALUMINIUM", null, null);
+        fixtures.verified(smelter, "al_liquid_comprehensive_ac", "13345", 2024);
+        PricingFixtures.Works closed = fixtures.enterprise("500102", "STEEL", "CLOSED", LocalDate.of(2024, 1, 1));
+        NewPerson account = TestPeople.person("t.pr-" + smelter.uscc().substring(10).toLowerCase(), "FL-QZF",
+                Role.ENTERPRISE, "500102", Set.of(), smelter.uscc());
+        people.ensure(account);
+        people.ensure(Role.GRID_COMPANY);
+        people.ensure(Role.COORDINATOR);
+        people.ensure(Role.DISTRICT_OFFICER);
+        base = "http://localhost:" + port;
+        shots = Path.of("target", "screenshots");
+        shots.toFile().mkdirs();
+        Path document = Files.createTempFile("hecha", ".pdf");
+        Files.writeString(document, "%PDF-1.4 test");
+        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM).setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+            // the grid company fetches July's list of 涪陵区, acknowledges it and posts back the billing
+            Page grid = login(browser, TestPeople.username(Role.GRID_COMPANY));
+            grid.click("#nav-pricing-surcharges");
+            grid.fill("#month", "2025-07");
+            grid.fill("#region", "500102");
+            grid.click("#surcharges-show");
+            String row = "#surcharges-table tr[data-account=\"" + smelter.account() + "\"]";
+            assertThat(grid.locator(row)).containsText("阶梯电价");
+            assertThat(grid.locator(row)).containsText("0.03 元/kWh");
+            assertThat(grid.locator(row)).containsText("发改价格〔2021〕1239号");
+            assertThat(grid.locator(row)).containsText("未结算");
+            grid.click("#acknowledge-submit");
+            assertThat(grid.locator("#pricing-success")).containsText("已签收 2025-07 清单");
+            grid.locator(row + " input[name=consumptionKwh]").fill("1000000");
+            grid.locator(row + " input[name=amountYuan]").fill("30000");
+            grid.locator(row + " input[name=collectedYuan]").fill("30000");
+            grid.locator(row + " button[type=submit]").click();
+            assertThat(grid.locator("#pricing-success")).containsText("已保存户号");
+            assertThat(grid.locator(row)).containsText("相符");
+            grid.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-1-grid-list.png")).setFullPage(true));
+
+            // the enterprise objects with a document
+            Page enterprise = login(browser, account.username());
+            enterprise.click("#nav-pricing-own");
+            enterprise.fill("#month", "2025-07");
+            enterprise.click("#own-show");
+            String card = ".own-item[data-account=\"" + smelter.account() + "\"]";
+            assertThat(enterprise.locator(card)).containsText("阶梯电价");
+            enterprise.locator(card + " textarea[name=reason]").fill("2024 年已完成节能改造，核查值有误");
+            enterprise.locator(card + " input[type=file]").setInputFiles(document);
+            enterprise.locator(card + " button[type=submit]").click();
+            assertThat(enterprise.locator("#own-success")).containsText("异议已提交");
+            enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-2-objection.png")).setFullPage(true));
+
+            // the coordinator upholds it: refund recorded, the list corrected
+            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            coordinator.click("#nav-pricing-objections");
+            var objection = coordinator.locator(".objection:has-text(\"" + smelter.account() + "\")");
+            objection.locator("select[name=decision]").selectOption("UPHELD");
+            objection.locator("input[name=reason]").fill("复核值 13290 千瓦时/吨，低于阈值");
+            objection.locator("button[type=submit]").click();
+            assertThat(coordinator.locator("#objections-success")).containsText("已作出决定");
+            assertThat(coordinator.locator(".objection:has-text(\"" + smelter.account() + "\")")).containsText("应退金额：30000.00 元");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-3-decision.png")).setFullPage(true));
+            grid.reload();
+            assertThat(grid.locator(row)).hasCount(0);
+
+            // the grid company's upload: a closed enterprise drew power in June → a lead for the district
+            SystemActor.call(() -> consumption.submit(List.of(new ConsumptionService.ConsumptionRow(closed.account(),
+                    "2025-06", new BigDecimal("90000"), null))));
+            Page district = login(browser, TestPeople.username(Role.DISTRICT_OFFICER));
+            district.navigate(base + "/inbox");
+            var notice = district.locator("#inbox-list .list-group-item:has-text(\"" + closed.enterprise().name() + "\")")
+                    .first();
+            assertThat(notice).containsText("用电异常线索");
+            notice.locator(".notice-open").click();
+            assertThat(district.locator("#lead-facts")).containsText("已关闭或查封仍在用电");
+            assertThat(district.locator("#lead-chart")).isVisible();
+            district.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-4-lead.png")).setFullPage(true));
+            String leadUrl = district.url();
+
+            coordinator.navigate(leadUrl);
+            coordinator.selectOption("#dimension", "TECHNOLOGY");
+            coordinator.fill("#deadline", LocalDate.now().plusMonths(1).toString());
+            coordinator.fill("#document", "涪经信线索〔2025〕7号");
+            coordinator.click("#case-submit");
+            assertThat(coordinator.locator("#lead-success")).containsText("已立案");
+            assertThat(coordinator.locator("#lead-status")).containsText("已立案");
+            coordinator.click("#lead-case");
+            assertThat(coordinator.locator("main")).containsText(closed.enterprise().name());
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-5-case.png")).setFullPage(true));
+        }
+    }
+
+    private Page login(Browser browser, String username) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
+        Page page = context.newPage();
+        page.navigate(base + "/login");
+        page.fill("#username", username);
+        page.fill("#password", TestPeople.PASSWORD);
+        page.click("#login-submit");
+        assertThat(page.locator("#current-user")).isVisible();
+        return page;
+    }
+}
