@@ -27,8 +27,10 @@ public record TimestampPolicy(Duration skew) implements QualityPolicy {
         java.util.Map<String, java.time.LocalDateTime> previous = new java.util.HashMap<>();
         for (LoggerWindow.Packet p : w.packets()) {
             if (p.dataTime().isAfter(p.receivedAt().plus(skew))) {
+                // reported once, and not taken as the reference for the order of the packets after it
                 out.add(new LoggerWindow.Finding(name(), null, p.dataTime(), p.dataTime(), "数据时间 " + p.dataTime()
                         + " 晚于接收时间 " + p.receivedAt().withNano(0) + "（QN " + p.qn() + "）"));
+                continue;
             }
             java.time.LocalDateTime before = previous.get(p.cn());
             if (before != null && p.dataTime().isBefore(before)) {
