@@ -40,7 +40,7 @@ class TelemetryPageRepository {
                 (select string_agg(f.factor || '=' || f.metric, ',' order by f.factor) from telemetry_logger_factor f
                  where f.logger_id = l.id),
                 l.last_packet_at, l.last_fault_at, l.last_fault
-            from telemetry_logger l join enterprise e on e.id = l.enterprise_id join region r on r.code = e.region
+            from telemetry_logger l join enterprise e on e.id = l.enterprise_id join region r on r.code = e.region_code
             """;
 
     List<Row> loggers(DataScope scope, String mn) {
