@@ -52,6 +52,7 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
     static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
     static final String MN = "PIPELINEGAS0000000000001";
     static final String SILENT_MN = "PIPELINEGAS0000000000002";
+    static final String HIGH_MN = "PIPELINEGAS0000000000003";
 
     @Autowired
     TelemetryGateway gateway;
@@ -92,7 +93,7 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
         });
         Http http = Http.api(port);
         String token = http.token(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
-        for (String mn : List.of(MN, SILENT_MN)) {
+        for (String mn : List.of(MN, SILENT_MN, HIGH_MN)) {
             HttpResponse<String> r = http.json("POST", "/api/v1/telemetry/loggers", token, "{\"mn\":\"" + mn
                     + "\",\"password\":\"654321\",\"st\":\"31\",\"uscc\":\"" + uscc + "\",\"equipmentRef\":\"KILN1\","
                     + "\"factors\":{\"a21026\":\"so2_conc\",\"a21002\":\"nox_conc\",\"a34013\":\"pm_conc\"},"
@@ -104,6 +105,8 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
         LoggerSimulator sim = new LoggerSimulator("localhost", gateway.port());
         outcomes = sim.playAll(List.of(
                 LoggerSimulator.stackGas(MN, "654321", 40, true, LoggerSimulator.Fault.MODBUS_CRC)), start, 240);
+        // one hour far above any SO2 limit of the catalogue: an exceedance with its raw packets
+        sim.play(LoggerSimulator.stackGas(HIGH_MN, "654321", 900, false, LoggerSimulator.Fault.NONE), start, 60);
         aggregation.run();
         quality.run();
     }
@@ -197,6 +200,18 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
 
             page.navigate(base + "/telemetry/overview");
             assertThat(page.locator("#district-500102")).isVisible();
+
+            // the enterprise page leads to its exceedances, and each to the raw packets behind it
+            page.navigate(base + "/registry/enterprises/" + uscc);
+            page.click("#enterprise-telemetry a");
+            assertThat(page.locator("#exceedance-table tbody tr")).hasCount(1);
+            assertThat(page.locator("#exceedance-table")).containsText("二氧化硫");
+            assertThat(page.locator("#exceedance-table")).containsText(HIGH_MN);
+            page.locator("#exceedance-table a").first().click();
+            assertThat(page.locator("#raw-packets tbody tr")).hasCount(60);
+            assertThat(page.locator("#raw-packets")).containsText("MN=" + HIGH_MN);
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("telemetry-exceedance.png"))
+                    .setFullPage(true));
         }
     }
 }

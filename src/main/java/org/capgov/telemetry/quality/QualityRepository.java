@@ -18,7 +18,7 @@ public class QualityRepository {
 
     /** A logger as the quality pass needs it. */
     record Subject(long id, String mn, String uscc, String regionPath, String equipmentCode, String monitoringPoint,
-            Map<String, String> factors, Instant lastPacketAt) {
+            Map<String, String> factors, Instant lastPacketAt, Instant createdAt) {
     }
 
     /** A stored alert with its logger. */
@@ -34,11 +34,11 @@ public class QualityRepository {
 
     List<Subject> loggers() {
         return jdbc.sql("""
-                select id, mn, uscc, region_path, equipment_code, monitoring_point, last_packet_at from telemetry_logger
-                order by id""")
+                select id, mn, uscc, region_path, equipment_code, monitoring_point, last_packet_at, created_at
+                from telemetry_logger order by id""")
                 .query((rs, i) -> new Subject(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), factors(rs.getLong(1)),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()))
                 .list();
     }
 

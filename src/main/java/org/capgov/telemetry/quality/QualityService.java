@@ -123,7 +123,9 @@ public class QualityService {
         coverage(s, "MONTH", month.minusMonths(1), month, coverage);
         LoggerWindow w = new LoggerWindow(s.mn(), s.monitoringPoint(), LocalDateTime.ofInstant(from, ChinaTime.ZONE),
                 now, now, repository.packets(s.id(), from, nowInstant, ChinaTime.ZONE), factorLimits, producing,
-                s.lastPacketAt() == null ? null : LocalDateTime.ofInstant(s.lastPacketAt(), ChinaTime.ZONE), coverage);
+                // a logger that never sent anything is silent since it was registered
+                LocalDateTime.ofInstant(s.lastPacketAt() == null ? s.createdAt() : s.lastPacketAt(), ChinaTime.ZONE),
+                coverage);
         int created = 0;
         for (QualityPolicy policy : policies()) {
             for (LoggerWindow.Finding f : policy.check(w)) {

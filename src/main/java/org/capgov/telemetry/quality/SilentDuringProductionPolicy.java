@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * No packet for {@code min} or longer while the enterprise declares its equipment operating: a logger that goes
- * quiet while the plant runs hides its emissions.
+ * quiet while the plant runs hides its emissions. The window's {@code lastPacketAt} is the last packet, or the
+ * registration for a logger that never sent one, so that one silence gives one alert however often it is checked.
  */
 public record SilentDuringProductionPolicy(Duration min) implements QualityPolicy {
 
