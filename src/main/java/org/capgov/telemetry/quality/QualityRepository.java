@@ -123,8 +123,8 @@ public class QualityRepository {
         return jdbc.sql("""
                 select a.id, l.mn, l.uscc, a.policy, a.factor, a.window_start, a.window_end, a.detail, a.created_at
                 from telemetry_quality_alert a join telemetry_logger l on l.id = a.logger_id
-                where """ + where.sql() + (mn == null ? "" : " and l.mn = :mn") + """
-                 order by a.created_at desc, a.id desc limit :limit""")
+                """ + " where " + where.sql() + (mn == null ? "" : " and l.mn = :mn")
+                + " order by a.created_at desc, a.id desc limit :limit")
                 .params(where.params()).param("mn", mn).param("limit", limit)
                 .query((rs, i) -> new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toLocalDateTime(), rs.getTimestamp(7).toLocalDateTime(),
@@ -137,7 +137,7 @@ public class QualityRepository {
         return jdbc.sql("""
                 select a.id, l.mn, l.uscc, a.policy, a.factor, a.window_start, a.window_end, a.detail, a.created_at
                 from telemetry_quality_alert a join telemetry_logger l on l.id = a.logger_id
-                where a.id = :id and """ + where.sql())
+                """ + " where a.id = :id and " + where.sql())
                 .params(where.params()).param("id", id)
                 .query((rs, i) -> new Alert(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toLocalDateTime(), rs.getTimestamp(7).toLocalDateTime(),
