@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cuts the TCP byte stream into HJ 212 frames: a frame starts at {@code ##} and is {@code 12 + declared length}
- * bytes long, so sticky packets (several in one read) and split ones (one over several reads) both come out whole.
+ * Cuts the TCP byte stream into HJ 212 frames: a frame starts at {@code ##} and ends at its first CRLF, so sticky
+ * packets (several in one read) and split ones (one over several reads) both come out whole.
  * Bytes before a {@code ##} are dropped; a length field that is not 4 digits drops one {@code #} and looks for the
  * next header; a frame longer than the limit closes the connection, since the stream cannot be trusted after it.
  */
@@ -59,13 +59,34 @@ class Hj212FrameDecoder extends ByteToMessageDecoder {
                 ctx.close();
                 return;
             }
-            if (in.readableBytes() < frame) {
+            // a frame ends at its first CRLF (the data segment is printable ASCII): cutting there rather than at the
+            // declared length lets a wrong length field reach the parser, which refuses it or, in a logger's lenient
+            // mode, takes it (docs/reference/hj212.md §6), and keeps the stream in step either way
+            int end = findCrlf(in, start + 6, Math.min(in.writerIndex(), start + maxFrame));
+            if (end < 0) {
+                if (in.readableBytes() >= maxFrame) {
+                    LOG.warn("HJ 212 frame from {} has no CRLF within {} bytes; connection closed",
+                            ctx.channel().remoteAddress(), maxFrame);
+                    in.skipBytes(in.readableBytes());
+                    ctx.close();
+                }
                 return;
             }
+            frame = end + 2 - start;
             byte[] bytes = new byte[frame];
             in.readBytes(bytes);
             out.add(bytes);
         }
+    }
+
+    /** Index of the CR of the first CRLF from `from` (inclusive) to `to` (exclusive), or -1. */
+    private static int findCrlf(ByteBuf in, int from, int to) {
+        for (int i = from; i < to - 1; i++) {
+            if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int findHeader(ByteBuf in) {

@@ -5,9 +5,14 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.capgov.telemetry.logger.LoggerRepository;
+import org.capgov.telemetry.protocol.Dialect;
 import org.capgov.telemetry.protocol.Hj212Codes;
+import org.capgov.telemetry.protocol.Lenience;
+import org.capgov.telemetry.protocol.Tolerance;
 import org.capgov.telemetry.protocol.Hj212Packet;
 import org.capgov.telemetry.protocol.Hj212Parser;
 import org.capgov.telemetry.protocol.Hj212Replies;
@@ -26,7 +31,9 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
     private static final Logger LOG = LoggerFactory.getLogger(PacketHandler.class);
     private static final int QN_RTN_REFUSED = 2;
 
-    private final Hj212Parser parser = new Hj212Parser();
+    /** Refusals a lenient mode can undo: the frame is readable, only its length or CRC is off. */
+    private static final Set<Rejection.Reason> LENIENT_REASONS = EnumSet.of(Rejection.Reason.LENGTH,
+            Rejection.Reason.CRC);
     private final LoggerRepository loggers;
     private final PacketIngest ingest;
 
@@ -38,11 +45,22 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
         String remote = String.valueOf(ctx.channel().remoteAddress());
-        Hj212Parser.Result r = parser.parse(frame);
+        Hj212Parser.Result r = Dialect.HJ212_2017.parser().parse(frame, Set.of());
+        Optional<LoggerRepository.Admission> logger = Optional.empty();
+        if (!r.ok() && LENIENT_REASONS.contains(r.rejection().reason()) && r.rejection().mn() != null) {
+            // a framing deviation: the logger's lenient mode may let it through, counted
+            logger = loggers.admission(r.rejection().mn());
+            if (logger.isPresent() && !logger.get().tolerances().isEmpty()) {
+                r = logger.get().dialect().parser().parse(frame, logger.get().tolerances());
+            }
+        }
         if (!r.ok()) {
             Rejection why = r.rejection();
             LOG.warn("HJ 212 packet refused from {} (MN {}): {} [{}] {}", remote, why.mn(), why.reason(), why.field(),
                     why.detail());
+            if (why.mn() != null) {
+                ingest.fault(why.mn(), why.reason().name());
+            }
             if (why.qn() == null) {
                 ctx.close();
             } else {
@@ -51,7 +69,9 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
             return;
         }
         Hj212Packet p = r.packet();
-        Optional<LoggerRepository.Admission> logger = loggers.admission(p.mn());
+        if (logger.isEmpty()) {
+            logger = loggers.admission(p.mn());
+        }
         if (logger.isEmpty()) {
             LOG.warn("HJ 212 packet QN {} from {} refused: MN {} is not registered", p.qn(), remote, p.mn());
             reply(ctx, Hj212Replies.requestReply(p.qn(), p.pw(), p.mn(), Rejection.Reason.MN.qnRtn()));
@@ -59,16 +79,28 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
         }
         if (!logger.get().passwordMatches(p.pw())) {
             LOG.warn("HJ 212 packet QN {} from {} refused: wrong password for MN {}", p.qn(), remote, p.mn());
+            ingest.fault(p.mn(), Rejection.Reason.PW.name());
             reply(ctx, Hj212Replies.requestReply(p.qn(), p.pw(), p.mn(), Rejection.Reason.PW.qnRtn()));
             return;
         }
+        Set<Tolerance> used = EnumSet.noneOf(Tolerance.class);
+        used.addAll(r.tolerated());
+        Lenience.Applied applied = Lenience.apply(p, logger.get().tolerances());
+        used.addAll(applied.used());
+        p = applied.packet();
         if (Hj212Codes.DATA_COMMANDS.contains(p.cn())) {
-            boolean stored = ingest.store(logger.get(), p, remote);
+            boolean stored = ingest.store(logger.get(), p, remote, used);
             if (!stored) {
                 LOG.info("HJ 212 packet QN {} of MN {} received again; stored once", p.qn(), p.mn());
             }
             if (p.wantsReply()) {
                 reply(ctx, Hj212Replies.dataReply(p.qn(), p.pw(), p.mn()));
+            }
+        } else if (p.cn().equals(Hj212Codes.HEARTBEAT)) {
+            // a heartbeat: the logger is alive; answered in kind when it asks (docs/reference/hj212.md §4)
+            ingest.heartbeat(logger.get(), used);
+            if (p.wantsReply()) {
+                reply(ctx, Hj212Replies.notificationReply(p.qn(), p.pw(), p.mn()));
             }
         } else if (p.wantsReply()) {
             // the platform takes data from loggers, not commands (docs/reference/hj212.md §4)

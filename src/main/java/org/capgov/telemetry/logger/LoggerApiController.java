@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +42,17 @@ class LoggerApiController {
     @Operation(summary = "A data logger 数采仪")
     Logger get(@PathVariable String mn) {
         return loggers.get(mn);
+    }
+
+    /** The body of PUT …/tolerances. */
+    record Tolerances(java.util.List<String> tolerances) {
+    }
+
+    @PutMapping("/api/v1/telemetry/loggers/{mn}/tolerances")
+    @PreAuthorize(WRITERS)
+    @Operation(summary = "Set a logger's lenient mode (MODBUS_CRC, WRONG_LENGTH, FACTOR_CODES_2005; empty = strict) 宽容项")
+    Logger tolerances(@PathVariable String mn, @RequestBody Tolerances body) {
+        return loggers.setTolerances(mn, body == null ? null : body.tolerances());
     }
 
     @GetMapping("/api/v1/telemetry/loggers/{mn}/values")

@@ -7,6 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Arrays;
+import java.util.EnumSet;
+import org.capgov.telemetry.protocol.Dialect;
+import org.capgov.telemetry.protocol.Tolerance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +20,8 @@ import org.springframework.stereotype.Repository;
 public class LoggerRepository {
 
     /** What the gateway needs of a logger to admit a packet. */
-    public record Admission(long id, String mn, byte[] salt, byte[] hash, Map<String, String> factors) {
+    public record Admission(long id, String mn, byte[] salt, byte[] hash, Map<String, String> factors,
+            Set<Tolerance> tolerances, Dialect dialect, String uscc, String regionPath) {
         public boolean passwordMatches(String pw) {
             return LoggerCredentials.matches(salt, hash, pw);
         }
@@ -40,8 +46,10 @@ public class LoggerRepository {
     long insert(LoggerRegistration r, byte[] salt, byte[] hash, long enterpriseId, String regionPath, String by) {
         long id = jdbc.sql("""
                 insert into telemetry_logger (mn, password_salt, password_hash, st, enterprise_id, uscc, region_path,
-                    equipment_code, monitoring_point, created_by)
-                values (:mn, :salt, :hash, :st, :enterprise, :uscc, :path, :equipment, :point, :by) returning id""")
+                    equipment_code, monitoring_point, created_by, tolerances)
+                values (:mn, :salt, :hash, :st, :enterprise, :uscc, :path, :equipment, :point, :by,
+                    cast(:tolerances as text[])) returning id""")
+                .param("tolerances", pgArray(r.tolerances() == null ? List.of() : r.tolerances().stream().sorted().toList()))
                 .param("mn", r.mn()).param("salt", salt).param("hash", hash).param("st", r.st())
                 .param("enterprise", enterpriseId).param("uscc", r.uscc()).param("path", regionPath)
                 .param("equipment", r.equipmentRef()).param("point", r.monitoringPoint()).param("by", by)
@@ -54,21 +62,80 @@ public class LoggerRepository {
 
     Optional<Logger> find(String mn) {
         return jdbc.sql("""
-                select id, mn, st, protocol, uscc, equipment_code, monitoring_point, created_at
+                select id, mn, st, protocol, uscc, equipment_code, monitoring_point, created_at, tolerances
                 from telemetry_logger where mn = :mn""").param("mn", mn)
                 .query((rs, i) -> new Logger(rs.getString("mn"), rs.getString("st"), rs.getString("protocol"),
                         rs.getString("uscc"), rs.getString("equipment_code"), rs.getString("monitoring_point"),
-                        factors(rs.getLong("id")), rs.getTimestamp("created_at").toInstant()))
+                        factors(rs.getLong("id")), rs.getTimestamp("created_at").toInstant(),
+                        tolerances(rs.getArray("tolerances")).stream().map(Enum::name).toList()))
                 .optional();
     }
 
     /** The logger with its credentials and mapping, for the gateway. */
     public Optional<Admission> admission(String mn) {
-        return jdbc.sql("select id, mn, password_salt, password_hash from telemetry_logger where mn = :mn")
+        return jdbc.sql("""
+                select id, mn, password_salt, password_hash, tolerances, protocol, uscc, region_path
+                from telemetry_logger where mn = :mn""")
                 .param("mn", mn)
                 .query((rs, i) -> new Admission(rs.getLong("id"), rs.getString("mn"), rs.getBytes("password_salt"),
-                        rs.getBytes("password_hash"), factors(rs.getLong("id"))))
+                        rs.getBytes("password_hash"), factors(rs.getLong("id")), tolerances(rs.getArray("tolerances")),
+                        Dialect.of(rs.getString("protocol")).orElse(Dialect.HJ212_2017), rs.getString("uscc"),
+                        rs.getString("region_path")))
                 .optional();
+    }
+
+    static Set<Tolerance> tolerances(java.sql.Array array) throws java.sql.SQLException {
+        EnumSet<Tolerance> set = EnumSet.noneOf(Tolerance.class);
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                Arrays.stream(Tolerance.values()).filter(t -> t.name().equals(o)).forEach(set::add);
+            }
+        }
+        return set;
+    }
+
+    void setTolerances(String mn, Set<Tolerance> tolerances) {
+        jdbc.sql("update telemetry_logger set tolerances = cast(:t as text[]) where mn = :mn").param("mn", mn)
+                .param("t", pgArray(tolerances.stream().map(Enum::name).sorted().toList())).update();
+    }
+
+    static String pgArray(List<String> items) {
+        return "{" + String.join(",", items) + "}";
+    }
+
+    /** Counts the tolerances a packet needed. */
+    public void countTolerances(long loggerId, Set<Tolerance> used, Instant at) {
+        for (Tolerance t : used) {
+            jdbc.sql("""
+                    insert into telemetry_tolerance_use (logger_id, tolerance, uses, last_at) values (:id, :t, 1, :at)
+                    on conflict (logger_id, tolerance) do update set uses = telemetry_tolerance_use.uses + 1,
+                        last_at = excluded.last_at""")
+                    .param("id", loggerId).param("t", t.name()).param("at", Timestamp.from(at)).update();
+        }
+    }
+
+    /** How often each tolerance of a logger was needed. */
+    public Map<String, Long> toleranceUses(long loggerId) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        jdbc.sql("select tolerance, uses from telemetry_tolerance_use where logger_id = :id order by tolerance")
+                .param("id", loggerId).query(rs -> {
+                    m.put(rs.getString(1), rs.getLong(2));
+                });
+        return m;
+    }
+
+    /** A packet or heartbeat arrived; {@code fault} names what was wrong with it, null when nothing. */
+    public void seen(long loggerId, Instant at, boolean heartbeat, String fault) {
+        jdbc.sql("update telemetry_logger set last_packet_at = :at"
+                + (heartbeat ? ", last_heartbeat_at = :at" : "")
+                + (fault != null ? ", last_fault_at = :at, last_fault = :fault" : "") + " where id = :id")
+                .param("at", Timestamp.from(at)).param("fault", fault).param("id", loggerId).update();
+    }
+
+    /** A packet that named this MN was refused: the logger is in fault until it sends a good one. */
+    public void fault(String mn, Instant at, String fault) {
+        jdbc.sql("update telemetry_logger set last_fault_at = :at, last_fault = :fault where mn = :mn")
+                .param("at", Timestamp.from(at)).param("fault", fault).param("mn", mn).update();
     }
 
     private Map<String, String> factors(long loggerId) {
@@ -82,11 +149,14 @@ public class LoggerRepository {
 
     /** Stores a packet unless the logger already sent this QN; the new packet's id, or empty for a retransmission. */
     public Optional<Long> insertPacket(long loggerId, String qn, String cn, LocalDateTime dataTime, Instant receivedAt,
-            String remote, String raw) {
+            String remote, String raw, String rawSha256, Set<Tolerance> tolerated) {
         return jdbc.sql("""
-                insert into telemetry_packet (logger_id, qn, cn, data_time, received_at, remote, raw)
-                values (:logger, :qn, :cn, :dataTime, :at, :remote, :raw)
+                insert into telemetry_packet (logger_id, qn, cn, data_time, received_at, remote, raw, raw_sha256,
+                    tolerated)
+                values (:logger, :qn, :cn, :dataTime, :at, :remote, :raw, :sha, cast(:tolerated as text[]))
                 on conflict (logger_id, qn) do nothing returning id""")
+                .param("sha", rawSha256)
+                .param("tolerated", pgArray(tolerated.stream().map(Enum::name).sorted().toList()))
                 .param("logger", loggerId).param("qn", qn).param("cn", cn)
                 .param("dataTime", dataTime == null ? null : Timestamp.valueOf(dataTime))
                 .param("at", Timestamp.from(receivedAt)).param("remote", remote).param("raw", raw)

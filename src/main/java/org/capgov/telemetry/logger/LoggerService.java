@@ -17,6 +17,7 @@ import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.telemetry.protocol.Hj212Codes;
+import org.capgov.telemetry.protocol.Tolerance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,6 +83,7 @@ public class LoggerService {
                 }
             });
         }
+        tolerances(r.tolerances(), problems);
         Enterprise owner = null;
         if (r.uscc() == null || r.uscc().isBlank()) {
             problems.add(new FieldProblem("uscc", "", "缺少企业统一社会信用代码"));
@@ -103,7 +105,7 @@ public class LoggerService {
         }
         LoggerRegistration clean = new LoggerRegistration(r.mn(), r.password(), r.st(), owner.uscc(),
                 r.equipmentRef() == null || r.equipmentRef().isBlank() ? null : r.equipmentRef(), r.factors(),
-                r.monitoringPoint());
+                r.monitoringPoint(), r.tolerances() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(r.tolerances())));
         byte[] salt = LoggerCredentials.salt();
         loggers.insert(clean, salt, LoggerCredentials.hash(salt, r.password()), owner.id(), owner.regionPath(),
                 Actors.username());
@@ -114,9 +116,49 @@ public class LoggerService {
         after.put("equipmentRef", stored.equipmentRef());
         after.put("monitoringPoint", stored.monitoringPoint());
         after.put("factors", stored.factors());
+        after.put("tolerances", stored.tolerances());
         audit.record(new AuditEvent(AuditAction.CREATE, "telemetry_logger", owner.uscc(), owner.regionPath(),
                 "登记数采仪 " + stored.mn(), null, after));
         return stored;
+    }
+
+    /**
+     * Sets a logger's lenient mode: the deviations it may send, each counted when used (none = strict). Only the
+     * officials who register loggers may; audited with the before and after.
+     */
+    @Transactional
+    public Logger setTolerances(String mn, List<String> names) {
+        Logger before = get(mn);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (names == null) {
+            problems.add(new FieldProblem("tolerances", "", "需要宽容项列表（可为空，即严格模式）"));
+        } else {
+            tolerances(names, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw DomainException.invalid(problems);
+        }
+        java.util.Set<Tolerance> set = java.util.EnumSet.noneOf(Tolerance.class);
+        names.forEach(n -> set.add(Tolerance.valueOf(n)));
+        loggers.setTolerances(mn, set);
+        Logger after = loggers.find(mn).orElseThrow();
+        Enterprise owner = enterprise(after.uscc());
+        audit.record(new AuditEvent(AuditAction.UPDATE, "telemetry_logger", owner.uscc(), owner.regionPath(),
+                "修改数采仪 " + mn + " 的宽容项", Map.of("tolerances", before.tolerances()),
+                Map.of("tolerances", after.tolerances())));
+        return after;
+    }
+
+    private static void tolerances(List<String> names, List<FieldProblem> problems) {
+        if (names == null) {
+            return;
+        }
+        for (String n : names) {
+            if (n == null || java.util.Arrays.stream(Tolerance.values()).noneMatch(t -> t.name().equals(n))) {
+                problems.add(new FieldProblem("tolerances", nz(n),
+                        "未知的宽容项；可选 MODBUS_CRC（Modbus 校验码）、WRONG_LENGTH（长度不符）、FACTOR_CODES_2005（2005 版因子编码）"));
+            }
+        }
     }
 
     /** A logger of an enterprise in the caller's scope; 404 otherwise (unknown and out of scope look alike). */

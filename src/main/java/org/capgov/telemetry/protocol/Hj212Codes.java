@@ -20,6 +20,9 @@ public final class Hj212Codes {
     /** CN of data uploads: real-time, daily, minute, hourly data. Only these carry factor values. */
     public static final Set<String> DATA_COMMANDS = Set.of("2011", "2031", "2051", "2061");
 
+    /** CN 9013, the notification reply, which loggers also send as a heartbeat. */
+    public static final String HEARTBEAT = "9013";
+
     /** Data flags of 2017: N normal, F stopped, M maintenance, S set by hand, D fault, C calibration, T over range, B link fault. */
     public static final String FLAGS = "NFMSDCTB";
 

@@ -32,6 +32,25 @@ public final class Hj212Crc {
         return crc;
     }
 
+    /**
+     * The Modbus CRC-16 ({@code crc ^= b}) that some loggers send instead (docs/reference/hj212.md §2); only a logger
+     * whose lenient mode names {@link Tolerance#MODBUS_CRC} gets it accepted.
+     */
+    public static int modbus(byte[] data, int offset, int length) {
+        int crc = 0xFFFF;
+        for (int i = offset; i < offset + length; i++) {
+            crc ^= data[i] & 0xFF;
+            crc = TABLE[crc & 0xFF] ^ (crc >>> 8);
+        }
+        return crc;
+    }
+
+    /** Modbus CRC of an ASCII data segment. */
+    public static int modbus(String segment) {
+        byte[] b = segment.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return modbus(b, 0, b.length);
+    }
+
     /** CRC of an ASCII data segment. */
     public static int of(String segment) {
         byte[] b = segment.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -6,10 +6,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.capgov.telemetry.protocol.Rejection.Reason;
 
 /**
@@ -18,7 +20,7 @@ import org.capgov.telemetry.protocol.Rejection.Reason;
  * tables and the CP grammar, and answers either typed values or a {@link Rejection} naming the field; it never
  * throws on any input. Stateless and thread-safe.
  */
-public final class Hj212Parser {
+public final class Hj212Parser implements PacketParser {
 
     /** Largest data segment the 4-digit length field can declare. */
     public static final int MAX_SEGMENT = 9999;
@@ -30,17 +32,35 @@ public final class Hj212Parser {
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
 
-    /** What parsing gave: exactly one of the two is set. */
-    public record Result(Hj212Packet packet, Rejection rejection) {
+    /**
+     * What parsing gave: exactly one of packet and rejection is set; {@code tolerated} names the deviations a lenient
+     * parse let through (empty in strict mode).
+     */
+    public record Result(Hj212Packet packet, Rejection rejection, Set<Tolerance> tolerated) {
+        public Result(Hj212Packet packet, Rejection rejection) {
+            this(packet, rejection, Set.of());
+        }
+
         public boolean ok() {
             return packet != null;
         }
     }
 
-    /** Parses one whole frame, from {@code ##} up to and including CRLF. */
+    /** Parses one whole frame, from {@code ##} up to and including CRLF, strictly. */
     public Result parse(byte[] frame) {
+        return parse(frame, Set.of());
+    }
+
+    /**
+     * Parses a frame, letting through the framing deviations in {@code tolerances} (a logger's lenient mode); every
+     * one that was needed is named in the result, so that the gateway can count it.
+     */
+    @Override
+    public Result parse(byte[] frame, Set<Tolerance> tolerances) {
         try {
-            return parseFrame(frame);
+            EnumSet<Tolerance> used = EnumSet.noneOf(Tolerance.class);
+            Result r = parseFrame(frame, tolerances, used);
+            return r.ok() && !used.isEmpty() ? new Result(r.packet(), null, Set.copyOf(used)) : r;
         } catch (RuntimeException e) {
             // the checks above are meant to leave nothing for here; a gap must still not bring a connection down
             return reject(Reason.FRAME, "", "无法解析的报文：" + e.getClass().getSimpleName(), null);
@@ -51,7 +71,7 @@ public final class Hj212Parser {
         return parse(frame.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private Result parseFrame(byte[] f) {
+    private Result parseFrame(byte[] f, Set<Tolerance> tolerances, Set<Tolerance> used) {
         int n = f.length;
         if (n < OVERHEAD || f[0] != '#' || f[1] != '#') {
             return reject(Reason.FRAME, "header", "报文应以 ## 开头", null);
@@ -65,7 +85,9 @@ public final class Hj212Parser {
         }
         String segment = new String(f, 6, n - OVERHEAD, StandardCharsets.ISO_8859_1);
         int actual = n - OVERHEAD;
-        if (declared != actual) {
+        if (declared != actual && tolerances.contains(Tolerance.WRONG_LENGTH)) {
+            used.add(Tolerance.WRONG_LENGTH);
+        } else if (declared != actual) {
             return reject(Reason.LENGTH, "length", "数据段长度声明为 " + declared + "，实际为 " + actual, segment);
         }
         int crc = hex4(f, n - 6);
@@ -73,7 +95,9 @@ public final class Hj212Parser {
             return reject(Reason.CRC, "crc", "校验码应为 4 位十六进制数", segment);
         }
         int computed = Hj212Crc.of(f, 6, actual);
-        if (crc != computed) {
+        if (crc != computed && tolerances.contains(Tolerance.MODBUS_CRC) && crc == Hj212Crc.modbus(f, 6, actual)) {
+            used.add(Tolerance.MODBUS_CRC);
+        } else if (crc != computed) {
             return reject(Reason.CRC, "crc", "校验码为 " + Hj212Crc.hex(crc) + "，按 HJ 212 算得 " + Hj212Crc.hex(computed),
                     segment);
         }

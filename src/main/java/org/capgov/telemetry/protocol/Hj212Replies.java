@@ -13,6 +13,11 @@ public final class Hj212Replies {
         return frame("QN=" + qn + ";ST=91;CN=9014;PW=" + nz(pw) + ";MN=" + nz(mn) + ";Flag=4;CP=&&&&");
     }
 
+    /** 9013 notification reply, the answer to a heartbeat that asks for one. */
+    public static byte[] notificationReply(String qn, String pw, String mn) {
+        return frame("QN=" + qn + ";ST=91;CN=9013;PW=" + nz(pw) + ";MN=" + nz(mn) + ";Flag=4;CP=&&&&");
+    }
+
     /** 9011 with {@code QnRtn} (1 ready, 2 refused, 3 PW error, 4 MN error, 9 CRC error, 100 unknown …). */
     public static byte[] requestReply(String qn, String pw, String mn, int qnRtn) {
         return frame("QN=" + qn + ";ST=91;CN=9011;PW=" + nz(pw) + ";MN=" + nz(mn) + ";Flag=4;CP=&&QnRtn=" + qnRtn + "&&");

@@ -252,6 +252,59 @@ class TelemetryGatewayIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void heartbeatsAreAnsweredAndRecordedNotStored() throws IOException {
+        String beat = frame("QN=20240104120000000;ST=31;CN=9013;PW=123456;MN=TESTGAS0000000000000001;Flag=5;CP=&&&&");
+        try (Socket s = connect()) {
+            send(s, beat);
+            assertThat(readFrame(s)).contains("QN=20240104120000000;ST=91;CN=9013");
+        }
+        assertThat(packets("TESTGAS0000000000000001", "20240104120000000")).isZero();
+        assertThat(jdbc.sql("select last_heartbeat_at is not null from telemetry_logger where mn = 'TESTGAS0000000000000001'")
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void lenientModeTakesOnlyTheNamedDeviationsAndCountsThem() throws IOException {
+        String mn = "LENIENTGAS00000000000001";
+        register(mn, "123456", "31", "{\"a21026\":\"so2_conc\",\"a34013\":\"pm_conc\"}", null);
+        String segment = "QN=20240105120000000;ST=31;CN=2051;PW=123456;MN=" + mn + ";Flag=5;CP=&&DataTime=20240105115900;"
+                + "02-Avg=12.3,02-Flag=N;01-Avg=3.2,01-Flag=N&&";
+        String modbus = "##" + String.format("%04d", segment.length()) + segment + Hj212Crc.hex(Hj212Crc.modbus(segment))
+                + "\r\n";
+        String wrongLength = "##0001" + segment.replace("QN=20240105120000000", "QN=20240105120100000")
+                + Hj212Crc.hex(Hj212Crc.of(segment.replace("QN=20240105120000000", "QN=20240105120100000"))) + "\r\n";
+        try (Socket s = connect()) {
+            // strict: refused with the CRC and length errors, nothing stored
+            send(s, modbus);
+            assertThat(readFrame(s)).contains("CN=9011").contains("QnRtn=9&&");
+            send(s, wrongLength);
+            assertThat(readFrame(s)).contains("CN=9011").contains("QnRtn=100&&");
+        }
+        assertThat(packets(mn, "20240105120000000") + packets(mn, "20240105120100000")).isZero();
+        HttpResponse<String> r = http.json("PUT", "/api/v1/telemetry/loggers/" + mn + "/tolerances", coordinator,
+                "{\"tolerances\":[\"MODBUS_CRC\",\"WRONG_LENGTH\",\"FACTOR_CODES_2005\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(http.json("PUT", "/api/v1/telemetry/loggers/" + mn + "/tolerances", coordinator,
+                "{\"tolerances\":[\"ANYTHING\"]}").body()).contains("tolerances").contains("未知的宽容项");
+        try (Socket s = connect()) {
+            send(s, modbus);
+            assertThat(readFrame(s)).contains("QN=20240105120000000;ST=91;CN=9014");
+            send(s, wrongLength);
+            assertThat(readFrame(s)).contains("QN=20240105120100000;ST=91;CN=9014");
+        }
+        assertThat(jdbc.sql("""
+                select string_agg(v.factor || ':' || coalesce(v.metric, ''), ',' order by v.factor) from telemetry_value v
+                join telemetry_packet p on p.id = v.packet_id where p.qn = '20240105120000000'""").query(String.class)
+                .single()).isEqualTo("a21026:so2_conc,a34013:pm_conc");
+        assertThat(jdbc.sql("""
+                select string_agg(u.tolerance || '=' || u.uses, ',' order by u.tolerance) from telemetry_tolerance_use u
+                join telemetry_logger l on l.id = u.logger_id where l.mn = :mn""").param("mn", mn).query(String.class)
+                .single()).isEqualTo("FACTOR_CODES_2005=2,MODBUS_CRC=1,WRONG_LENGTH=1");
+        assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'telemetry_logger' and action = 'UPDATE' "
+                + "and after_state like '%WRONG_LENGTH%'").query(Long.class).single()).isPositive();
+    }
+
     private long packets(String mn, String qn) {
         return jdbc.sql("""
                 select count(*) from telemetry_packet p join telemetry_logger l on l.id = p.logger_id
