@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,6 +38,15 @@ class NoticeAudienceIT extends IntegrationTest {
      */
     static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE", "CASE_STEP",
             "CAPACITY_WARNING");
+
+    /**
+     * Notice kinds for officials only: they are addressed to departments and roles, never to an enterprise, so the
+     * first two tests here are their audience test (a department's or a role's notice reaches no enterprise account).
+     * The last test checks that no file publishing one of them ever addresses an enterprise.
+     */
+    static final Set<String> KINDS_FOR_OFFICIALS_ONLY = Set.of("POWER_LEAD", "SUPERVISION_CONTRIBUTION",
+            "SUPERVISION_DUBAN", "SUPERVISION_DUE_SOON", "SUPERVISION_REPORT", "SUPERVISION_TONGBAO",
+            "TELEMETRY_QUALITY");
 
     @Autowired
     NoticeFixtures fixtures;
@@ -77,15 +88,24 @@ class NoticeAudienceIT extends IntegrationTest {
     void everyNoticeKindPublishedHasAnAudienceTest() throws IOException {
         Pattern kind = Pattern.compile("new Notice\\(\\s*\"([A-Z_]+)\"|Notice\\.of\\(\\s*\"([A-Z_]+)\"");
         Set<String> published = new TreeSet<>();
+        List<String> officialKindsAddressingEnterprises = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = kind.matcher(Files.readString(file));
+                String source = Files.readString(file);
+                Matcher m = kind.matcher(source);
                 while (m.find()) {
-                    published.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    String k = m.group(1) != null ? m.group(1) : m.group(2);
+                    published.add(k);
+                    if (KINDS_FOR_OFFICIALS_ONLY.contains(k) && source.contains("toEnterprise(")) {
+                        officialKindsAddressingEnterprises.add(k + " in " + file.getFileName());
+                    }
                 }
             }
         }
         assertThat(published).isNotEmpty();
-        assertThat(KINDS_WITH_AUDIENCE_TEST).as("notice kinds with an audience test").containsAll(published);
+        Set<String> covered = new TreeSet<>(KINDS_WITH_AUDIENCE_TEST);
+        covered.addAll(KINDS_FOR_OFFICIALS_ONLY);
+        assertThat(covered).as("notice kinds with an audience test").containsAll(published);
+        assertThat(officialKindsAddressingEnterprises).as("officials' notice kinds that address an enterprise").isEmpty();
     }
 }

@@ -79,7 +79,7 @@ class Hj212FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
-    /** Index of the CR of the first CRLF from `from` (inclusive) to `to` (exclusive), or -1. */
+    /** Index of the CR of the first CRLF from {@code from} (inclusive) to {@code to} (exclusive), or -1. */
     private static int findCrlf(ByteBuf in, int from, int to) {
         for (int i = from; i < to - 1; i++) {
             if (in.getByte(i) == '\r' && in.getByte(i + 1) == '\n') {

@@ -51,7 +51,7 @@ public class QualityRepository {
         return m;
     }
 
-    /** A logger's data packets that arrived from `from` (inclusive) to `to` (exclusive), in arrival order, with their values. */
+    /** A logger's data packets that arrived from {@code from} (inclusive) to {@code to} (exclusive), in arrival order, with their values. */
     List<LoggerWindow.Packet> packets(long loggerId, Instant from, Instant to, java.time.ZoneId zone) {
         Map<Long, LoggerWindow.Packet> packets = new LinkedHashMap<>();
         jdbc.sql("""
@@ -80,7 +80,7 @@ public class QualityRepository {
         return List.copyOf(packets.values());
     }
 
-    /** Minutes from `from` (inclusive) to `to` (exclusive) with valid minute data; -1 when the logger sent no minute data then at all. */
+    /** Minutes from {@code from} (inclusive) to {@code to} (exclusive) with valid minute data; -1 when the logger sent no minute data then at all. */
     long validMinutes(long loggerId, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("""
                 select case when count(*) = 0 then -1 else count(distinct date_trunc('minute', p.data_time))

@@ -71,7 +71,7 @@ public class AggregateRepository {
                         rs.getString(4), rs.getString(5), rs.getString(6))).single();
     }
 
-    /** Minute (2051) and hourly (2061) values of a logger with a data time from `from` (inclusive) to `to` (exclusive). */
+    /** Minute (2051) and hourly (2061) values of a logger with a data time from {@code from} (inclusive) to {@code to} (exclusive). */
     List<Row> values(long loggerId, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("""
                 select v.factor, v.metric, p.cn, p.data_time, coalesce(v.avg, v.rtd), v.flag
@@ -121,7 +121,7 @@ public class AggregateRepository {
         return list(loggerId, "HOUR", dayStart, dayStart.plusDays(1));
     }
 
-    /** A logger's stored values of one period kind from `from` (inclusive) to `to` (exclusive), by factor and time. */
+    /** A logger's stored values of one period kind from {@code from} (inclusive) to {@code to} (exclusive), by factor and time. */
     public List<Aggregate> list(long loggerId, String period, LocalDateTime from, LocalDateTime to) {
         return jdbc.sql("""
                 select factor, metric, period, period_start, mean, unit, valid_count, invalid_count, excluded::text,

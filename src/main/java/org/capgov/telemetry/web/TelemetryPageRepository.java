@@ -62,7 +62,7 @@ class TelemetryPageRepository {
                 .param("logger", loggerId).param("limit", limit).query(this::packet).list();
     }
 
-    /** Raw packets of a logger with a data time from `from` (inclusive) to `to` (exclusive), the evidence behind an hourly or daily value. */
+    /** Raw packets of a logger with a data time from {@code from} (inclusive) to {@code to} (exclusive), the evidence behind an hourly or daily value. */
     List<PacketRow> packets(long loggerId, LocalDateTime from, LocalDateTime to, int limit) {
         return jdbc.sql("""
                 select p.id, p.qn, p.cn, p.data_time, p.received_at, p.raw, p.raw_sha256, null
