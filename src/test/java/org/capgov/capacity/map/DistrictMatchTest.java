@@ -80,7 +80,8 @@ class DistrictMatchTest {
                         new DistrictSvg.District("500102", "涪陵区", List.of(square))),
                 Map.of("500101", new DistrictSvg.Shade("#198754", "万州区：利用率 85%", "/capacity?region=500101")),
                 "#dee2e6", 100, "地图");
-        assertThat(svg).contains("<a href=\"/capacity?region=500101\" data-region=\"500101\">")
+        assertThat(svg).contains("role=\"group\" aria-label=\"地图\"").doesNotContain("role=\"img\"")
+                .contains("<a href=\"/capacity?region=500101\" aria-label=\"万州区：利用率 85%\" data-region=\"500101\">")
                 .contains("fill=\"#198754\"").contains("<title>万州区：利用率 85%</title>")
                 .contains("fill=\"#dee2e6\"").contains("<title>涪陵区</title>").contains("<title>地图</title>");
     }
