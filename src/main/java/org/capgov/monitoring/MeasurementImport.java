@@ -209,10 +209,8 @@ class MeasurementImport {
                 throw new UnreadableFileException("文件超过 " + MAX_ROWS + " 行数据的上限（第 " + row.number()
                         + " 行起）；请拆分为多个文件分批导入", null);
             }
-            for (int i = width; i < row.cells().length; i++) {
-                if (row.cells()[i] != null && !row.cells()[i].isBlank()) {
-                    add(errors, count, row.number(), "第 " + (i + 1) + " 列", row.cells()[i], "该列没有表头（多出的列），请删除或补上列名");
-                }
+            for (int i : row.headerless(c -> c < width)) {
+                add(errors, count, row.number(), SheetRow.columnName(i), row.cells()[i], SheetRow.HEADERLESS);
             }
             Map<MeasurementImportColumn, String> v = new EnumMap<>(MeasurementImportColumn.class);
             for (Map.Entry<MeasurementImportColumn, Integer> c : columns.entrySet()) {

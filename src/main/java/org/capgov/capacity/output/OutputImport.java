@@ -203,10 +203,8 @@ class OutputImport {
                 throw new UnreadableFileException("文件超过 " + MAX_ROWS + " 行数据的上限（第 " + row.number()
                         + " 行起）；请拆分为多个文件分批导入", null);
             }
-            for (int i = width; i < row.cells().length; i++) {
-                if (row.cells()[i] != null && !row.cells()[i].isBlank()) {
-                    problems.add(row.number(), "第 " + (i + 1) + " 列", row.cells()[i], "该列没有表头（多出的列），请删除或补上列名");
-                }
+            for (int i : row.headerless(c -> c < width)) {
+                problems.add(row.number(), SheetRow.columnName(i), row.cells()[i], SheetRow.HEADERLESS);
             }
             Map<OutputImportColumn, String> v = new EnumMap<>(OutputImportColumn.class);
             boolean cellsOk = true;

@@ -100,11 +100,8 @@ abstract class ImportRows {
     /** Starts a row: cells outside every known column are errors (data without a header cannot be placed). */
     protected final void begin(SheetRow row) {
         Arrays.fill(bad, false);
-        String[] cells = row.cells();
-        for (int i = 0; i < cells.length; i++) {
-            if ((i >= known.length || !known[i]) && cells[i] != null && !cells[i].isBlank()) {
-                errors.add(row.number(), "第 " + (i + 1) + " 列", cells[i], "该列没有表头（多出的列），请删除或补上列名");
-            }
+        for (int i : row.headerless(c -> c < known.length && known[c])) {
+            errors.add(row.number(), SheetRow.columnName(i), row.cells()[i], SheetRow.HEADERLESS);
         }
     }
 
