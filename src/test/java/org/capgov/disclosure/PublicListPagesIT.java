@@ -207,6 +207,41 @@ class PublicListPagesIT extends IntegrationTest {
                 && r.get(10).equals("拆除动力装置"));
     }
 
+    @Test
+    void theChartsCountTheWholeFilteredListLikeTheApi() {
+        for (String[] list : new String[][] {{"yellow", "asOf=2004-03-01"}, {"exits", "year=2004"},
+                {"red", "asOf=2004-03-10"}, {"over-limit", "asOf=2004-03-01"}}) {
+            java.util.Map<String, String> regionOf = new java.util.HashMap<>();
+            for (JsonNode row : allRows(list[0], list[1])) {
+                regionOf.put(row.get("enterprise").get("uscc").asString(),
+                        row.get("enterprise").get("regionName").asString());
+            }
+            java.util.Map<String, Long> expected = new java.util.TreeMap<>();
+            regionOf.values().forEach(r -> expected.merge(r, 1L, Long::sum));
+            String page = Http.browser(port).get("/public/lists/" + list[0] + "?" + list[1]).body();
+            assertThat(expected).as(list[0]).isNotEmpty();
+            assertThat(figureTable(page, 0)).as(list[0]).isEqualTo(expected);
+            java.util.Map<String, Long> byIndustry = figureTable(page, 1);
+            assertThat(byIndustry).as(list[0]).containsKey("钢铁");
+            assertThat(byIndustry.values().stream().mapToLong(Long::longValue).sum()).as(list[0])
+                    .isGreaterThanOrEqualTo(regionOf.size());
+        }
+    }
+
+    /** The n-th table of the charts' data: label → count. */
+    private static java.util.Map<String, Long> figureTable(String page, int n) {
+        String tables = page.substring(page.indexOf("id=\"figures-table\""));
+        String table = tables.split("<table")[n + 1];
+        table = table.substring(0, table.indexOf("</table>"));
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<tr><td>([^<]+)</td><td class=\"text-end\">(\\d+)</td></tr>").matcher(table);
+        while (m.find()) {
+            out.put(m.group(1), Long.parseLong(m.group(2)));
+        }
+        return out;
+    }
+
     private List<JsonNode> allRows(String list, String filter) {
         List<JsonNode> rows = new ArrayList<>();
         for (int page = 0; ; page++) {

@@ -139,6 +139,11 @@ public class PublicLists {
         chunks(q, query -> overLimit(query, serious), row);
     }
 
+    /** The whole filtered list counted by region and by industry, in the database. */
+    public ListCounts counts(PublicList list, PublicListQuery q) {
+        return repository.counts(list, q, LocalDate.of(exitYear(q), 1, 1));
+    }
+
     /** Any list by its name, one page. */
     public PublicListPage<?> page(PublicList list, PublicListQuery q) {
         return switch (list) {
