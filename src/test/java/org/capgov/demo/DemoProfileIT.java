@@ -47,19 +47,21 @@ class DemoProfileIT {
                 // the application as it is shipped: the test classes' own beans (a movable clock, fixtures) stay out
                 .initializers(context -> context.getBeanFactory()
                         .registerSingleton("demoProfileItExcludesTestClasses", new TestClassesExcluded()))
-                .properties(
-                        "capgov.data-dir=" + DATA_DIR.toAbsolutePath(),
-                        "server.port=0",
-                        "capgov.telemetry.port=0",
-                        "capgov.embedded-db.port=0",
-                        "capgov.embedded-db.shared-buffers=128MB",
-                        "capgov.embedded-db.max-wal-size=1GB",
-                        "capgov.demo.enterprises=400",
-                        "logging.level.root=WARN",
-                        "logging.level.org.capgov=INFO")
-                .run();
+                // as command-line arguments: they outrank application.yml, whose data-dir and ports name the defaults
+                .run("--capgov.data-dir=" + DATA_DIR.toAbsolutePath(),
+                        "--server.port=0",
+                        "--capgov.telemetry.port=0",
+                        "--capgov.embedded-db.port=0",
+                        "--capgov.embedded-db.shared-buffers=128MB",
+                        "--capgov.embedded-db.max-wal-size=1GB",
+                        "--capgov.demo.enterprises=400",
+                        "--logging.level.root=WARN",
+                        "--logging.level.org.capgov=INFO");
         jdbc = demo.getBean(JdbcClient.class);
         port = ((WebServerApplicationContext) demo).getWebServer().getPort();
+        // the demo runs on its own directory and a free port, never on the defaults another capgov may be using
+        assertThat(port).isNotEqualTo(8080);
+        assertThat(demo.getEnvironment().getProperty("capgov.data-dir")).isEqualTo(DATA_DIR.toAbsolutePath().toString());
     }
 
     @AfterAll
