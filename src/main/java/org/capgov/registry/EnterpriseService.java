@@ -29,15 +29,15 @@ public class EnterpriseService {
     static final int MAX_STATUS_NOTE = 2000;
 
     private final EnterpriseRepository enterprises;
-    private final EquipmentRepository equipment;
     private final RegionDirectory regions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final EquipmentFollowsEnterprise follows;
 
-    EnterpriseService(Clock clock, EnterpriseRepository enterprises, EquipmentRepository equipment,
-            RegionDirectory regions, AuditTrail audit) {
+    EnterpriseService(Clock clock, EnterpriseRepository enterprises,
+            RegionDirectory regions, AuditTrail audit, EquipmentFollowsEnterprise follows) {
         this.clock = clock;
-        this.equipment = equipment;
+        this.follows = follows;
         this.enterprises = enterprises;
         this.regions = regions;
         this.audit = audit;
@@ -148,37 +148,13 @@ public class EnterpriseService {
         enterprises.addStatus(before.id(), status.name(), date, change.document(), change.note(), Actors.username());
         enterprises.setStatus(before.id(), status, date);
         Enterprise after = enterprises.find(before.uscc(), org.capgov.shared.DataScope.all()).orElseThrow();
-        equipmentFollows(after, date, change.document());
+        follows.follow(after, date, change.document());
         audit.record(AuditEvent.updated("enterprise", after.uscc(), after.regionPath(),
                 java.util.Map.of("status", before.status(), "since", before.statusSince().toString()),
                 java.util.Map.of("status", after.status(), "since", after.statusSince().toString(),
                         "document", change.document() == null ? "" : change.document())));
         return after;
     }
-
-    /**
-     * Items that were operating stop with their enterprise (StatusConsistency): same day, or the day their own
-     * status began when that is later; each change audited.
-     */
-    private void equipmentFollows(Enterprise e, LocalDate date, String document) {
-        for (Equipment q : equipment.ofEnterprise(e.id())) {
-            java.util.Optional<EquipmentStatus> target = StatusConsistency.follow(e.status(), q.status());
-            if (target.isEmpty()) {
-                continue;
-            }
-            LocalDate since = date.isBefore(q.statusSince()) ? q.statusSince() : date;
-            String note = "企业状态变为“" + ENTERPRISE_STATUS_NAMES.get(e.status()) + "”，设备随之停止生产";
-            equipment.addStatus(q.id(), target.get().name(), since, document, note, Actors.username());
-            equipment.setStatus(q.id(), target.get(), since);
-            audit.record(AuditEvent.updated("equipment", e.uscc() + "/" + q.code(), q.regionPath(),
-                    java.util.Map.of("status", q.status(), "since", q.statusSince().toString()),
-                    java.util.Map.of("status", target.get(), "since", since.toString(), "note", note)));
-        }
-    }
-
-    /** The names of the statuses that stop production, for the note of the item's status history. */
-    private static final java.util.Map<EnterpriseStatus, String> ENTERPRISE_STATUS_NAMES = java.util.Map.of(
-            EnterpriseStatus.CLOSED, "关停", EnterpriseStatus.EXITED, "退出", EnterpriseStatus.DEREGISTERED, "注销");
 
     private ValidEnterprise valid(EnterpriseDraft draft) {
         EnterpriseValidator.Outcome outcome = EnterpriseValidator.validate(draft, regions.openRegions(), ChinaTime.today(clock));

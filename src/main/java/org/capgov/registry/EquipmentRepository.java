@@ -85,13 +85,37 @@ class EquipmentRepository {
     }
 
     void addStatus(long id, String status, LocalDate from, String document, String note, String by) {
+        addStatus(id, status, from, document, note, by, null);
+    }
+
+    /** A status change with the rule that made it ({@code cause}; null for a person's decision). */
+    void addStatus(long id, String status, LocalDate from, String document, String note, String by, String cause) {
         jdbc.sql("update equipment_status_history set effective_to = :from where equipment_id = :id and effective_to is null "
                 + "and effective_from < :from").param("from", from).param("id", id).update();
         jdbc.sql("""
-                insert into equipment_status_history (equipment_id, status, effective_from, document, note, recorded_by)
-                values (:id, :status, :from, :doc, :note, :by)
+                insert into equipment_status_history (equipment_id, status, effective_from, document, note, recorded_by,
+                                                      cause)
+                values (:id, :status, :from, :doc, :note, :by, :cause)
                 """).param("id", id).param("status", status).param("from", from).param("doc", document)
-                .param("note", note).param("by", by).update();
+                .param("note", note).param("by", by).param("cause", cause).update();
+    }
+
+    /** The rule that made the last change of the item's status, if a rule did (StatusConsistency). */
+    String lastCause(long id) {
+        List<String> last = jdbc.sql("""
+                select cause from equipment_status_history where equipment_id = :id
+                order by effective_from desc, id desc limit 1
+                """).param("id", id).query((rs, n) -> rs.getString(1)).list();
+        return last.isEmpty() ? null : last.get(0);
+    }
+
+    /** USCCs of enterprises out of production that still have an operating item (rows from before P2). */
+    List<String> outOfProductionWithOperatingItems() {
+        return jdbc.sql("""
+                select distinct e.uscc from enterprise e join equipment q on q.enterprise_id = e.id
+                where e.status in ('CLOSED', 'EXITED', 'DEREGISTERED') and q.status = 'OPERATING'
+                order by e.uscc
+                """).query(String.class).list();
     }
 
     List<StatusRecord> history(long id) {

@@ -1,20 +1,14 @@
 package org.capgov.capacity;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.capgov.identity.NewPerson;
+import org.capgov.support.BrowserSession;
 import org.capgov.identity.Role;
 import org.capgov.registry.Enterprise;
 import org.capgov.support.TestPeople;
@@ -29,17 +23,12 @@ import org.junit.jupiter.api.Test;
  */
 class CapacityBrowserIT extends CapacityFixtures {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
     String base;
     Path shots;
 
     @Test
     void reportWarningBankTargetBoard() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("CapacityBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("CapacityBrowserIT");
         Enterprise works = cementWorks("500229", 365_000, LocalDate.of(2010, 1, 1));
         NewPerson account = TestPeople.person("t.cap-works", "FL-QZF", Role.ENTERPRISE, "500229", Set.of(), works.uscc());
         people.ensure(account);
@@ -48,14 +37,9 @@ class CapacityBrowserIT extends CapacityFixtures {
         base = "http://localhost:" + port;
         shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+        try (BrowserSession browser = BrowserSession.open(port)) {
             // the enterprise reports July on its own form: 21,000 t of 31,000 t of capacity
-            Page enterprise = login(browser, account.username());
+            Page enterprise = browser.login(account.username());
             enterprise.click("#nav-capacity-output");
             assertThat(enterprise.locator("#uscc")).hasValue(works.uscc());
             enterprise.selectOption("#product", "CLINKER");
@@ -67,14 +51,14 @@ class CapacityBrowserIT extends CapacityFixtures {
             enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("capacity-1-report.png")));
 
             // the coordinator evaluates July
-            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
             coordinator.click("#nav-capacity-warnings");
             coordinator.fill("#evaluate-period", "2025-07");
             coordinator.click("#evaluate-submit");
             assertThat(coordinator.locator("#warnings-success")).containsText("评估完成");
 
             // the bank sees the warning, its history and citation, and the notice
-            Page bank = login(browser, TestPeople.username(Role.FINANCIAL_INSTITUTION));
+            Page bank = browser.login(TestPeople.username(Role.FINANCIAL_INSTITUTION));
             bank.click("#nav-capacity-warnings");
             bank.fill("#region", "500229");
             bank.click("#warnings-filter button[type=submit]");
@@ -112,16 +96,5 @@ class CapacityBrowserIT extends CapacityFixtures {
             coordinator.navigate(base + "/");
             assertThat(coordinator.locator("#district-map svg")).isVisible();
         }
-    }
-
-    private Page login(Browser browser, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        Page page = context.newPage();
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", TestPeople.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
     }
 }

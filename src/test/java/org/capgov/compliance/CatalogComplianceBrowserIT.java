@@ -1,19 +1,14 @@
 package org.capgov.compliance;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.capgov.identity.Role;
 import org.capgov.support.Http;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -31,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CatalogComplianceBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
     static final String RULE = ComplianceRunWhatIfIT.RULE;
 
     @LocalServerPort
@@ -43,10 +37,7 @@ class CatalogComplianceBrowserIT extends IntegrationTest {
 
     @Test
     void coordinatorDraftsComparesPublishesAndFollowsARunToTheRuleText() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("CatalogueComplianceBrowserIT skipped: no Chromium at " + CHROMIUM);
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("CatalogueComplianceBrowserIT");
         testPeople.ensure(Role.COORDINATOR);
         Http api = Http.api(port);
         String token = api.token(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
@@ -57,18 +48,9 @@ class CatalogComplianceBrowserIT extends IntegrationTest {
         Path shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
         LocatorAssertions.ContainsTextOptions slow = new LocatorAssertions.ContainsTextOptions().setTimeout(120_000);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page page = browser.login(TestPeople.username(Role.COORDINATOR));
             page.setDefaultTimeout(60_000);
-            page.navigate(base + "/login");
-            page.fill("#username", TestPeople.username(Role.COORDINATOR));
-            page.fill("#password", TestPeople.PASSWORD);
-            page.click("#login-submit");
             assertThat(page.locator("#welcome")).containsText("欢迎");
 
             // the coverage page, then a rule with its citation

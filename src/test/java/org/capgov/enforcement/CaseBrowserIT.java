@@ -1,15 +1,10 @@
 package org.capgov.enforcement;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +14,7 @@ import org.capgov.identity.NewPerson;
 import org.capgov.identity.Role;
 import org.capgov.shared.Dimension;
 import org.capgov.support.Http;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,6 @@ class CaseBrowserIT extends IntegrationTest {
     @Autowired
     Clock clock;
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
 
     @LocalServerPort
     int port;
@@ -55,10 +50,7 @@ class CaseBrowserIT extends IntegrationTest {
 
     @Test
     void aCaseFromNoticeToAnnouncement() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("CaseBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("CaseBrowserIT");
         CaseFixtures f = new CaseFixtures(Http.api(port), json, people);
         String uscc = f.enterprise("500102", "STEEL", CaseFixtures.BF, CaseFixtures.CONVERTER);
         NewPerson officerAccount = CaseFixtures.officer("t.enf-fl-energy", "FL-JXW", "500102", Dimension.ENERGY);
@@ -69,15 +61,10 @@ class CaseBrowserIT extends IntegrationTest {
         base = "http://localhost:" + port;
         shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            Page officer = login(browser, officerAccount.username());
-            Page enterprise = login(browser, enterpriseAccount.username());
-            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page officer = browser.login(officerAccount.username());
+            Page enterprise = browser.login(enterpriseAccount.username());
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
 
             // the officer opens the case by hand, two months ago
             officer.click("#nav-cases");
@@ -205,18 +192,6 @@ class CaseBrowserIT extends IntegrationTest {
             org.assertj.core.api.Assertions.assertThat(f.enterpriseStatus(uscc)).isEqualTo("EXITED");
             org.assertj.core.api.Assertions.assertThat(id).matches(Pattern.compile("ZG-\\d{4}-\\d{6}"));
         }
-    }
-
-    private Page login(Browser browser, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)
-                );
-        Page page = context.newPage();
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", TestPeople.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
     }
 
     /** Fills one action form (effective date and the given fields) and submits it. */

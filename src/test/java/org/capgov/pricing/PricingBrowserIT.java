@@ -1,11 +1,7 @@
 package org.capgov.pricing;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.math.BigDecimal;
@@ -13,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.capgov.identity.NewPerson;
 import org.capgov.identity.Role;
@@ -21,6 +16,7 @@ import org.capgov.identity.SystemActor;
 import org.capgov.monitoring.MeasurementService;
 import org.capgov.pricing.watch.ConsumptionService;
 import org.capgov.registry.EnterpriseService;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -35,8 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * opened from it. Screenshots go to target/screenshots/pricing-*.png. Skipped where Chromium is missing.
  */
 class PricingBrowserIT extends IntegrationTest {
-
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
 
     @LocalServerPort
     int port;
@@ -56,10 +50,7 @@ class PricingBrowserIT extends IntegrationTest {
 
     @Test
     void ladderListBillingObjectionDecisionAndWatchLeadToCase() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("PricingBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("PricingBrowserIT");
         PricingFixtures fixtures = new PricingFixtures(enterprises, measurements, jdbc);
         PricingFixtures.Works smelter = fixtures.enterprise("500102", "ALUMINIUM", null, null);
         fixtures.verified(smelter, "al_liquid_comprehensive_ac", "13345", 2024);
@@ -75,14 +66,9 @@ class PricingBrowserIT extends IntegrationTest {
         shots.toFile().mkdirs();
         Path document = Files.createTempFile("hecha", ".pdf");
         Files.writeString(document, "%PDF-1.4 test");
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+        try (BrowserSession browser = BrowserSession.open(port)) {
             // the grid company fetches July's list of 涪陵区, acknowledges it and posts back the billing
-            Page grid = login(browser, TestPeople.username(Role.GRID_COMPANY));
+            Page grid = browser.login(TestPeople.username(Role.GRID_COMPANY));
             grid.click("#nav-pricing-surcharges");
             grid.fill("#month", "2025-07");
             grid.fill("#region", "500102");
@@ -103,7 +89,7 @@ class PricingBrowserIT extends IntegrationTest {
             grid.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-1-grid-list.png")).setFullPage(true));
 
             // the enterprise objects with a document
-            Page enterprise = login(browser, account.username());
+            Page enterprise = browser.login(account.username());
             enterprise.click("#nav-pricing-own");
             enterprise.fill("#month", "2025-07");
             enterprise.click("#own-show");
@@ -116,7 +102,7 @@ class PricingBrowserIT extends IntegrationTest {
             enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-2-objection.png")).setFullPage(true));
 
             // the coordinator upholds it: refund recorded, the list corrected
-            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
             coordinator.click("#nav-pricing-objections");
             var objection = coordinator.locator(".objection:has-text(\"" + smelter.account() + "\")");
             objection.locator("select[name=decision]").selectOption("UPHELD");
@@ -131,7 +117,7 @@ class PricingBrowserIT extends IntegrationTest {
             // the grid company's upload: a closed enterprise drew power in June → a lead for the district
             SystemActor.call(() -> consumption.submit(List.of(new ConsumptionService.ConsumptionRow(closed.account(),
                     "2025-06", new BigDecimal("90000"), null))));
-            Page district = login(browser, TestPeople.username(Role.DISTRICT_OFFICER));
+            Page district = browser.login(TestPeople.username(Role.DISTRICT_OFFICER));
             district.navigate(base + "/inbox");
             var notice = district.locator("#inbox-list .list-group-item:has-text(\"" + closed.enterprise().name() + "\")")
                     .first();
@@ -153,16 +139,5 @@ class PricingBrowserIT extends IntegrationTest {
             assertThat(coordinator.locator("main")).containsText(closed.enterprise().name());
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-5-case.png")).setFullPage(true));
         }
-    }
-
-    private Page login(Browser browser, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        Page page = context.newPage();
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", TestPeople.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
     }
 }

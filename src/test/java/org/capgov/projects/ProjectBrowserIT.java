@@ -2,24 +2,19 @@ package org.capgov.projects;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.capgov.identity.Role;
 import org.capgov.shared.ChinaTime;
 import org.capgov.support.Http;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -36,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ProjectBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -52,10 +45,7 @@ class ProjectBrowserIT extends IntegrationTest {
 
     @Test
     void projectGatePlanNoticeObjectionAnnouncementExitCommissioning() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("ProjectBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("ProjectBrowserIT");
         LedgerFixtures f = new LedgerFixtures(Http.api(port), json, people);
         LocalDate today = ChinaTime.today(clock);
         String works = f.enterprise("500102", LedgerFixtures.converter("PB1", 800_000),
@@ -74,14 +64,9 @@ class ProjectBrowserIT extends IntegrationTest {
         base = "http://localhost:" + port;
         shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+        try (BrowserSession browser = BrowserSession.open(port)) {
             // the works declares its project; the gate needs replacement, with the citation
-            Page enterprise = login(browser, login);
+            Page enterprise = browser.login(login);
             enterprise.click("#nav-projects");
             enterprise.fill("#uscc", works);
             enterprise.fill("#name", "转炉产能置换示范项目");
@@ -113,7 +98,7 @@ class ProjectBrowserIT extends IntegrationTest {
             String planUrl = enterprise.url();
 
             // the coordinator: notice, an objection during it, announcement after it
-            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
             coordinator.navigate(planUrl);
             LocalDate start = today.minusDays(40);
             coordinator.fill("#startOn", start.toString());
@@ -172,7 +157,7 @@ class ProjectBrowserIT extends IntegrationTest {
             assertThat(enterprise.locator("main")).containsText("ZH-");
             coordinator.navigate(base + "/ledger/accounts/" + sellerAccount);
             assertThat(coordinator.locator("main")).containsText(contract);
-            Page visitor = browser.newContext().newPage();
+            Page visitor = browser.page();
             visitor.navigate(base + "/public/ledger");
             assertThat(visitor.locator("#trades")).containsText(contract);
             visitor.navigate(base + "/public/replacement-plans");
@@ -209,16 +194,5 @@ class ProjectBrowserIT extends IntegrationTest {
         HttpResponse<String> r = f.http.json("POST", "/api/v1/cases/" + caseId + "/actions", f.caseOfficer,
                 "{\"action\":\"" + action + "\"" + extra + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    }
-
-    private Page login(Browser browser, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        Page page = context.newPage();
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", TestPeople.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
     }
 }

@@ -1,18 +1,13 @@
 package org.capgov.registry;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.capgov.identity.Role;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -28,8 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RegistryBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -43,26 +36,14 @@ class RegistryBrowserIT extends IntegrationTest {
 
     @Test
     void coordinatorSearchesOpensAnEnterpriseAndSeesTheRegionChart() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("RegistryBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("RegistryBrowserIT");
         testPeople.ensure(Role.COORDINATOR);
         RegistryPagesIT.fixture(enterprises, equipment, jdbc);
         String base = "http://localhost:" + port;
         Path shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 900));
-            page.navigate(base + "/login");
-            page.fill("#username", TestPeople.username(Role.COORDINATOR));
-            page.fill("#password", TestPeople.PASSWORD);
-            page.click("#login-submit");
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page page = browser.login(TestPeople.username(Role.COORDINATOR));
             assertThat(page.locator("#welcome")).containsText("欢迎");
 
             // search by name, then by industry and status

@@ -2,11 +2,7 @@ package org.capgov.supervision;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -17,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -26,6 +21,7 @@ import org.capgov.identity.NewPerson;
 import org.capgov.identity.Role;
 import org.capgov.identity.SystemActor;
 import org.capgov.shared.ChinaTime;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -41,7 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SupervisionBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
     static final String REGION = "500231";
     static final String DEPARTMENT = "DJ-JXW";
 
@@ -63,10 +58,7 @@ class SupervisionBrowserIT extends IntegrationTest {
 
     @Test
     void reportReturnedResubmittedAcceptedThenOverdueDubanAndCircular() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("SupervisionBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("SupervisionBrowserIT");
         SystemActor.run(() -> {
             if (jdbc.sql("select count(*) from department where code = :c").param("c", DEPARTMENT)
                     .query(Integer.class).single() == 0) {
@@ -93,14 +85,9 @@ class SupervisionBrowserIT extends IntegrationTest {
         shots.toFile().mkdirs();
         Path attachment = Files.createTempFile("paicha", ".txt");
         Files.writeString(attachment, "垫江县落后生产工艺装备排查清单\n", StandardCharsets.UTF_8);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+        try (BrowserSession browser = BrowserSession.open(port)) {
             // the county bureau finds its task on the board and reports, with an attachment
-            Page county = login(browser, officer.username());
+            Page county = browser.login(officer.username());
             county.click("#nav-supervision");
             assertThat(county.locator("#tally-region")).containsText("垫江县");
             county.click("#tasks-table a:has-text(\"全面排查落后生产工艺装备\")");
@@ -117,7 +104,7 @@ class SupervisionBrowserIT extends IntegrationTest {
                     .setFullPage(true));
 
             // the coordinator returns it: a reason is required
-            Page coordinator = login(browser, TestPeople.username(Role.COORDINATOR));
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
             coordinator.navigate(base + "/supervision/tasks/" + task.id());
             coordinator.click("#report-return");
             assertThat(coordinator.locator("#task-failure")).containsText("退回时请填写理由");
@@ -224,16 +211,5 @@ class SupervisionBrowserIT extends IntegrationTest {
         }
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'supervision_report'")
                 .query(Long.class).single()).isGreaterThanOrEqualTo(3);
-    }
-
-    private Page login(Browser browser, String username) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-        Page page = context.newPage();
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", TestPeople.PASSWORD);
-        page.click("#login-submit");
-        assertThat(page.locator("#current-user")).isVisible();
-        return page;
     }
 }

@@ -2,16 +2,10 @@ package org.capgov.telemetry;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,6 +21,7 @@ import org.capgov.registry.EquipmentService;
 import org.capgov.shared.ChinaTime;
 import org.capgov.shared.Uscc;
 import org.capgov.support.Http;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.MovableClock;
 import org.capgov.support.TestPeople;
@@ -49,7 +44,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class TelemetryPipelineBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
     static final String MN = "PIPELINEGAS0000000000001";
     static final String SILENT_MN = "PIPELINEGAS0000000000002";
     static final String HIGH_MN = "PIPELINEGAS0000000000003";
@@ -154,26 +148,12 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
 
     @Test
     void liveChartAndFrozenValueAlertInTheBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("TelemetryPipelineBrowserIT skipped: no Chromium at " + CHROMIUM);
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("TelemetryPipelineBrowserIT");
         Path shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
         String base = "http://localhost:" + port;
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900));
-            Page page = context.newPage();
-            page.navigate(base + "/login");
-            page.fill("#username", TestPeople.username(Role.DEPARTMENT_OFFICER));
-            page.fill("#password", TestPeople.PASSWORD);
-            page.click("#login-submit");
-            assertThat(page.locator("#current-user")).isVisible();
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page page = browser.login(TestPeople.username(Role.DEPARTMENT_OFFICER));
 
             page.click("#nav-telemetry");
             assertThat(page.locator("#logger-" + MN)).containsText("在线");

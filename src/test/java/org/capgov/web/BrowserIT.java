@@ -1,17 +1,12 @@
 package org.capgov.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import org.capgov.identity.Role;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -24,8 +19,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class BrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -33,23 +26,13 @@ class BrowserIT extends IntegrationTest {
 
     @Test
     void coordinatorSeesChineseDashboardThenSwitchesToEnglish() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("BrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("BrowserIT");
         testPeople.ensure(Role.COORDINATOR);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            Page page = browser.newPage();
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page page = browser.page();
             page.navigate("http://localhost:" + port + "/");
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
-            page.fill("#username", TestPeople.username(Role.COORDINATOR));
-            page.fill("#password", TestPeople.PASSWORD);
-            page.click("#login-submit");
+            browser.logIn(page, TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
             assertThat(page.locator("#welcome")).containsText("欢迎");
             assertThat(page.locator("body")).containsText("行政区划（现行）");
             assertThat(page.locator("#figure-regions")).hasText(java.util.regex.Pattern.compile("\\d+"));

@@ -3,8 +3,8 @@ package org.capgov.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import org.capgov.support.BrowserSession;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  */
 final class RoleWalk implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path CHROMIUM = BrowserSession.CHROMIUM;
+    static final Path SHOTS = BrowserSession.SHOTS;
 
     /** lower_snake (bf_energy, volume_m3) or UPPER_SNAKE (DOUBLE_DUO_WIRE), not part of a hyphenated id or path. */
     static final Pattern SNAKE = Pattern.compile("(?<![\\w/.-])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w/.-])");
@@ -33,8 +33,7 @@ final class RoleWalk implements AutoCloseable {
     static final Set<String> ALLOWED = Set.of("USCC", "JSON", "HTTP", "HTTPS", "SMTP", "CSV", "XLSX", "DOCX", "PDF",
             "COD");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private final BrowserSession session;
     final Page page;
     final String base;
     final Map<String, List<String>> codesByPage = new java.util.LinkedHashMap<>();
@@ -45,17 +44,11 @@ final class RoleWalk implements AutoCloseable {
 
     /** {@code bypassCsp}: only for injecting test scripts (axe-core); the pages' own scripts obey the policy. */
     RoleWalk(int port, int width, int height, boolean bypassCsp) {
-        SHOTS.toFile().mkdirs();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
-        page = browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height).setLocale("zh-CN")
+        session = BrowserSession.open(port);
+        page = session.browser().newPage(new Browser.NewPageOptions().setViewportSize(width, height).setLocale("zh-CN")
                 .setBypassCSP(bypassCsp));
         page.setDefaultTimeout(60_000);
-        base = "http://localhost:" + port;
+        base = session.base();
     }
 
     static boolean available() {
@@ -63,10 +56,7 @@ final class RoleWalk implements AutoCloseable {
     }
 
     void login(String username, String password) {
-        page.navigate(base + "/login");
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#login-submit");
+        session.logIn(page, username, password);
         assertThat(page.locator("#welcome")).isVisible();
     }
 
@@ -117,7 +107,6 @@ final class RoleWalk implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        session.close();
     }
 }

@@ -69,7 +69,8 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                     "/compliance/enterprises/" + STEEL, "/enforcement/cases", "/credit", "/credit/check", "/audit",
                     "/reports", "/inbox", "/admin/people", "/admin/departments", "/registry/imports",
                     "/monitoring/import", "/enforcement/cases/" + caseId, "/supervision", "/supervision/notices",
-                    "/supervision/annual", "/supervision/tasks/new")) {
+                    "/supervision/annual", "/supervision/tasks/new", "/pricing/surcharges", "/pricing/leads",
+                    "/pricing/objections", "/pricing/ledger", "/pricing/scales", "/capacity", "/capacity/warnings")) {
                 walk.visit(path, "walk-coordinator" + path.replaceAll("[^a-z0-9]+", "-"));
             }
             // the home page: the work first, each figure a link to its list
@@ -125,8 +126,16 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             try (RoleWalk walk = new RoleWalk(port, 1280, 900)) {
                 walk.login(TestPeople.username(role), TestPeople.PASSWORD);
                 String name = role.name().toLowerCase().replace('_', '-');
-                for (String path : List.of("/", "/compliance/findings", "/enforcement/cases", "/credit/check",
-                        "/registry/enterprises", "/inbox")) {
+                List<String> paths = new java.util.ArrayList<>(List.of("/", "/compliance/findings",
+                        "/enforcement/cases", "/credit/check", "/registry/enterprises", "/inbox", "/pricing/scales"));
+                paths.addAll(switch (role) {
+                    case ENTERPRISE -> List.of("/pricing/own");
+                    case GRID_COMPANY -> List.of("/pricing/surcharges", "/pricing/consumption");
+                    case DISTRICT_OFFICER, DEPARTMENT_OFFICER, OBSERVER -> List.of("/supervision", "/pricing/leads",
+                            "/pricing/surcharges");
+                    default -> List.of();
+                });
+                for (String path : paths) {
                     walk.visit(path, "walk-" + name + path.replaceAll("[^a-z0-9]+", "-"));
                 }
                 walk.page.navigate(walk.base + "/");

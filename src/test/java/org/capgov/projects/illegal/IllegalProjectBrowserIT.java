@@ -1,22 +1,17 @@
 package org.capgov.projects.illegal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.capgov.identity.Role;
 import org.capgov.shared.ChinaTime;
 import org.capgov.support.Http;
+import org.capgov.support.BrowserSession;
 import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
@@ -32,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class IllegalProjectBrowserIT extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CAPGOV_CHROMIUM", "/usr/bin/chromium"));
-
     @LocalServerPort
     int port;
     @Autowired
@@ -45,28 +38,15 @@ class IllegalProjectBrowserIT extends IntegrationTest {
 
     @Test
     void anOfficerRegistersAConcealedProjectAndThePublicSeesTheResult() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            System.out.println("IllegalProjectBrowserIT skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium)");
-        }
-        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+        BrowserSession.assumeChromium("IllegalProjectBrowserIT");
         IllegalProjectFixtures f = new IllegalProjectFixtures(Http.api(port), json, people);
         String uscc = f.enterprise("500102");
         String base = "http://localhost:" + port;
         Path shots = Path.of("target", "screenshots");
         shots.toFile().mkdirs();
         LocalDate today = ChinaTime.today(clock);
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM).setHeadless(true)
-                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900)).newPage();
-            page.navigate(base + "/login");
-            page.fill("#username", TestPeople.username(Role.DISTRICT_OFFICER));
-            page.fill("#password", TestPeople.PASSWORD);
-            page.click("#login-submit");
-            assertThat(page.locator("#current-user")).isVisible();
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            Page page = browser.login(TestPeople.username(Role.DISTRICT_OFFICER));
 
             page.navigate(base + "/illegal-projects");
             assertThat(page.locator("h1")).hasText("违规项目清理台账");
@@ -112,7 +92,7 @@ class IllegalProjectBrowserIT extends IntegrationTest {
             page.click("#step-submit");
             assertThat(page.locator("#illegal-refusal")).containsText("您的角色不能办理");
 
-            Page anonymous = browser.newContext().newPage();
+            Page anonymous = browser.page();
             anonymous.navigate(base + "/public/illegal-projects");
             assertThat(anonymous.locator("h1")).hasText("违规项目处理结果公开");
             assertThat(anonymous.locator("#published")).containsText(number);
