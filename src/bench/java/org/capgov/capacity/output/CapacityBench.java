@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.capgov.bench.BenchSupport;
 import org.capgov.capacity.target.TargetProgressService;
 import org.capgov.capacity.utilisation.UtilisationService;
@@ -51,6 +52,7 @@ class CapacityBench implements ApplicationRunner {
     private final TargetProgressService targets;
     private final JdbcClient jdbc;
     private final org.capgov.capacity.utilisation.CapacityFigures figures;
+    private final org.capgov.capacity.utilisation.MonthlyFigures monthly;
     private final ConfigurableApplicationContext context;
     private final int enterprises;
     private final int queries;
@@ -58,6 +60,7 @@ class CapacityBench implements ApplicationRunner {
 
     CapacityBench(OutputImport imports, WarningService warnings, UtilisationService utilisation,
             TargetProgressService targets, JdbcClient jdbc, org.capgov.capacity.utilisation.CapacityFigures figures,
+            org.capgov.capacity.utilisation.MonthlyFigures monthly,
             ConfigurableApplicationContext context,
             @Value("${capgov.bench.enterprises:1000000}") int enterprises,
             @Value("${capgov.bench.queries:200}") int queries,
@@ -69,6 +72,7 @@ class CapacityBench implements ApplicationRunner {
         this.targets = targets;
         this.jdbc = jdbc;
         this.figures = figures;
+        this.monthly = monthly;
         this.context = context;
         this.enterprises = enterprises;
         this.queries = queries;
@@ -99,6 +103,12 @@ class CapacityBench implements ApplicationRunner {
             print("output: %,d rows written by SQL (no import) in %.1f s", rows, seconds(t));
         }
         jdbc.sql("analyze output_report").update();
+
+        t = System.nanoTime();
+        var read = monthly.byRegionPath(java.util.Arrays.stream(PRODUCTS).map(org.capgov.shared.Product::valueOf).toList(),
+                FIRST, FIRST.plusMonths(MONTHS - 1));
+        print("figures of %d products × %d months in one statement: %,d product-months in %.1f s", PRODUCTS.length,
+                MONTHS, read.values().stream().mapToInt(Map::size).sum(), seconds(t));
 
         t = System.nanoTime();
         List<WarningService.Evaluation> run = SystemActor.call(() -> warnings.evaluate(FIRST, FIRST.plusMonths(MONTHS - 1)));

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.capgov.shared.Product;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures of {@link CapacityFigures#byRegionPath} for many products and months at once, unscoped, in one
@@ -101,10 +103,16 @@ public class MonthlyFigures {
             from figures group by 1, 2, 3
             """;
 
-    private final JdbcClient jdbc;
+    /** Memory for the statement's hashes and the reports it reads three times, instead of temporary files. */
+    static final String WORK_MEM = "256MB";
 
-    MonthlyFigures(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    MonthlyFigures(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setReadOnly(true);
     }
 
     /** Per product and month from {@code first} to {@code last}: the sums per enterprise region path, unscoped. */
@@ -119,6 +127,14 @@ public class MonthlyFigures {
         params.put("first", Date.valueOf(first.atDay(1)));
         params.put("last", Date.valueOf(last.atDay(1)));
         params.put("end", Date.valueOf(last.plusMonths(1).atDay(1)));
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("select set_config('work_mem', :mem, true)").param("mem", WORK_MEM).query().singleRow();
+            read(params, out);
+        });
+        return out;
+    }
+
+    private void read(Map<String, Object> params, Map<Product, Map<YearMonth, List<CapacityFigures.RegionSums>>> out) {
         jdbc.sql(SQL).params(params).query((java.sql.ResultSet rs) -> {
             Product product = Product.valueOf(rs.getString("product"));
             YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
@@ -127,6 +143,5 @@ public class MonthlyFigures {
                     .add(new CapacityFigures.RegionSums(rs.getString("region_path"), capacity, rs.getBigDecimal("output"),
                             rs.getLong("enterprises"), rs.getLong("reporting"), rs.getBigDecimal("missing")));
         });
-        return out;
     }
 }

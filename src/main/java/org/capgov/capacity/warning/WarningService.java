@@ -99,13 +99,24 @@ public class WarningService {
                 for (Product product : products) {
                     List<CapacityFigures.RegionSums> sums = all.getOrDefault(product, Map.of()).getOrDefault(month, List.of());
                     transaction.executeWithoutResult(s -> {
+                        List<Map<String, Object>> continued = new ArrayList<>();
                         for (Region region : evaluated) {
                             Utilisation u = UtilisationService.rollUp(product, region, p, sums);
                             if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
                                 continue;
                             }
                             counts[0]++;
-                            evaluateOne(product, region, p, u, counts, changed);
+                            evaluateOne(product, region, p, u, counts, changed, continued);
+                        }
+                        if (!continued.isEmpty()) {
+                            // the warnings that went on at the same level: one entry for the product's month, not one
+                            // per warning (docs/decisions/capacity-figures-performance.md)
+                            Map<String, Object> run = new LinkedHashMap<>();
+                            run.put("product", product.name());
+                            run.put("period", p.code());
+                            run.put("continued", continued);
+                            audit.record(AuditEvent.created("capacity_warning_evaluation", product.name() + ":" + p.code(),
+                                    null, run));
                         }
                     });
                 }
@@ -116,7 +127,8 @@ public class WarningService {
         return out;
     }
 
-    private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed) {
+    private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed,
+            List<Map<String, Object>> continued) {
         YearMonth month = p.firstMonth();
         BigDecimal exact = Utilisation.exactPercent(u.output(), u.capacity());
         WarningCatalogue.Level level = catalogue.levelOf(exact, p.from());
@@ -134,10 +146,15 @@ public class WarningService {
             warnings.month(w.id(), month, level.level(), u.utilisation(), u);
             if (!month.isBefore(w.lastPeriod())) {
                 warnings.update(w.id(), level.level(), month, u.utilisation());
-                audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
-                        state(product, region, w.level(), w.lastPeriod(), null), state(product, region, level.level(), month, u)));
                 if (!w.level().equals(level.level())) {
+                    audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
+                            state(product, region, w.level(), w.lastPeriod(), null),
+                            state(product, region, level.level(), month, u)));
                     notice(w.id(), product, region, level, u, month, false);
+                } else {
+                    Map<String, Object> one = state(product, region, level.level(), month, u);
+                    one.put("warning", w.id());
+                    continued.add(one);
                 }
             }
             counts[2]++;
