@@ -78,15 +78,20 @@ public class TargetProgressService {
         }
         Catalog c = catalog.current();
         DataScope scope = Actors.scope();
-        List<TargetProgress> out = new ArrayList<>();
-        for (Target t : c.targets()) {
-            Region r = region(t.region());
-            if (r == null || (path != null && !r.path().startsWith(path)) || !visible(scope, r.path())) {
-                continue;
-            }
-            out.add(measure(t, c.documents().get(t.documentId()), r, day));
-        }
-        return out;
+        String under = path;
+        // the whole board kept as well: one look at the inputs' version instead of one per target
+        return cache.get(java.util.Arrays.asList("board", c.version(), c.targets(), under, day, scope,
+                ChinaTime.today(clock)), () -> {
+                    List<TargetProgress> out = new ArrayList<>();
+                    for (Target t : c.targets()) {
+                        Region r = region(t.region());
+                        if (r == null || (under != null && !r.path().startsWith(under)) || !visible(scope, r.path())) {
+                            continue;
+                        }
+                        out.add(measure(t, c.documents().get(t.documentId()), r, day));
+                    }
+                    return List.copyOf(out);
+                });
     }
 
     public TargetProgress one(String targetId, String asOf) {
