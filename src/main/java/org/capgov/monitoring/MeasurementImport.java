@@ -23,6 +23,7 @@ import org.capgov.shared.Actors;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.spreadsheet.ReadLimits;
 import org.capgov.shared.spreadsheet.RowReader;
+import org.capgov.shared.spreadsheet.ImportColumns;
 import org.capgov.shared.spreadsheet.SheetRow;
 import org.capgov.shared.spreadsheet.SpreadsheetUpload;
 import org.capgov.shared.spreadsheet.UnreadableFileException;
@@ -167,30 +168,8 @@ class MeasurementImport {
 
     private static Map<MeasurementImportColumn, Integer> header(SheetRow line, List<Problem> errors,
             long[] count) {
-        Map<MeasurementImportColumn, Integer> columns = new EnumMap<>(MeasurementImportColumn.class);
-        String[] cells = line.cells();
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i].strip();
-            if (cell.isEmpty()) {
-                continue;
-            }
-            MeasurementImportColumn c = cell.length() > 100 ? null : MeasurementImportColumn.ofHeader(cell).orElse(null);
-            if (c == null) {
-                add(errors, count, line.number(), cell, cell, "未知列「" + abbreviate(cell) + "」；可用的列："
-                        + String.join("、", java.util.Arrays.stream(MeasurementImportColumn.values())
-                                .map(MeasurementImportColumn::header).toList()));
-            } else if (columns.containsKey(c)) {
-                add(errors, count, line.number(), c.header(), cell, "列「" + c.header() + "」重复出现");
-            } else {
-                columns.put(c, i);
-            }
-        }
-        for (MeasurementImportColumn c : MeasurementImportColumn.values()) {
-            if (c.required() && !columns.containsKey(c)) {
-                add(errors, count, line.number(), c.header(), "", "缺少必填列「" + c.header() + "」（" + c.code() + "）");
-            }
-        }
-        return columns;
+        return ImportColumns.read(line, MeasurementImportColumn.class, MeasurementImportColumn::ofHeader,
+                (row, column, value, reason) -> add(errors, count, row, column, value, reason));
     }
 
     private long readRows(RowReader f, Map<MeasurementImportColumn, Integer> columns, Writer out,
@@ -274,33 +253,13 @@ class MeasurementImport {
     /** The trimmed cell, or null when blank; formulas, control characters and over-long cells are refused. */
     private static String cell(SheetRow row, MeasurementImportColumn column, int index,
             List<Problem> errors, long[] count) {
-        if (index >= row.cells().length || row.cells()[index] == null) {
+        String problem = ImportColumns.problem(row, index, MAX_CELL);
+        if (problem != null) {
+            String raw = row.cells()[index];
+            add(errors, count, row.number(), column.header(), raw.length() > MAX_CELL ? raw : raw.strip(), problem);
             return null;
         }
-        // an .xlsx formula comes as "=…" and an error value as "#错误值", both flagged; both are refused as formulas
-        String raw = row.formula(index) && !row.cells()[index].startsWith("=") ? "=" + row.cells()[index] : row.cells()[index];
-        if (raw.length() > MAX_CELL) {
-            add(errors, count, row.number(), column.header(), raw, "内容过长（" + raw.length() + " 字，上限 " + MAX_CELL + " 字）");
-            return null;
-        }
-        String s = raw.strip();
-        if (s.isEmpty()) {
-            return null;
-        }
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                add(errors, count, row.number(), column.header(), s, "含有不可见的控制字符，请清除后再导入");
-                return null;
-            }
-        }
-        // a spreadsheet would run these as formulas; a signed number is not one
-        if ("=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-            add(errors, count, row.number(), column.header(), s, "以 = + - @ 开头的内容会被表格软件当作公式执行，不予接受；"
-                    + "公式请“粘贴为数值”");
-            return null;
-        }
-        return s;
+        return ImportColumns.value(row, index);
     }
 
     private static boolean blankAt(SheetRow row, int index) {

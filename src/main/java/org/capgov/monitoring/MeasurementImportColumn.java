@@ -1,5 +1,6 @@
 package org.capgov.monitoring;
 
+import org.capgov.shared.spreadsheet.ImportColumns;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * The columns of a measurement import: Chinese header (as in the template) or code, and the draft field each fills.
  * A header may carry a hint in brackets, e.g. 属性（k=v;k=v）: only the part before the bracket is matched.
  */
-enum MeasurementImportColumn {
+enum MeasurementImportColumn implements ImportColumns.Column {
     USCC("uscc", "统一社会信用代码", "uscc", true),
     EQUIPMENT_CODE("equipment_code", "设备编号", "equipmentCode", false),
     METRIC("metric", "指标", "metric", true),
@@ -34,15 +35,18 @@ enum MeasurementImportColumn {
         this.required = required;
     }
 
-    String code() {
+    @Override
+    public String code() {
         return code;
     }
 
-    String header() {
+    @Override
+    public String header() {
         return header;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 

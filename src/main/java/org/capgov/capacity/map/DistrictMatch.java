@@ -6,12 +6,13 @@ import java.util.Map;
  * Matches a map feature to a current region code. The map's codes and names predate the 2016–2017 changes in
  * 重庆 (梁平县 500228 → 梁平区 500155, 武隆县 500232 → 武隆区 500156, 开县 500234 → 开州区 500154): a feature keeps its code
  * where the region of that code still has its name; otherwise the name is looked up, as it is and with 县 turned into
- * 区 (a county that became a district keeps its proper name); a feature that matches nothing is left out (null).
+ * 区 (a county that became a district keeps its proper name; 天津's 蓟县 became 蓟州区 in 2016); a feature that matches
+ * nothing is left out (null).
  */
 public final class DistrictMatch {
 
     /** Renamed, not only re-ranked: the old name does not lead to the new one by its suffix. */
-    private static final Map<String, String> RENAMED = Map.of("开县", "开州区");
+    private static final Map<String, String> RENAMED = Map.of("开县", "开州区", "蓟县", "蓟州区");
 
     private DistrictMatch() {
     }

@@ -24,6 +24,7 @@ import org.capgov.shared.UploadFiles;
 import org.capgov.shared.Vocabulary;
 import org.capgov.shared.spreadsheet.ReadLimits;
 import org.capgov.shared.spreadsheet.RowReader;
+import org.capgov.shared.spreadsheet.ImportColumns;
 import org.capgov.shared.spreadsheet.SheetRow;
 import org.capgov.shared.spreadsheet.SpreadsheetUpload;
 import org.capgov.shared.spreadsheet.UnreadableFileException;
@@ -159,30 +160,7 @@ class OutputImport {
     }
 
     private static Map<OutputImportColumn, Integer> header(SheetRow line, Problems problems) {
-        Map<OutputImportColumn, Integer> columns = new EnumMap<>(OutputImportColumn.class);
-        String[] cells = line.cells();
-        for (int i = 0; i < cells.length; i++) {
-            String cell = cells[i] == null ? "" : cells[i].strip();
-            if (cell.isEmpty()) {
-                continue;
-            }
-            OutputImportColumn c = cell.length() > 100 ? null : OutputImportColumn.ofHeader(cell).orElse(null);
-            if (c == null) {
-                problems.add(line.number(), cell, cell, "未知列「" + cell + "」；可用的列："
-                        + String.join("、", java.util.Arrays.stream(OutputImportColumn.values())
-                                .map(OutputImportColumn::header).toList()));
-            } else if (columns.containsKey(c)) {
-                problems.add(line.number(), c.header(), cell, "列「" + c.header() + "」重复出现");
-            } else {
-                columns.put(c, i);
-            }
-        }
-        for (OutputImportColumn c : OutputImportColumn.values()) {
-            if (c.required() && !columns.containsKey(c)) {
-                problems.add(line.number(), c.header(), "", "缺少必填列「" + c.header() + "」");
-            }
-        }
-        return columns;
+        return ImportColumns.read(line, OutputImportColumn.class, OutputImportColumn::ofHeader, problems::add);
     }
 
     private long readRows(RowReader f, Map<OutputImportColumn, Integer> columns, Writer out, Problems problems)
@@ -209,8 +187,8 @@ class OutputImport {
             Map<OutputImportColumn, String> v = new EnumMap<>(OutputImportColumn.class);
             boolean cellsOk = true;
             for (Map.Entry<OutputImportColumn, Integer> c : columns.entrySet()) {
-                String problem = OutputImportCells.problem(row, c.getValue(), MAX_CELL);
-                String value = OutputImportCells.value(row, c.getValue());
+                String problem = ImportColumns.problem(row, c.getValue(), MAX_CELL);
+                String value = ImportColumns.value(row, c.getValue());
                 if (problem != null) {
                     problems.add(row.number(), c.getKey().header(), value, problem);
                     cellsOk = false;

@@ -1,5 +1,6 @@
 package org.capgov.capacity.output;
 
+import org.capgov.shared.spreadsheet.ImportColumns;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import java.util.Optional;
  * The columns of an output import: Chinese header (as in the template) or code, and the field of a report each
  * fills. A header may carry a hint in brackets, e.g. 月份（yyyy-MM）: only the part before the bracket is matched.
  */
-enum OutputImportColumn {
+enum OutputImportColumn implements ImportColumns.Column {
     USCC("uscc", "统一社会信用代码", "统一社会信用代码", true),
     PRODUCT("product", "产品", "产品（代码或名称，如 水泥熟料）", true),
     MONTH("month", "月份", "月份（yyyy-MM）", true),
@@ -29,11 +30,13 @@ enum OutputImportColumn {
         this.required = required;
     }
 
-    String code() {
+    @Override
+    public String code() {
         return code;
     }
 
-    String header() {
+    @Override
+    public String header() {
         return header;
     }
 
@@ -41,7 +44,8 @@ enum OutputImportColumn {
         return templateHeader;
     }
 
-    boolean required() {
+    @Override
+    public boolean required() {
         return required;
     }
 

@@ -92,8 +92,10 @@ class CapacityPageController {
             model.addAttribute("open", warnings.search(r, p, "OPEN"));
             String layer = "WARNINGS".equals(map) ? "WARNINGS" : "UTILISATION";
             model.addAttribute("mapLayer", layer);
-            model.addAttribute("mapSvg", "WARNINGS".equals(layer) ? districts.openWarnings()
-                    : districts.utilisation(UtilisationService.product(p), Period.parse(pd),
+            // the map of the province-level region the chosen region lies in, where there is one
+            String root = districts.rootOf(r);
+            model.addAttribute("mapSvg", root == null ? null : "WARNINGS".equals(layer) ? districts.openWarnings(root)
+                    : districts.utilisation(root, UtilisationService.product(p), Period.parse(pd),
                             catalogue.level("RELATIVE_EXCESS").value(), catalogue.level("SEVERE_EXCESS").value()));
         } catch (DomainException e) {
             model.addAttribute("failure", message(e));

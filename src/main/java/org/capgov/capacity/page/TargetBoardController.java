@@ -2,13 +2,9 @@ package org.capgov.capacity.page;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.capgov.capacity.target.TargetProgress;
 import org.capgov.capacity.target.TargetDrillDown;
 import org.capgov.capacity.target.TargetProgressService;
@@ -19,7 +15,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.capgov.shared.ChinaTime;
 import org.capgov.shared.DomainException;
-import org.capgov.shared.SpreadsheetText;
+import org.capgov.shared.Vocabulary;
+import org.capgov.shared.spreadsheet.Downloads;
+import org.capgov.shared.spreadsheet.TableFormat;
+import org.capgov.shared.spreadsheet.TableWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,9 +40,11 @@ class TargetBoardController {
     private final TargetDrillDown drillDown;
     private final MessageSource messages;
     private final Clock clock;
+    private final Vocabulary labels;
 
     TargetBoardController(TargetProgressService progress, TargetDrillDown drillDown, MessageSource messages,
-            Clock clock) {
+            Clock clock, Vocabulary labels) {
+        this.labels = labels;
         this.progress = progress;
         this.drillDown = drillDown;
         this.messages = messages;
@@ -110,46 +111,22 @@ class TargetBoardController {
             HttpServletResponse response) throws IOException {
         String day = asOf == null || asOf.isBlank() ? ChinaTime.today(clock).toString() : asOf.trim();
         List<TargetProgress> items = progress.progress(region, day);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"targets-" + day + ".xlsx\"");
-        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
-            Sheet sheet = book.createSheet(label("capacity.targets.title"));
-            String[] header = {"capacity.col.targetId", "capacity.col.kind", "capacity.col.subject", "capacity.field.regionCode",
-                    "capacity.col.goal", "capacity.col.deadline", "capacity.col.value", "capacity.col.unit",
-                    "capacity.field.status", "capacity.col.projected", "capacity.col.method", "capacity.col.citation"};
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < header.length; i++) {
-                h.createCell(i).setCellValue(label(header[i]));
-            }
-            int r = 1;
+        Downloads.attachment(response, TableFormat.XLSX.mediaType(), "targets-" + day + "." + TableFormat.XLSX.extension());
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        try (TableWriter table = TableFormat.XLSX.open(response.getOutputStream(), label("capacity.targets.title"))) {
+            table.row(List.of("capacity.col.targetId", "capacity.col.kind", "capacity.col.subject",
+                    "capacity.field.regionCode", "capacity.col.goal", "capacity.col.deadline", "capacity.col.value",
+                    "capacity.col.unit", "capacity.field.status", "capacity.col.projected", "capacity.col.method",
+                    "capacity.col.citation").stream().map(this::label).toList());
             for (TargetProgress t : items) {
-                Row row = sheet.createRow(r++);
-                int c = 0;
-                row.createCell(c++).setCellValue(t.targetId());
-                row.createCell(c++).setCellValue(label("catalog.targetKind." + t.kind()));
-                row.createCell(c++).setCellValue(t.product() != null ? label("product." + t.product())
-                        : label("industry." + t.industry()));
-                row.createCell(c++).setCellValue(t.region());
-                row.createCell(c++).setCellValue(t.comparator() + " " + t.goal().toPlainString());
-                row.createCell(c++).setCellValue(t.deadline());
-                if (t.value() != null) {
-                    row.createCell(c).setCellValue(t.value().doubleValue());
-                }
-                c++;
-                row.createCell(c++).setCellValue(t.unit() == null ? "" : t.unit());
-                row.createCell(c++).setCellValue(label("capacity.targetStatus." + t.status()));
-                if (t.projected() != null) {
-                    row.createCell(c).setCellValue(t.projected().doubleValue());
-                }
-                c++;
-                row.createCell(c++).setCellValue(SpreadsheetText.guard(t.methodText()));
-                row.createCell(c).setCellValue(SpreadsheetText.guard(t.citation().document() + " " + t.citation().section()
-                        + "：" + (t.citation().text() == null ? "" : t.citation().text())));
+                table.row(java.util.Arrays.asList(t.targetId(), labels.in(zh, "catalog.targetKind.", t.kind()),
+                        t.product() != null ? labels.in(zh, "product.", t.product()) : labels.in(zh, "industry.", t.industry()),
+                        t.region(), labels.comparator(t.comparator()) + " " + t.goal().toPlainString(), t.deadline(),
+                        t.value(), t.unit() == null ? "" : labels.unit(zh, t.unit()),
+                        labels.in(zh, "capacity.targetStatus.", t.status()), t.projected(), t.methodText(),
+                        t.citation().document() + " " + t.citation().section() + "："
+                                + (t.citation().text() == null ? "" : t.citation().text())));
             }
-            try (OutputStream out = response.getOutputStream()) {
-                book.write(out);
-            }
-            book.dispose();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.capgov.capacity.utilisation.CapacityFigures;
+import org.capgov.capacity.utilisation.FigureCache;
 import org.capgov.capacity.utilisation.Period;
 import org.capgov.capacity.utilisation.Utilisation;
 import org.capgov.capacity.utilisation.UtilisationService;
@@ -51,9 +52,11 @@ public class TargetProgressService {
     private final RegionService regions;
     private final MessageSource messages;
     private final Clock clock;
+    private final FigureCache cache;
 
     TargetProgressService(CatalogService catalog, CapacityFigures figures, TargetMeasures measures, EnforcedExits exits,
-            RegionService regions, MessageSource messages, Clock clock) {
+            RegionService regions, MessageSource messages, Clock clock, FigureCache cache) {
+        this.cache = cache;
         this.exits = exits;
         this.catalog = catalog;
         this.figures = figures;
@@ -75,15 +78,20 @@ public class TargetProgressService {
         }
         Catalog c = catalog.current();
         DataScope scope = Actors.scope();
-        List<TargetProgress> out = new ArrayList<>();
-        for (Target t : c.targets()) {
-            Region r = region(t.region());
-            if (r == null || (path != null && !r.path().startsWith(path)) || !visible(scope, r.path())) {
-                continue;
-            }
-            out.add(measure(t, c.documents().get(t.documentId()), r, day));
-        }
-        return out;
+        String under = path;
+        // the whole board kept as well: one look at the inputs' version instead of one per target
+        return cache.get(java.util.Arrays.asList("board", c.version(), c.targets(), under, day, scope,
+                ChinaTime.today(clock)), () -> {
+                    List<TargetProgress> out = new ArrayList<>();
+                    for (Target t : c.targets()) {
+                        Region r = region(t.region());
+                        if (r == null || (under != null && !r.path().startsWith(under)) || !visible(scope, r.path())) {
+                            continue;
+                        }
+                        out.add(measure(t, c.documents().get(t.documentId()), r, day));
+                    }
+                    return List.copyOf(out);
+                });
     }
 
     public TargetProgress one(String targetId, String asOf) {
@@ -96,7 +104,16 @@ public class TargetProgressService {
         return scope.coversRegion(path) || scope.grants().stream().anyMatch(g -> g.regionPath().startsWith(path));
     }
 
+    /**
+     * The target measured on {@code asOf}; kept until an input changes (the figures are aggregates, the same for every
+     * caller who may see the target; today's date is part of the key since announced exits are read up to it).
+     */
     TargetProgress measure(Target t, SourceDocument doc, Region r, LocalDate asOf) {
+        return cache.get(java.util.Arrays.asList("target", t, doc, r, asOf, ChinaTime.today(clock)),
+                () -> compute(t, doc, r, asOf));
+    }
+
+    private TargetProgress compute(Target t, SourceDocument doc, Region r, LocalDate asOf) {
         LocalDate start = start(t, doc);
         LocalDate until = asOf.isBefore(t.deadline()) ? asOf : t.deadline();
         BigDecimal factor = t.unit() != null && t.unit().startsWith("万") ? BigDecimal.valueOf(10000) : BigDecimal.ONE;

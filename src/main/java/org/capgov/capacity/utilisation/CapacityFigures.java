@@ -63,9 +63,11 @@ public class CapacityFigures {
             """;
 
     private final JdbcClient jdbc;
+    private final FigureCache cache;
 
-    CapacityFigures(JdbcClient jdbc) {
+    CapacityFigures(JdbcClient jdbc, FigureCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /**
@@ -73,6 +75,11 @@ public class CapacityFigures {
      * of an enterprise with capacity in force and no current report counts as missing capacity.
      */
     public List<RegionSums> byRegionPath(Product product, String pathPrefix, Period period, DataScope scope) {
+        return cache.get(List.of("byRegionPath", product, pathPrefix, period, scope),
+                () -> List.copyOf(computeByRegionPath(product, pathPrefix, period, scope)));
+    }
+
+    private List<RegionSums> computeByRegionPath(Product product, String pathPrefix, Period period, DataScope scope) {
         SqlPredicate inScope = scope.predicate("e.region_path", null, "e.uscc");
         Map<String, Object> params = params(product, pathPrefix, period, inScope);
         String sql = "with " + IN_FORCE.formatted(inScope.sql(), "") + """

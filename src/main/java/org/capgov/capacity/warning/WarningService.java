@@ -11,6 +11,7 @@ import java.util.Map;
 import org.capgov.audit.AuditEvent;
 import org.capgov.audit.AuditTrail;
 import org.capgov.capacity.utilisation.CapacityFigures;
+import org.capgov.capacity.utilisation.MonthlyFigures;
 import org.capgov.capacity.utilisation.Period;
 import org.capgov.capacity.utilisation.Utilisation;
 import org.capgov.capacity.utilisation.UtilisationService;
@@ -45,7 +46,7 @@ public class WarningService {
             List<CapacityWarning> changed) {
     }
 
-    private final CapacityFigures figures;
+    private final MonthlyFigures monthly;
     private final WarningRepository warnings;
     private final WarningCatalogue catalogue;
     private final RegionService regions;
@@ -55,10 +56,10 @@ public class WarningService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    WarningService(CapacityFigures figures, WarningRepository warnings, WarningCatalogue catalogue, RegionService regions,
+    WarningService(MonthlyFigures monthly, WarningRepository warnings, WarningCatalogue catalogue, RegionService regions,
             AuditTrail audit, ApplicationEventPublisher events, MessageSource messages, TransactionTemplate transaction,
             Clock clock) {
-        this.figures = figures;
+        this.monthly = monthly;
         this.warnings = warnings;
         this.catalogue = catalogue;
         this.regions = regions;
@@ -75,32 +76,59 @@ public class WarningService {
         if (!p.isMonth()) {
             throw DomainException.invalid("period", "error.capacity.evaluateMonth", period);
         }
-        if (p.firstMonth().isAfter(YearMonth.from(ChinaTime.today(clock)))) {
-            throw DomainException.invalid("period", "error.capacity.futureMonth", period);
-        }
-        List<Region> evaluated = regions.all(false).stream().filter(r -> r.level() <= 2).toList();
-        int[] counts = new int[4];
-        List<Long> changed = new ArrayList<>();
-        if (catalogue.monitored().inForce(p.from())) {
-            for (Product product : catalogue.monitored().products()) {
-                transaction.executeWithoutResult(s -> {
-                    List<CapacityFigures.RegionSums> sums = figures.byRegionPath(product, "/", p, DataScope.all());
-                    for (Region region : evaluated) {
-                        Utilisation u = UtilisationService.rollUp(product, region, p, sums);
-                        if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
-                            continue;
-                        }
-                        counts[0]++;
-                        evaluateOne(product, region, p, u, counts, changed);
-                    }
-                });
-            }
-        }
-        List<CapacityWarning> touched = withHistory(warnings.byIds(changed));
-        return new Evaluation(p.code(), counts[0], counts[1], counts[2], counts[3], touched);
+        return evaluate(p.firstMonth(), p.firstMonth()).get(0);
     }
 
-    private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed) {
+    /**
+     * Evaluates every month from {@code first} to {@code last} in order, with the figures of all of them read in one
+     * statement (docs/decisions/capacity-figures-performance.md); one transaction per month and product.
+     */
+    public List<Evaluation> evaluate(YearMonth first, YearMonth last) {
+        if (last.isAfter(YearMonth.from(ChinaTime.today(clock)))) {
+            throw DomainException.invalid("period", "error.capacity.futureMonth", last.toString());
+        }
+        List<Region> evaluated = regions.all(false).stream().filter(r -> r.level() <= 2).toList();
+        List<Product> products = catalogue.monitored().products();
+        Map<Product, Map<YearMonth, List<CapacityFigures.RegionSums>>> all = monthly.byRegionPath(products, first, last);
+        List<Evaluation> out = new ArrayList<>();
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            Period p = Period.month(month);
+            int[] counts = new int[4];
+            List<Long> changed = new ArrayList<>();
+            if (catalogue.monitored().inForce(p.from())) {
+                for (Product product : products) {
+                    List<CapacityFigures.RegionSums> sums = all.getOrDefault(product, Map.of()).getOrDefault(month, List.of());
+                    transaction.executeWithoutResult(s -> {
+                        List<Map<String, Object>> continued = new ArrayList<>();
+                        for (Region region : evaluated) {
+                            Utilisation u = UtilisationService.rollUp(product, region, p, sums);
+                            if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
+                                continue;
+                            }
+                            counts[0]++;
+                            evaluateOne(product, region, p, u, counts, changed, continued);
+                        }
+                        if (!continued.isEmpty()) {
+                            // the warnings that went on at the same level: one entry for the product's month, not one
+                            // per warning (docs/decisions/capacity-figures-performance.md)
+                            Map<String, Object> run = new LinkedHashMap<>();
+                            run.put("product", product.name());
+                            run.put("period", p.code());
+                            run.put("continued", continued);
+                            audit.record(AuditEvent.created("capacity_warning_evaluation", product.name() + ":" + p.code(),
+                                    null, run));
+                        }
+                    });
+                }
+            }
+            List<CapacityWarning> touched = withHistory(warnings.byIds(changed));
+            out.add(new Evaluation(p.code(), counts[0], counts[1], counts[2], counts[3], touched));
+        }
+        return out;
+    }
+
+    private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed,
+            List<Map<String, Object>> continued) {
         YearMonth month = p.firstMonth();
         BigDecimal exact = Utilisation.exactPercent(u.output(), u.capacity());
         WarningCatalogue.Level level = catalogue.levelOf(exact, p.from());
@@ -118,10 +146,15 @@ public class WarningService {
             warnings.month(w.id(), month, level.level(), u.utilisation(), u);
             if (!month.isBefore(w.lastPeriod())) {
                 warnings.update(w.id(), level.level(), month, u.utilisation());
-                audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
-                        state(product, region, w.level(), w.lastPeriod(), null), state(product, region, level.level(), month, u)));
                 if (!w.level().equals(level.level())) {
+                    audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
+                            state(product, region, w.level(), w.lastPeriod(), null),
+                            state(product, region, level.level(), month, u)));
                     notice(w.id(), product, region, level, u, month, false);
+                } else {
+                    Map<String, Object> one = state(product, region, level.level(), month, u);
+                    one.put("warning", w.id());
+                    continued.add(one);
                 }
             }
             counts[2]++;
