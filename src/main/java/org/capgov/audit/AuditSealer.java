@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,8 +62,11 @@ public class AuditSealer implements DisposableBean {
         this.every = every;
     }
 
-    /** Starts once the application is ready (after the migrations and the anchor's first start). */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * Starts once the context is up (after the migrations), before the application's runners: a command run as a
+     * runner (a benchmark, a demo load) writes entries that must be sealed while it runs.
+     */
+    @EventListener(ApplicationStartedEvent.class)
     void start() {
         thread.scheduleWithFixedDelay(this::scheduled, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
