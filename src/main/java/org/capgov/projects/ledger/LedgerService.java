@@ -186,7 +186,7 @@ public class LedgerService {
             String kind = retire ? "RETIREMENT" : "RELEASE";
             long tx = ledger.proposed(kind, account.id(), retire ? retirement.id() : account.id(), h.product(), reserved,
                     null, null, plan, document, Actors.username());
-                if (retire) {
+            if (retire) {
                 move(tx, blocks, account.id(), retirement.id(), h.product(), reserved, "RETIRED", null, true);
             } else {
                 move(tx, blocks, account.id(), account.id(), h.product(), reserved, "HELD", null, false);
