@@ -21,16 +21,22 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The audit page with filters, paging and a streamed CSV export. */
+/**
+ * The audit page with filters, paging and a streamed CSV export; each entry shows whether it is sealed into the hash
+ * chain yet (待封存 until the sealer has chained it, docs/decisions/audit-chain-throughput.md).
+ */
 @Controller
 class AuditPageController {
 
     private static final int PAGE_SIZE = 50;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ChinaTime.ZONE);
-    /** Chinese headers; the action and object type by name, the recorded states as the JSON that was hashed. */
+    /**
+     * Chinese headers; the action and object type by name, the recorded states as the JSON that was hashed, then the
+     * seal: its position in the chain and whether the entry is sealed or still pending.
+     */
     static final List<String> HEADER = List.of("编号", "时间", "操作人", "来源地址", "操作", "对象类型", "对象", "区划路径", "说明",
-            "变更前", "变更后", "哈希");
+            "变更前", "变更后", "哈希", "封存序号", "封存状态");
 
     private final AuditReader reader;
     private final Vocabulary labels;
@@ -53,6 +59,7 @@ class AuditPageController {
         model.addAttribute("filter", filter);
         model.addAttribute("entries", reader.search(Actors.scope(), filter, safePage, PAGE_SIZE));
         model.addAttribute("total", total);
+        model.addAttribute("pendingSeal", reader.pending(Actors.scope()));
         model.addAttribute("page", safePage);
         model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("actions", AuditAction.values());
@@ -100,6 +107,7 @@ class AuditPageController {
         return Arrays.asList(Long.toString(e.id()), TIME.format(e.recordedAt()), e.actor(), e.actorIp(),
                 labels.in(Vocabulary.ZH, "audit.action.", e.action()),
                 labels.in(Vocabulary.ZH, "audit.entityType.", e.entityType()), e.entityId(), e.regionPath(), summary,
-                e.beforeState(), e.afterState(), e.hash());
+                e.beforeState(), e.afterState(), e.hash(), e.pending() ? "" : Long.toString(e.position()),
+                labels.in(Vocabulary.ZH, "audit.seal.", e.pending() ? "PENDING" : "SEALED"));
     }
 }

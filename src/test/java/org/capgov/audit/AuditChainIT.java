@@ -3,7 +3,12 @@ package org.capgov.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.capgov.identity.Role;
 import org.capgov.identity.SystemActor;
 import org.capgov.support.Http;
@@ -11,11 +16,14 @@ import org.capgov.support.IntegrationTest;
 import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import javax.sql.DataSource;
 
+/**
+ * The trail is append-only, entries are sealed into the hash chain by the sealer (tests seal on demand), and verify
+ * finds every kind of tampering with sealed entries, seals and the waiting list; the pending tail is shown as such.
+ */
 class AuditChainIT extends IntegrationTest {
 
     @LocalServerPort
@@ -23,7 +31,13 @@ class AuditChainIT extends IntegrationTest {
     @Autowired
     AuditTrail trail;
     @Autowired
+    AuditSealer sealer;
+    @Autowired
+    AuditReader reader;
+    @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     TestPeople testPeople;
     /** The role that owns the audit trail: only it (or a superuser) can switch the guard off and tamper. */
@@ -31,17 +45,49 @@ class AuditChainIT extends IntegrationTest {
     @FlywayDataSource
     DataSource ownerDataSource;
 
+    private static final String ENTRY_COLUMNS = """
+            id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path, summary, before_state,
+            after_state, prev_hash, hash""";
+
+    private void record(String entityId) {
+        SystemActor.run(() -> trail.record(AuditEvent.created("test", entityId, "/500000/", Map.of("v", entityId))));
+    }
+
+    private long id(String entityId) {
+        return jdbc.sql("select id from audit_entry where entity_id = :e").param("e", entityId).query(Long.class).single();
+    }
+
+    /** Takes the sealer's lock on a connection of its own: entries written meanwhile stay pending until it is closed. */
+    private Connection holdSealer() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("select pg_advisory_xact_lock(" + AuditSealer.SEAL_LOCK + ")");
+        }
+        return c;
+    }
+
+    private static void release(Connection held) throws SQLException {
+        held.rollback();
+        held.close();
+    }
+
     @Test
     void theDatabaseRefusesUpdateDeleteAndTruncate() {
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "1", null, Map.of("a", 1))));
-        // the application role holds no right to change the trail
+        record("append-only-1");
+        sealer.sealNow();
+        // the application role holds no right to change the trail or its seals
         assertThatThrownBy(() -> jdbc.sql("update audit_entry set actor = 'mallory'").update())
                 .rootCause().hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit_entry").update()).rootCause()
-                .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("truncate audit_entry").update()).rootCause()
-                .hasMessageContaining("permission denied");
-        // and even its owner meets the trigger
+        assertThatThrownBy(() -> jdbc.sql("update audit_seal set sealed_at = now()").update())
+                .rootCause().hasMessageContaining("permission denied");
+        for (String table : List.of("audit_entry", "audit_seal")) {
+            assertThatThrownBy(() -> jdbc.sql("delete from " + table).update()).as(table).rootCause()
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> jdbc.sql("truncate " + table).update()).as(table).rootCause()
+                    .hasMessageContaining("permission denied");
+        }
+        // and even its owner meets the triggers
         JdbcClient owner = JdbcClient.create(ownerDataSource);
         assertThatThrownBy(() -> owner.sql("update audit_entry set actor = 'mallory'").update())
                 .rootCause().hasMessageContaining("append-only");
@@ -49,6 +95,62 @@ class AuditChainIT extends IntegrationTest {
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> owner.sql("truncate audit_entry").update()).rootCause()
                 .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("update audit_seal set sealed_at = now()").update())
+                .rootCause().hasMessageContaining("audit_seal is append-only");
+        assertThatThrownBy(() -> owner.sql("delete from audit_seal").update()).rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> owner.sql("truncate audit_seal").update()).rootCause()
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void pendingEntriesAreShownAsSuchThenSealed() throws Exception {
+        testPeople.ensure(Role.OBSERVER);
+        Http http = Http.api(port);
+        String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
+        Http browser = Http.browser(port);
+        browser.login(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
+        Connection held = holdSealer();
+        try {
+            record("pending-a");
+            record("pending-b");
+            long a = id("pending-a");
+            long b = id("pending-b");
+            AuditVerification v = reader.verify();
+            assertThat(v.ok()).as(v.toString()).isTrue();
+            assertThat(v.pending()).isGreaterThanOrEqualTo(2);
+            assertThat(v.oldestPending()).isNotNull();
+            assertThat(jdbc.sql("select count(*) from audit_seal where entry_id in (:a, :b)").param("a", a).param("b", b)
+                    .query(Long.class).single()).isZero();
+
+            var api = http.get("/api/v1/audit?entityType=test&entityId=pending-a", token);
+            assertThat(api.body()).contains("\"pending\":true").contains("\"position\":null");
+            var page = browser.get("/audit?entityType=test");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("待封存").contains("id=\"audit-pending\"");
+            var csv = browser.get("/audit/export.csv?entityType=test");
+            assertThat(csv.body().lines().filter(l -> l.startsWith(a + ",")).findFirst().orElseThrow())
+                    .endsWith("待封存");
+
+            // an entry taken off the waiting list before it is sealed would never be sealed: verify says so
+            jdbc.sql("delete from audit_pending where entry_id = :b").param("b", b).update();
+            AuditVerification unlisted = reader.verify();
+            assertThat(unlisted.ok()).isFalse();
+            assertThat(unlisted.firstBroken().id()).isEqualTo(b);
+            assertThat(unlisted.firstBroken().reason()).contains("不在待封存队列中");
+            jdbc.sql("insert into audit_pending (entry_id) values (:b)").param("b", b).update();
+        } finally {
+            release(held);
+        }
+        sealer.sealNow();
+        assertThat(jdbc.sql("select count(*) from audit_seal s join audit_entry e on e.id = s.entry_id"
+                + " where e.entity_id in ('pending-a', 'pending-b')").query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from audit_pending p join audit_entry e on e.id = p.entry_id"
+                + " where e.entity_id in ('pending-a', 'pending-b')").query(Long.class).single()).isZero();
+        assertThat(reader.verify().ok()).isTrue();
+        var sealed = http.get("/api/v1/audit?entityType=test&entityId=pending-a", token);
+        assertThat(sealed.body()).contains("\"pending\":false").containsPattern("\"position\":[1-9]");
+        assertThat(browser.get("/audit?entityType=test").body()).contains("已封存 · 第 ");
     }
 
     @Test
@@ -59,16 +161,17 @@ class AuditChainIT extends IntegrationTest {
             SystemActor.run(() -> trail.record(AuditEvent.updated("test", "tamper-" + n, "/500000/",
                     Map.of("v", n), Map.of("v", n + 1))));
         }
+        sealer.sealNow();
         Http http = Http.api(port);
         String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
         var ok = http.get("/api/v1/audit/verify", token);
         assertThat(ok.statusCode()).isEqualTo(200);
-        assertThat(ok.body()).contains("\"ok\":true").containsPattern("\"entries\":[1-9]");
+        assertThat(ok.body()).contains("\"ok\":true").containsPattern("\"entries\":[1-9]").contains("\"pending\":");
 
-        long victim = jdbc.sql("select id from audit_entry where entity_id = 'tamper-1'").query(Long.class).single();
+        long victim = id("tamper-1");
         String original = jdbc.sql("select after_state from audit_entry where id = :id").param("id", victim)
                 .query(String.class).single();
-        // someone with the owner's rights switches the guard off and edits a row directly
+        // someone with the owner's rights switches the guard off and edits a sealed row directly
         JdbcClient owner = JdbcClient.create(ownerDataSource);
         owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
         try {
@@ -77,80 +180,118 @@ class AuditChainIT extends IntegrationTest {
             assertThat(broken.statusCode()).isEqualTo(200);
             assertThat(broken.body()).contains("\"ok\":false").contains("\"id\":" + victim).contains("被改动");
         } finally {
-            owner.sql("update audit_entry set after_state = :v where id = :id").param("v", original).param("id", victim)
-                    .update();
-            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            try {
+                owner.sql("update audit_entry set after_state = :v where id = :id").param("v", original)
+                        .param("id", victim).update();
+            } finally {
+                owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            }
         }
         assertThat(http.get("/api/v1/audit/verify", token).body()).contains("\"ok\":true");
     }
 
     @Test
-    void deletingAnEntryBreaksTheChainAtTheNextOne() {
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "del-a", null, Map.of())));
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "del-b", null, Map.of())));
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "del-c", null, Map.of())));
-        long b = jdbc.sql("select id from audit_entry where entity_id = 'del-b'").query(Long.class).single();
-        long c = jdbc.sql("select id from audit_entry where entity_id = 'del-c'").query(Long.class).single();
-        var row = jdbc.sql("select * from audit_entry where id = :id").param("id", b).query().singleRow();
+    void deletingASealedEntryOrItWithItsSealBreaksTheChain() {
+        record("del-a");
+        record("del-b");
+        record("del-c");
+        sealer.sealNow();
+        long b = id("del-b");
+        long c = id("del-c");
+        var entry = jdbc.sql("select " + ENTRY_COLUMNS + " from audit_entry where id = :id").param("id", b).query()
+                .singleRow();
+        var seal = jdbc.sql("select * from audit_seal where entry_id = :id").param("id", b).query().singleRow();
         JdbcClient owner = JdbcClient.create(ownerDataSource);
         owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        owner.sql("alter table audit_seal disable trigger audit_seal_no_update").update();
         try {
+            // the entry alone: its seal still names it
             owner.sql("delete from audit_entry where id = :id").param("id", b).update();
-            AuditVerification v = reader.verify();
-            assertThat(v.ok()).isFalse();
-            assertThat(v.firstBroken().id()).isEqualTo(c);
+            AuditVerification entryGone = reader.verify();
+            assertThat(entryGone.ok()).isFalse();
+            assertThat(entryGone.firstBroken().id()).isEqualTo(b);
+            assertThat(entryGone.firstBroken().reason()).contains("已不在审计日志中");
+            // the entry and its seal: the chain breaks at the next seal
+            owner.sql("delete from audit_seal where entry_id = :id").param("id", b).update();
+            AuditVerification both = reader.verify();
+            assertThat(both.ok()).isFalse();
+            assertThat(both.firstBroken().id()).isEqualTo(c);
+            assertThat(both.firstBroken().reason()).contains("prev_hash");
         } finally {
-            owner.sql("""
-                    insert into audit_entry (id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path,
-                      summary, before_state, after_state, prev_hash, hash)
-                    values (:id, :recorded_at, :actor, :actor_ip, :action, :entity_type, :entity_id, :region_path,
-                      :summary, :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
-            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            try {
+                restoreEntry(owner, entry);
+                owner.sql("insert into audit_seal (position, entry_id, prev_hash, hash, sealed_at) values (:position,"
+                        + " :entry_id, :prev_hash, :hash, :sealed_at)").params(seal).update();
+            } finally {
+                owner.sql("alter table audit_seal enable trigger audit_seal_no_update").update();
+                owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
+            }
         }
+        assertThat(reader.verify().ok()).isTrue();
     }
 
-    @Autowired
-    AuditReader reader;
-
     @Test
-    void removingTheNewestEntriesIsReportedThroughTheAnchoredHead() {
+    void removingTheNewestSealsIsReportedThroughTheAnchoredHead() {
         testPeople.ensure(Role.OBSERVER);
         Http http = Http.api(port);
         String token = http.token(TestPeople.username(Role.OBSERVER), TestPeople.PASSWORD);
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-a", null, Map.of())));
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-b", null, Map.of())));
-        SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-c", null, Map.of())));
-        long b = jdbc.sql("select id from audit_entry where entity_id = 'tail-b'").query(Long.class).single();
-        long c = jdbc.sql("select max(id) from audit_entry").query(Long.class).single();
+        record("tail-a");
+        record("tail-b");
+        record("tail-c");
+        sealer.sealNow();
+        long b = id("tail-b");
+        long fromPosition = jdbc.sql("select position from audit_seal where entry_id = :b").param("b", b)
+                .query(Long.class).single();
+        long c = jdbc.sql("select entry_id from audit_seal order by position desc limit 1").query(Long.class).single();
         assertThat(reader.verify().anchoredAt()).isEqualTo(c);
-        var rows = jdbc.sql("select * from audit_entry where id >= :b order by id").param("b", b).query().listOfRows();
+        var seals = jdbc.sql("select * from audit_seal where position >= :p order by position").param("p", fromPosition)
+                .query().listOfRows();
+        var entries = jdbc.sql("select " + ENTRY_COLUMNS + " from audit_entry where id in (select entry_id from audit_seal"
+                + " where position >= :p) order by id").param("p", fromPosition).query().listOfRows();
         JdbcClient owner = JdbcClient.create(ownerDataSource);
         owner.sql("alter table audit_entry disable trigger audit_entry_no_update").update();
+        owner.sql("alter table audit_seal disable trigger audit_seal_no_update").update();
         try {
             // what is left is a shorter chain without a break
-            owner.sql("delete from audit_entry where id >= :b").param("b", b).update();
+            owner.sql("delete from audit_entry where id in (select entry_id from audit_seal where position >= :p)")
+                    .param("p", fromPosition).update();
+            owner.sql("delete from audit_seal where position >= :p").param("p", fromPosition).update();
             var cut = http.get("/api/v1/audit/verify", token);
             assertThat(cut.statusCode()).isEqualTo(200);
             assertThat(cut.body()).contains("\"ok\":false").contains("\"id\":" + c).contains("链尾被截断")
                     .contains("\"anchoredAt\":" + c);
-            // entries appended after the cut do not cover it up
-            SystemActor.run(() -> trail.record(AuditEvent.created("test", "tail-d", null, Map.of())));
+            // entries sealed after the cut do not cover it up
+            record("tail-d");
+            sealer.sealNow();
             assertThat(reader.verify()).satisfies(v -> {
                 assertThat(v.ok()).isFalse();
                 assertThat(v.anchoredAt()).isEqualTo(c);
             });
         } finally {
-            owner.sql("delete from audit_entry where entity_id = 'tail-d'").update();
-            for (var row : rows) {
-                owner.sql("""
-                        insert into audit_entry (id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path,
-                          summary, before_state, after_state, prev_hash, hash)
-                        values (:id, :recorded_at, :actor, :actor_ip, :action, :entity_type, :entity_id, :region_path,
-                          :summary, :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
+            try {
+                owner.sql("delete from audit_seal where position >= :p").param("p", fromPosition).update();
+                owner.sql("delete from audit_entry where entity_id = 'tail-d'").update();
+                for (var row : entries) {
+                    restoreEntry(owner, row);
+                }
+                for (var row : seals) {
+                    owner.sql("insert into audit_seal (position, entry_id, prev_hash, hash, sealed_at) values (:position,"
+                            + " :entry_id, :prev_hash, :hash, :sealed_at)").params(row).update();
+                }
+            } finally {
+                owner.sql("alter table audit_seal enable trigger audit_seal_no_update").update();
+                owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
             }
-            owner.sql("alter table audit_entry enable trigger audit_entry_no_update").update();
         }
         assertThat(reader.verify().ok()).isTrue();
+    }
+
+    private static void restoreEntry(JdbcClient owner, Map<String, Object> row) {
+        owner.sql("""
+                insert into audit_entry (id, recorded_at, actor, actor_ip, action, entity_type, entity_id, region_path,
+                  summary, before_state, after_state, prev_hash, hash)
+                values (:id, :recorded_at, :actor, :actor_ip, :action, :entity_type, :entity_id, :region_path,
+                  :summary, :before_state, :after_state, :prev_hash, :hash)""").params(row).update();
     }
 
     @Test

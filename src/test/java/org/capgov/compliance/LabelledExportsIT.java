@@ -90,11 +90,12 @@ class LabelledExportsIT extends IntegrationTest {
         List<List<String>> rows = csv(csv.body());
         List<String> header = rows.get(0);
         assertThat(header).containsExactly("编号", "时间", "操作人", "来源地址", "操作", "对象类型", "对象", "区划路径", "说明",
-                "变更前", "变更后", "哈希");
+                "变更前", "变更后", "哈希", "封存序号", "封存状态");
         assertThat(rows).hasSizeGreaterThan(1);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> {
             assertThat(r.get(4)).as("操作").matches(".*\\p{IsHan}.*");
             assertThat(r.get(5)).as("对象类型").matches("|.*\\p{IsHan}.*");
+            assertThat(r.get(13)).as("封存状态").isIn("已封存", "待封存");
         });
         assertThat(rows.stream().map(r -> r.get(4))).contains("登录").doesNotContain("LOGIN", "CREATE", "EXPORT");
         // the recorded states stay the JSON that was hashed (the hash chain is checked against it)

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.capgov.audit.AuditEvent;
+import org.capgov.audit.AuditReader;
+import org.capgov.audit.AuditSealer;
 import org.capgov.audit.AuditTrail;
+import org.capgov.audit.AuditVerification;
 import org.capgov.identity.NewPerson;
 import org.capgov.identity.PeopleService;
 import org.capgov.identity.Role;
@@ -46,9 +49,10 @@ import org.springframework.stereotype.Component;
  * against the real server and prints transfers/s, latency percentiles and the answer of GET /api/v1/ledger/verify.
  * Where the time goes: while the transfers run, a sampler reads the wait events of the server's sessions
  * (pg_stat_activity) every 5 ms; then audit appends alone (no ledger work) from the same number of threads show the
- * ceiling the audit chain sets. Run after {@code ./mvnw -B -o -Pbench package -DskipTests}:
+ * ceiling the audit trail sets. After each part the audit entries still pending are sealed on demand, timed, and the
+ * chain is verified. Run after {@code ./mvnw -B -o -Pbench package -DskipTests}:
  * {@code java -jar target/bench/capgov-bench.jar --capgov.bench=ledger --capgov.data-dir=target/ledger-bench
- * --capgov.embedded-db.clean-on-start=true --server.port=0} (docs/benchmarks.md).
+ * --capgov.embedded-db.clean-on-start=true --server.port=0 --capgov.telemetry.port=0} (docs/benchmarks.md).
  */
 @Component
 @ConditionalOnProperty(name = "capgov.bench", havingValue = "ledger")
@@ -59,6 +63,8 @@ class LedgerBench implements ApplicationRunner {
 
     private final PeopleService people;
     private final AuditTrail audit;
+    private final AuditSealer sealer;
+    private final AuditReader auditReader;
     private final JdbcClient jdbc;
     private final Environment environment;
     private final ConfigurableApplicationContext context;
@@ -70,12 +76,15 @@ class LedgerBench implements ApplicationRunner {
     private String base;
     private String token;
 
-    LedgerBench(PeopleService people, AuditTrail audit, JdbcClient jdbc, Environment environment,
+    LedgerBench(PeopleService people, AuditTrail audit, AuditSealer sealer, AuditReader auditReader, JdbcClient jdbc,
+            Environment environment,
             ConfigurableApplicationContext context, @Value("${capgov.bench.accounts:100}") int accounts,
             @Value("${capgov.bench.transfers:1000}") int transfers, @Value("${capgov.bench.threads:8}") int threads,
             @Value("${capgov.bench.appends:2000}") int appends) {
         this.people = people;
         this.audit = audit;
+        this.sealer = sealer;
+        this.auditReader = auditReader;
         this.jdbc = jdbc;
         this.environment = environment;
         this.context = context;
@@ -131,6 +140,9 @@ class LedgerBench implements ApplicationRunner {
         Map<String, AtomicInteger> waits = new ConcurrentHashMap<>();
         AtomicInteger samples = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads + 1);
+        Map<Integer, Long> dbCpuBefore = dbCpuTicks();
+        long jvmCpuBefore = jvmCpuNanos();
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
         long started = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -138,6 +150,7 @@ class LedgerBench implements ApplicationRunner {
                 int thread = t;
                 done.add(pool.submit(() -> {
                     SplittableRandom random = new SplittableRandom(2026L + thread);
+                    long cpu0 = THREADS.getCurrentThreadCpuTime();
                     for (int i = thread; i < transfers; i += threads) {
                         long from = held.get(random.nextInt(held.size()));
                         long to = held.get(random.nextInt(held.size()));
@@ -147,6 +160,7 @@ class LedgerBench implements ApplicationRunner {
                         latencies.add(System.nanoTime() - t1);
                         statuses.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                     }
+                    clientCpu.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                     return null;
                 }));
             }
@@ -159,6 +173,15 @@ class LedgerBench implements ApplicationRunner {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        double jvmMs = (jvmCpuNanos() - jvmCpuBefore) / 1e6;
+        double dbMs = dbCpuMillisSince(dbCpuBefore);
+        double clientMs = clientCpu.get() / 1e6;
+        double serverMs = (jvmMs - clientMs + dbMs) / transfers;
+        // CPU time, not wall time: what a transfer costs whatever else the machine runs (client threads left out;
+        // the HTTP client's own selector thread is not, so this errs high)
+        print("CPU per transfer: application %.2f ms (JVM %.0f ms less the client threads' %.0f ms), database %.2f ms; "
+                + "so %.2f ms in all, i.e. at most %.0f transfers/s on 2 dedicated cores", (jvmMs - clientMs) / transfers,
+                jvmMs, clientMs, dbMs / transfers, serverMs, 2000 / serverMs);
         print("ledger: %,d transfers among %d accounts from %d threads in %.1f s: %.0f transfers/s; latency p50 %.1f ms, "
                 + "p95 %.1f ms, max %.1f ms; answers %s", transfers, held.size(), threads, seconds, transfers / seconds,
                 percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100), statuses);
@@ -167,6 +190,9 @@ class LedgerBench implements ApplicationRunner {
         StringBuilder line = new StringBuilder();
         sorted.forEach((k, v) -> line.append(String.format(" %s %.2f;", k, v.get() / (double) n)));
         print("server sessions during the transfers, average number per wait event (%d samples):%s", samples.get(), line);
+        print("audit entries waiting to be sealed during the transfers: average %.1f, at most %d", pendingSum.get()
+                / (double) n, pendingMax.get());
+        sealAndVerify("after the transfers");
         String after = get("/api/v1/ledger/verify").body();
         print("verify before: %s", before);
         print("verify after:  %s", after);
@@ -175,7 +201,45 @@ class LedgerBench implements ApplicationRunner {
         }
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU ticks (user + system) of each process of the database server, from /proc (Linux). */
+    private Map<Integer, Long> dbCpuTicks() {
+        Map<Integer, Long> ticks = new java.util.HashMap<>();
+        for (Integer pid : jdbc.sql("select pid from pg_stat_activity").query(Integer.class).list()) {
+            try {
+                String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (java.io.IOException | RuntimeException e) {
+                // a process that ended meanwhile, or no /proc: left out
+            }
+        }
+        return ticks;
+    }
+
+    /** Milliseconds of CPU the server's processes (those present before and after) used since; 100 ticks a second. */
+    private double dbCpuMillisSince(Map<Integer, Long> before) {
+        long sum = 0;
+        for (Map.Entry<Integer, Long> e : dbCpuTicks().entrySet()) {
+            Long was = before.get(e.getKey());
+            if (was != null) {
+                sum += e.getValue() - was;
+            }
+        }
+        return sum * 10.0;
+    }
+
     /** Counts the wait events of the application's active sessions until the transfers are done. */
+    private final java.util.concurrent.atomic.AtomicLong pendingSum = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pendingMax = new java.util.concurrent.atomic.AtomicLong();
+
     private Void sample(List<Future<?>> running, Map<String, AtomicInteger> waits, AtomicInteger samples)
             throws InterruptedException {
         while (running.stream().anyMatch(f -> !f.isDone())) {
@@ -187,6 +251,10 @@ class LedgerBench implements ApplicationRunner {
                     .query(String.class).list()) {
                 waits.computeIfAbsent(w, k -> new AtomicInteger()).incrementAndGet();
             }
+            // the audit entries written but not yet sealed (AuditSealer runs every 200 ms)
+            long pending = jdbc.sql("select count(*) from audit_pending").query(Long.class).single();
+            pendingSum.addAndGet(pending);
+            pendingMax.accumulateAndGet(pending, Math::max);
             samples.incrementAndGet();
             Thread.sleep(5);
         }
@@ -222,6 +290,22 @@ class LedgerBench implements ApplicationRunner {
         double seconds = (System.nanoTime() - started) / 1e9;
         print("audit appends alone: %,d from %d threads in %.1f s: %.0f appends/s; latency p50 %.1f ms, p95 %.1f ms",
                 appends, threads, seconds, appends / seconds, percentile(latencies, 50), percentile(latencies, 95));
+        sealAndVerify("after the appends");
+    }
+
+    /** Seals what is still pending, timed, then verifies the whole chain; fails the run if it is not intact. */
+    private void sealAndVerify(String when) {
+        long t0 = System.nanoTime();
+        int sealed = sealer.sealNow();
+        double sealMs = (System.nanoTime() - t0) / 1e6;
+        long t1 = System.nanoTime();
+        AuditVerification v = auditReader.verify();
+        print("audit %s: %,d entries still pending, sealed on demand in %.1f ms; verify in %.1f ms: ok %s, %,d sealed "
+                + "entries, %,d pending", when, sealed, sealMs, (System.nanoTime() - t1) / 1e6, v.ok(), v.entries(),
+                v.pending());
+        if (!v.ok()) {
+            throw new IllegalStateException("the audit chain does not verify: " + v);
+        }
     }
 
     private int sequence;

@@ -107,14 +107,16 @@ class LedgerRepository {
                 .param("doc", document).param("actor", actor).query(Long.class).single();
     }
 
-    void checked(long tx) {
-        jdbc.sql("update ledger_transaction set status = 'CHECKED', checked_at = now() where id = :id").param("id", tx)
-                .update();
-    }
-
+    /**
+     * Checked and completed in one statement: both happen in the one database transaction that moves the units, so
+     * no one could ever read the CHECKED status in between; {@code checked_at} records the check. One round trip
+     * less per transfer (docs/decisions/audit-chain-throughput.md).
+     */
     void completed(long tx) {
-        jdbc.sql("update ledger_transaction set status = 'COMPLETED', finished_at = now() where id = :id")
-                .param("id", tx).update();
+        jdbc.sql("""
+                update ledger_transaction set status = 'COMPLETED', checked_at = now(), finished_at = now()
+                where id = :id
+                """).param("id", tx).update();
     }
 
     void rejected(long tx, String reason) {
@@ -166,6 +168,16 @@ class LedgerRepository {
     void shrinkBlock(long blockId, long newFirst, long end) {
         jdbc.sql("update ledger_unit_block set serials = int8range(:first, :end) where id = :id")
                 .param("first", newFirst).param("end", end).param("id", blockId).update();
+    }
+
+    /** The two entries of a run of units moved: out of one account, into the other, in one statement. */
+    void entryPair(long tx, long from, long to, String product, long amount, long issuanceId, long first, long end) {
+        jdbc.sql("""
+                insert into ledger_entry (transaction_id, account_id, product, amount, issuance_id, serials)
+                values (:tx, :from, :p, -:amount, :i, int8range(:first, :end)),
+                       (:tx, :to, :p, :amount, :i, int8range(:first, :end))
+                """).param("tx", tx).param("from", from).param("to", to).param("p", product).param("amount", amount)
+                .param("i", issuanceId).param("first", first).param("end", end).update();
     }
 
     void entry(long tx, long account, String product, long amount, long issuanceId, long first, long end) {

@@ -79,8 +79,11 @@ public class LedgerService {
                 Actors.username());
         String refusal = from.id() == to.id() ? "转出与转入为同一账户"
                 : !to.holdsUnits() ? "账户 " + to.id() + " 不能接收指标（签发或注销账户）" : null;
+        // locked once: counted here, moved below
+        List<LedgerRepository.Block> held = refusal == null ? ledger.lockBlocks(from.id(), product, "HELD", null)
+                : List.of();
         if (refusal == null) {
-            long available = available(from.id(), product, "HELD", null);
+            long available = size(held);
             if (available < quantity) {
                 refusal = "账户 " + from.id() + " 可用 " + product + " 指标 " + available + "，不足 " + quantity;
             }
@@ -89,8 +92,7 @@ public class LedgerService {
             return reject(tx, "TRANSFER", from, refusal, Map.of("from", from.id(), "to", to.id(), "product", product,
                     "quantity", quantity));
         }
-        ledger.checked(tx);
-        move(tx, from.id(), to.id(), product, quantity, "HELD", null, "HELD", null, true);
+        move(tx, held, from.id(), to.id(), product, quantity, "HELD", null, true);
         ledger.completed(tx);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("from", from.id());
@@ -115,7 +117,6 @@ public class LedgerService {
         LedgerAccount counter = ledger.counterAccount("ISSUANCE");
         long tx = ledger.proposed("ISSUANCE", counter.id(), to.id(), source.product(), source.quantity(), null, null,
                 null, source.document(), Actors.username());
-        ledger.checked(tx);
         long issuance = ledger.issuance(source.kind(), source.caseId(), source.equipmentId(), source.equipmentCode(),
                 source.enterpriseId(), source.uscc(), source.regionPath(), source.product(), source.quantity(),
                 source.document(), source.verifiedOn(), tx);
@@ -151,13 +152,13 @@ public class LedgerService {
                 .orElseThrow(() -> DomainException.notFound("error.ledger.accountNotFound", r.account()));
         long tx = ledger.proposed("RESERVATION", account.id(), account.id(), product, quantity, null, null, plan, null,
                 Actors.username());
-        long available = available(account.id(), product, "HELD", null);
+        List<LedgerRepository.Block> held = ledger.lockBlocks(account.id(), product, "HELD", null);
+        long available = size(held);
         if (available < quantity) {
             return reject(tx, "RESERVATION", account, "账户 " + account.id() + " 可用 " + product + " 指标 " + available
                     + "，不足以为方案 " + plan + " 预留 " + quantity, Map.of("plan", plan, "quantity", quantity));
         }
-        ledger.checked(tx);
-        move(tx, account.id(), account.id(), product, quantity, "HELD", null, "RESERVED", plan, false);
+        move(tx, held, account.id(), account.id(), product, quantity, "RESERVED", plan, false);
         ledger.completed(tx);
         audit.record(new AuditEvent(AuditAction.CREATE, "ledger_transaction", Long.toString(tx), account.regionPath(),
                 "置换方案 " + plan + " 预留指标 " + quantity + " " + product, null,
@@ -176,18 +177,19 @@ public class LedgerService {
         LedgerAccount retirement = ledger.counterAccount("RETIREMENT");
         List<Outcome> out = new ArrayList<>();
         for (LedgerRepository.Holding h : ledger.holdings(account.id())) {
-            long reserved = "RESERVED".equals(h.state()) ? available(account.id(), h.product(), "RESERVED", plan) : 0;
+            List<LedgerRepository.Block> blocks = "RESERVED".equals(h.state())
+                    ? ledger.lockBlocks(account.id(), h.product(), "RESERVED", plan) : List.of();
+            long reserved = size(blocks);
             if (reserved == 0) {
                 continue;
             }
             String kind = retire ? "RETIREMENT" : "RELEASE";
             long tx = ledger.proposed(kind, account.id(), retire ? retirement.id() : account.id(), h.product(), reserved,
                     null, null, plan, document, Actors.username());
-            ledger.checked(tx);
             if (retire) {
-                move(tx, account.id(), retirement.id(), h.product(), reserved, "RESERVED", plan, "RETIRED", null, true);
+                move(tx, blocks, account.id(), retirement.id(), h.product(), reserved, "RETIRED", null, true);
             } else {
-                move(tx, account.id(), account.id(), h.product(), reserved, "RESERVED", plan, "HELD", null, false);
+                move(tx, blocks, account.id(), account.id(), h.product(), reserved, "HELD", null, false);
             }
             ledger.completed(tx);
             audit.record(new AuditEvent(AuditAction.CREATE, "ledger_transaction", Long.toString(tx), account.regionPath(),
@@ -212,22 +214,23 @@ public class LedgerService {
         return new Outcome(tx, "REJECTED", reason);
     }
 
-    private long available(long account, String product, String state, String plan) {
+    private static long size(List<LedgerRepository.Block> blocks) {
         long sum = 0;
-        for (LedgerRepository.Block b : ledger.lockBlocks(account, product, state, plan)) {
+        for (LedgerRepository.Block b : blocks) {
             sum += b.size();
         }
         return sum;
     }
 
     /**
-     * Moves {@code quantity} units, oldest blocks first, splitting the last block: its upper part stays, its lower part
-     * becomes a new block where the units go. With {@code entries}, each moved run is an entry pair (out, in).
+     * Moves {@code quantity} units of the {@code blocks} locked in {@code from} (oldest first), splitting the last
+     * block: its upper part stays, its lower part becomes a new block where the units go. With {@code entries}, each
+     * moved run is an entry pair (out, in).
      */
-    private void move(long tx, long from, long to, String product, long quantity, String fromState, String fromPlan,
+    private void move(long tx, List<LedgerRepository.Block> blocks, long from, long to, String product, long quantity,
             String toState, String toPlan, boolean entries) {
         long left = quantity;
-        for (LedgerRepository.Block b : ledger.lockBlocks(from, product, fromState, fromPlan)) {
+        for (LedgerRepository.Block b : blocks) {
             if (left == 0) {
                 break;
             }
@@ -239,8 +242,7 @@ public class LedgerService {
                 ledger.newBlock(b.issuanceId(), product, b.first(), b.first() + take, to, toState, toPlan);
             }
             if (entries) {
-                ledger.entry(tx, from, product, -take, b.issuanceId(), b.first(), b.first() + take);
-                ledger.entry(tx, to, product, take, b.issuanceId(), b.first(), b.first() + take);
+                ledger.entryPair(tx, from, to, product, take, b.issuanceId(), b.first(), b.first() + take);
             }
             left -= take;
         }

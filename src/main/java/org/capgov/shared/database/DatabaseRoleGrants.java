@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * "database roles" says):
  * <ul>
  * <li>the audit trail ({@code audit_*}) and the migration history stay with the owner; the application may read the
- * trail and append to it, nothing else: it can neither change nor delete an entry, nor truncate the table, nor
+ * trail and append to it and to its seals, and take entries off the list of those waiting to be sealed, nothing
+ * else: it can neither change nor delete an entry, nor truncate the table, nor
  * disable its trigger (only the owner or a superuser may);</li>
  * <li>every other table goes to the application role, because the platform changes their structure while it runs:
  * monthly partitions of measurements and per-run partitions of findings, and the index rebuilds, truncations and
@@ -102,5 +103,10 @@ class DatabaseRoleGrants implements Callback {
         s.execute("revoke all on audit_entry from " + role);
         s.execute("grant select, insert on audit_entry to " + role);
         s.execute("grant usage on sequence audit_entry_seq to " + role);
+        // the seals are appended by the application's sealer; the pending list is its work queue (V100)
+        s.execute("revoke all on audit_seal from " + role);
+        s.execute("grant select, insert on audit_seal to " + role);
+        s.execute("revoke all on audit_pending from " + role);
+        s.execute("grant select, insert, delete on audit_pending to " + role);
     }
 }
