@@ -131,7 +131,10 @@ class ProjectPageController {
     @GetMapping("/plans/{id}")
     @PreAuthorize(ProjectApiController.READERS)
     String plan(@PathVariable long id, Model model) {
-        model.addAttribute("d", plans.detail(id));
+        PlanService.Detail d = plans.detail(id);
+        model.addAttribute("d", d);
+        model.addAttribute("provisionalYears", plans.workingDays().provisionalYears(d.plan().noticeStart(),
+                d.plan().noticeEnd()));
         return "projects/plan";
     }
 
