@@ -1,23 +1,14 @@
 package org.capgov.projects.illegal;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.capgov.shared.DomainException;
-import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.spreadsheet.Downloads;
 import org.capgov.shared.spreadsheet.TableFormat;
 import org.capgov.shared.spreadsheet.TableWriter;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,17 +16,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The register's import, page and API: the template with Chinese headers (CSV or .xlsx), the upload, and the outcome,
- * all or nothing with a row-by-row report (201 with the register numbers, or 400 problem+json whose {@code errors}
- * list the rows at fault). The file parameter is optional so that authorization decides first.
+ * The register's import page: the template with Chinese headers (CSV or .xlsx, also under the API's path), the upload,
+ * and the outcome on the same page, all or nothing with a row-by-row report (the API is
+ * {@link IllegalProjectImportApiController}). The file parameter is optional so that authorization decides first.
  */
 @Controller
-@Tag(name = "projects", description = "Illegal-project register 违规项目清理台账")
 class IllegalProjectImportController {
 
     /** Rows of the report on the page and in the API's answer. */
@@ -46,19 +35,20 @@ class IllegalProjectImportController {
             List<IllegalProjectImport.Problem> errors) {
     }
 
-    record Imported(int rows, List<String> registered) {
-    }
-
     private final IllegalProjectImport imports;
 
     IllegalProjectImportController(IllegalProjectImport imports) {
         this.imports = imports;
     }
 
-    @GetMapping({"/illegal-projects/import/template.{format}", "/api/v1/illegal-projects/template.{format}"})
+    @GetMapping("/illegal-projects/import/template.{format}")
     @PreAuthorize(IllegalProjectApiController.OFFICERS)
-    @Operation(summary = "Template of the register import with Chinese headers, format csv or xlsx 违规项目导入模板")
     void template(@PathVariable String format, HttpServletResponse response) throws IOException {
+        writeTemplate(format, response);
+    }
+
+    /** The header row in CSV (UTF-8 with a BOM) or .xlsx; 404 for another format. */
+    static void writeTemplate(String format, HttpServletResponse response) throws IOException {
         TableFormat f = switch (format) {
             case "csv" -> TableFormat.CSV;
             case "xlsx" -> TableFormat.XLSX;
@@ -86,39 +76,13 @@ class IllegalProjectImportController {
                     List.of()));
             return "redirect:/illegal-projects/import";
         }
-        IllegalProjectImport.Outcome o = run(file);
+        IllegalProjectImport.Outcome o = run(imports, file);
         redirect.addFlashAttribute("result", new Result(file.getOriginalFilename(), o.ok(), o.rows(), o.registered(),
                 o.ok() ? null : "共 " + o.problems().size() + " 处错误", shown(o)));
         return "redirect:/illegal-projects/import";
     }
 
-    @PostMapping("/api/v1/illegal-projects/import")
-    @PreAuthorize(IllegalProjectApiController.OFFICERS)
-    @ResponseBody
-    @Operation(summary = "Import projects into the register from CSV (UTF-8 or GBK) or .xlsx, all or nothing, with a "
-            + "row-by-row report 违规项目导入")
-    ResponseEntity<?> uploadApi(@RequestParam(required = false) MultipartFile file, HttpServletRequest request)
-            throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw DomainException.invalid(List.of(new FieldProblem("file", "", "请选择要导入的文件（CSV 或 .xlsx）")));
-        }
-        IllegalProjectImport.Outcome o = run(file);
-        if (o.ok()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(new Imported(o.rows(), o.registered()));
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "导入被拒绝，未登记任何项目：共 "
-                + o.problems().size() + " 处错误");
-        problem.setTitle(HttpStatus.BAD_REQUEST.getReasonPhrase());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("code", "error.illegal.importRejected");
-        problem.setProperty("field", "file");
-        problem.setProperty("rows", o.rows());
-        problem.setProperty("errorCount", o.problems().size());
-        problem.setProperty("errors", shown(o));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private IllegalProjectImport.Outcome run(MultipartFile file) throws IOException {
+    static IllegalProjectImport.Outcome run(IllegalProjectImport imports, MultipartFile file) throws IOException {
         Path upload = imports.newUpload();
         try {
             file.transferTo(upload);
@@ -128,7 +92,7 @@ class IllegalProjectImportController {
         }
     }
 
-    private static List<IllegalProjectImport.Problem> shown(IllegalProjectImport.Outcome o) {
+    static List<IllegalProjectImport.Problem> shown(IllegalProjectImport.Outcome o) {
         return o.problems().subList(0, Math.min(ERRORS_SHOWN, o.problems().size()));
     }
 }

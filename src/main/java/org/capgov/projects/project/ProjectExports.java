@@ -64,7 +64,7 @@ class ProjectExports {
     }
 
     /** Projects in scope, optionally of one status (an unknown status is no filter, as on the list). */
-    @Transactional(readOnly = true)
+    @Transactional
     public void projects(String status, TableFormat format, Opener open) throws IOException {
         String s = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
         String filter = s != null && ProjectService.isStatus(s) ? s : null;
@@ -84,7 +84,7 @@ class ProjectExports {
     }
 
     /** Replacement plans in scope, each with its retired equipment and its objections counted. */
-    @Transactional(readOnly = true)
+    @Transactional
     public void plans(TableFormat format, Opener open) throws IOException {
         List<ReplacementPlan> rows = plans.search(Actors.scope(), null, MAX_ROWS);
         try (OutputStream out = open.open(); TableWriter table = format.open(out, "产能置换方案")) {

@@ -49,6 +49,8 @@ class ProjectPageController {
     @PreAuthorize(ProjectApiController.READERS)
     String list(@RequestParam(required = false) String status, Model model) {
         model.addAttribute("projects", projects.search(status));
+        String filter = status == null ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        model.addAttribute("statusFilter", filter != null && ProjectService.isStatus(filter) ? filter : null);
         model.addAttribute("kinds", List.copyOf(ProjectService.KINDS_ORDERED));
         model.addAttribute("industries", Arrays.asList(Industry.values()));
         model.addAttribute("products", Arrays.asList(Product.values()));

@@ -73,7 +73,8 @@ class IllegalProjectImportIT extends IntegrationTest {
         LocalDate today = ChinaTime.today(clock);
         String a = f.enterprise("500102");
         String b = f.enterprise("500102");
-        String csv = HEADER + a + ",导入在建隐瞒项目,钢铁,在建,手续不全,是,否," + today.minusDays(3) + ",涪经信〔2026〕61号,\n"
+        String csv = HEADER + a + ",导入在建隐瞒项目,钢铁,在建,手续不全,是,否," + today.minusDays(3) + ",涪经信〔2026〕61号,"
+                + today.plusDays(30) + "\n"
                 + b + ",导入建成不予补办项目,钢铁,建成,国家不予补办,,,," + "涪经信〔2026〕62号," + today.plusDays(60) + "\n";
         HttpResponse<String> r = upload(csv.getBytes(StandardCharsets.UTF_8), "register.csv");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
@@ -81,7 +82,7 @@ class IllegalProjectImportIT extends IntegrationTest {
         assertThat(registered).hasSize(2);
         JsonNode first = project(registered.get(0).asString());
         assertThat(first.get("name").asString()).isEqualTo("导入在建隐瞒项目");
-        assertThat(first.toString()).contains("HALT").contains("STOP_LENDING");
+        assertThat(first.toString()).contains("HALT").contains("DEMOLISH").contains("STOP_LENDING");
         JsonNode second = project(registered.get(1).asString());
         assertThat(second.toString()).contains("DEMOLISH").contains(today.plusDays(60).toString());
 
