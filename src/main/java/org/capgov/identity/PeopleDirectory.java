@@ -42,10 +42,17 @@ public class PeopleDirectory {
     /** As above, and the enterprise accounts of the given USCCs (never other enterprises of the region). */
     public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath,
             Collection<String> enterpriseUsccs) {
+        return audience(departmentCodes, roles, regionPath, enterpriseUsccs, List.of());
+    }
+
+    /** As above, and the people with the given usernames, addressed by name whatever their memberships. */
+    public List<Recipient> audience(Collection<String> departmentCodes, Collection<String> roles, String regionPath,
+            Collection<String> enterpriseUsccs, Collection<String> usernames) {
+        List<String> named = usernames == null ? List.of() : List.copyOf(usernames);
         List<String> codes = departmentCodes == null ? List.of() : List.copyOf(departmentCodes);
         List<String> roleNames = roles == null ? List.of() : roles.stream().map(this::knownRole).toList();
         List<String> usccs = enterpriseUsccs == null ? List.of() : List.copyOf(enterpriseUsccs);
-        if (codes.isEmpty() && roleNames.isEmpty() && usccs.isEmpty()) {
+        if (codes.isEmpty() && roleNames.isEmpty() && usccs.isEmpty() && named.isEmpty()) {
             return List.of();
         }
         // only fixed fragments are joined; every value is a bound parameter
@@ -65,12 +72,16 @@ public class PeopleDirectory {
             reached.add("(m.role = 'ENTERPRISE' and m.enterprise_uscc in (:usccs))");
             params.put("usccs", usccs);
         }
+        if (reached.isEmpty()) {
+            reached.add("false");
+        }
+        params.put("named", named.isEmpty() ? List.of("") : named);
         return jdbc.sql("""
                 select p.id, p.email from person p
-                where p.enabled and not p.system_account and exists (
+                where p.enabled and not p.system_account and (p.username in (:named) or exists (
                     select 1 from membership m join department d on d.id = m.department_id
                                               join region r on r.code = m.region_code
-                    where m.person_id = p.id and (%s))
+                    where m.person_id = p.id and (%s)))
                 order by p.id
                 """.formatted(String.join(" or ", reached)))
                 .params(params).query((rs, n) -> new Recipient(rs.getLong("id"), rs.getString("email"))).list();

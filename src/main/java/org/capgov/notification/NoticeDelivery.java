@@ -40,7 +40,7 @@ class NoticeDelivery {
     public List<InboxRepository.Delivered> deliver(Notice notice) {
         check(notice);
         List<Recipient> audience = directory.audience(notice.departmentCodes(), notice.roles(), notice.regionPath(),
-                notice.enterprises());
+                notice.enterprises(), notice.people());
         if (audience.isEmpty()) {
             log.info("Notice {} ({}) reaches nobody", notice.kind(), notice.dedupKey());
             return List.of();

@@ -34,10 +34,10 @@ class NoticeAudienceIT extends IntegrationTest {
      * Notice kinds published by the platform, each with the test that proves its audience: PUBLIC_REPORT
      * (PublicReportAudienceIT), CASE_OVERDUE (OverdueNoticeAudienceIT), CASE_STEP (CaseNoticesIT: the enterprise of
      * the case hears of every step, its neighbour of none), CAPACITY_WARNING (CapacityWarningsIT: banks are told,
-     * enterprises are not).
+     * enterprises are not), PLAN_OBJECTION_ANSWERED (PlanObjectionAnswerIT: the objecting enterprise or person alone).
      */
     static final Set<String> KINDS_WITH_AUDIENCE_TEST = Set.of("PUBLIC_REPORT", "CASE_OVERDUE", "CASE_STEP",
-            "CAPACITY_WARNING");
+            "CAPACITY_WARNING", "PLAN_OBJECTION_ANSWERED");
 
     /**
      * Notice kinds for officials only: they are addressed to departments and roles, never to an enterprise, so the
@@ -82,6 +82,14 @@ class NoticeAudienceIT extends IntegrationTest {
         fixtures.publish(Notice.of("TEST", "关于本企业的通知", "").inRegion(NoticeFixtures.FULING).toDepartments("FL-QZF")
                 .toEnterprise(OWN).once(key));
         assertThat(fixtures.recipients(key)).contains("na.own", "na.district").doesNotContain("na.other");
+    }
+
+    @Test
+    void aNoticeToAPersonByNameReachesThatPersonAlone() {
+        String key = NoticeFixtures.key();
+        fixtures.publish(Notice.of("TEST", "致本人的通知", "").inRegion(NoticeFixtures.FULING).toPeople("na.district")
+                .once(key));
+        assertThat(fixtures.recipients(key)).containsExactly("na.district");
     }
 
     @Test

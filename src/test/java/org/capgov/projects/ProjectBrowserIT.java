@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * New capacity in a real browser (Debian's Chromium driven by Playwright): a steel works declares a converter project,
  * the gate says 须置换 with its citation; the works buys indicator units from another enterprise (the trade shows on
  * both accounts and on the public page) and proposes a plan with two converters to retire and the units; the
- * coordinator puts it under notice, records an objection and announces it; the exits are opened as cases; 投产 is
- * refused until they are verified, then accepted. Screenshots go to target/screenshots/projects-*.png.
+ * coordinator puts it under notice, records an objection, answers it (the answer is published with the plan) and
+ * announces it; the exits are opened as cases; 投产 is refused until they are verified, then accepted. Screenshots go to target/screenshots/projects-*.png.
  */
 class ProjectBrowserIT extends IntegrationTest {
 
@@ -111,6 +111,10 @@ class ProjectBrowserIT extends IntegrationTest {
             coordinator.fill("#objection-text", "退出转炉是否真正拆除，请公开验收安排");
             coordinator.click("#objection-submit");
             assertThat(coordinator.locator("#plan-objections")).containsText("涪陵区某居民");
+            // each objection is answered before the announcement
+            coordinator.fill("#plan-objections textarea[name=answer]", "两台转炉拆除后由区经信局现场验收并公示结果");
+            coordinator.click("#plan-objections .answer-form button");
+            assertThat(coordinator.locator("#plan-objections .objection-answer")).containsText("现场验收");
             coordinator.fill("#a-document", "渝经信公告〔2026〕22号");
             coordinator.fill("#exitDeadline", today.plusDays(120).toString());
             coordinator.click("#announce-submit");
@@ -163,6 +167,8 @@ class ProjectBrowserIT extends IntegrationTest {
             visitor.navigate(base + "/public/replacement-plans");
             assertThat(visitor.locator("#public-plans")).containsText("转炉产能置换示范项目");
             assertThat(visitor.locator("#public-plans")).containsText("渝经信公告〔2026〕22号");
+            assertThat(visitor.locator("#public-plans")).containsText("现场验收");
+            assertThat(visitor.locator("#public-plans")).not().containsText("涪陵区某居民");
             visitor.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("projects-5-public.png"))
                     .setFullPage(true));
         }

@@ -17,6 +17,7 @@ import org.capgov.projects.gate.GateDecision;
 import org.capgov.projects.gate.GateDecision.Decision;
 import org.capgov.projects.gate.GateDecision.Effect;
 import org.capgov.projects.gate.ProjectGate;
+import org.capgov.projects.gate.ReplacementPlans;
 import org.junit.jupiter.api.Test;
 
 /** The project gate as a pure rule: bans read as net new capacity, ratios by region and case, suspensions, findings. */
@@ -149,5 +150,39 @@ class ProjectGateTest {
         GateDecision advised = ProjectGate.decide(CATALOGUE, facts("2021-07-01", false, Set.of(), secondary), steel(100, 0, null));
         assertThat(advised.decision()).isEqualTo(Decision.ALLOWED);
         assertThat(advised.reasons()).extracting(GateDecision.Reason::effect).containsExactly(Effect.ADVISES);
+    }
+
+    static ReplacementPlans.PlanFacts plan(String status, String announcedOn, String region, long covered) {
+        return new ReplacementPlans.PlanFacts("ZH-9", status, "CRUDE_STEEL", region, BigDecimal.valueOf(covered),
+                announcedOn == null ? null : LocalDate.parse(announcedOn), announcedOn == null ? null : "渝经信公告〔2021〕1号");
+    }
+
+    @Test
+    void anAnnouncedPlanOfTheSameRegionRetiringEnoughAllowsTheProjectAndNothingElseDoes() {
+        GateDecision d = ProjectGate.decide(CATALOGUE, facts("2021-07-01", false, Set.of("nat")), steel(1_500_000, 0, null));
+        GateDecision covered = ProjectGate.withPlan(d, plan("ANNOUNCED", "2021-06-20", "510100", 1_875_000));
+        assertThat(covered.decision()).isEqualTo(Decision.ALLOWED);
+        assertThat(covered.replacementPlan().covers()).isTrue();
+        assertThat(covered.reasons()).last().extracting(GateDecision.Reason::text).asString()
+                .contains("ZH-9").contains("渝经信公告〔2021〕1号");
+
+        GateDecision tooLittle = ProjectGate.withPlan(d, plan("ANNOUNCED", "2021-06-20", "510100", 1_874_999));
+        assertThat(tooLittle.decision()).isEqualTo(Decision.NEEDS_REPLACEMENT);
+        assertThat(tooLittle.replacementPlan().covers()).isFalse();
+        assertThat(tooLittle.reasons()).last().extracting(GateDecision.Reason::text).asString().contains("少于所需");
+        assertThat(ProjectGate.withPlan(d, plan("NOTICE", null, "510100", 2_000_000)).reasons()).last()
+                .extracting(GateDecision.Reason::text).asString().contains("尚未公告");
+        assertThat(ProjectGate.withPlan(d, plan("ANNOUNCED", "2021-07-02", "510100", 2_000_000)).reasons()).last()
+                .extracting(GateDecision.Reason::text).asString().contains("晚于评价日期");
+        GateDecision elsewhere = ProjectGate.withPlan(d, plan("ANNOUNCED", "2021-06-20", "500102", 2_000_000));
+        assertThat(elsewhere.decision()).isEqualTo(Decision.NEEDS_REPLACEMENT);
+        assertThat(elsewhere.reasons()).last().extracting(GateDecision.Reason::text).asString().contains("500102");
+
+        GateDecision suspended = ProjectGate.decide(CATALOGUE, facts("2024-09-01", false, Set.of("nat")),
+                steel(1_500_000, 0, null));
+        GateDecision stillRefused = ProjectGate.withPlan(suspended, plan("ANNOUNCED", "2024-08-01", "510100", 9_000_000));
+        assertThat(stillRefused.decision()).isEqualTo(Decision.REFUSED);
+        assertThat(stillRefused.replacementPlan().covers()).isFalse();
+        assertThat(ProjectGate.withPlan(d, null)).isSameAs(d);
     }
 }

@@ -90,6 +90,12 @@ class ProjectPlanApiIT extends IntegrationTest {
                 + "\",\"objector\":\"某钢铁协会\",\"text\":\"退出转炉是否已列入淘汰名单？\"}").statusCode()).isEqualTo(200);
         assertRefused(post("/api/v1/replacement-plans/" + plan + "/objections",
                 "{\"objector\":\"迟到者\",\"text\":\"公示期后\"}"), 409, "公示期内");
+        String announcement = "{\"document\":\"渝经信公告〔2026〕5号\",\"exitDeadline\":\"" + today.plusDays(90) + "\"}";
+        assertRefused(post("/api/v1/replacement-plans/" + plan + "/announce", announcement), 409, "未答复");
+        long objection = json.readTree(f.http.get("/api/v1/replacement-plans/" + plan, f.admin).body())
+                .get("objections").get(0).get("id").asLong();
+        assertThat(post("/api/v1/replacement-plans/" + plan + "/objections/" + objection + "/answer",
+                "{\"answer\":\"两台转炉已列入淘汰名单，拆除后验收\"}").statusCode()).isEqualTo(200);
 
         HttpResponse<String> announced = post("/api/v1/replacement-plans/" + plan + "/announce", "{\"document\":"
                 + "\"渝经信公告〔2026〕5号\",\"exitDeadline\":\"" + today.plusDays(90) + "\"}");

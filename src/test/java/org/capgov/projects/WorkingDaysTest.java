@@ -68,4 +68,14 @@ class WorkingDaysTest {
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> WorkingDays.parse(List.of("2026-01-01,VACATION"))).hasMessageContaining("HOLIDAY");
     }
+
+    @Test
+    void twentyTwentySevenStaysProvisionalUntilItsNoticeIsEntered() throws IOException {
+        WorkingDays days = calendar();
+        // the State Council's notice for 2027 was not found; its statutory days only, marked provisional
+        assertThat(days.provisionalYears(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 5))).containsExactly(2027);
+        assertThat(days.provisionalYears(LocalDate.of(2026, 9, 28), LocalDate.of(2026, 10, 15))).isEmpty();
+        assertThat(days.isWorkingDay(LocalDate.of(2027, 2, 5))).isFalse();   // 除夕 2027, statutory
+        assertThat(days.isWorkingDay(LocalDate.of(2027, 2, 9))).isTrue();    // no 调休 known yet
+    }
 }

@@ -11,12 +11,26 @@ import org.capgov.catalog.Citation;
  */
 public record GateDecision(String catalogueVersion, LocalDate asOf, String region, boolean keyAirRegion,
         String industry, String kind, Decision decision, BigDecimal ratio, Quantity requiredRetirement,
-        List<Reason> reasons) {
+        List<Reason> reasons, PlanCoverage replacementPlan) {
+
+    public GateDecision(String catalogueVersion, LocalDate asOf, String region, boolean keyAirRegion, String industry,
+            String kind, Decision decision, BigDecimal ratio, Quantity requiredRetirement, List<Reason> reasons) {
+        this(catalogueVersion, asOf, region, keyAirRegion, industry, kind, decision, ratio, requiredRetirement, reasons,
+                null);
+    }
 
     public enum Decision { ALLOWED, NEEDS_REPLACEMENT, REFUSED }
 
     /** What a reason does to the decision. */
     public enum Effect { REFUSES, REQUIRES_REPLACEMENT, ADVISES, INFORMS }
+
+    /**
+     * The replacement plan a stateless request names: its status, when and under which document it was announced,
+     * the capacity it retires, and whether it covers the required retirement as of the request's date (reading P6).
+     */
+    public record PlanCoverage(String code, String status, LocalDate announcedOn, String announcement,
+            BigDecimal covered, boolean covers) {
+    }
 
     public record Quantity(String product, BigDecimal quantity, String unit) {
     }

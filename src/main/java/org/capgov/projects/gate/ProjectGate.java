@@ -97,6 +97,49 @@ public final class ProjectGate {
     }
 
     /**
+     * The decision for a stateless request that names a replacement plan (reading P6): only a plan announced (公告) on
+     * or before the request's date, for a project of the same region, whose retired capacity reaches the required
+     * retirement covers the project, which is then ALLOWED as after {@link #coveredBy}. Otherwise the decision stays,
+     * a reason saying why the plan does not cover it. A plan never lifts a refusal.
+     */
+    public static GateDecision withPlan(GateDecision d, ReplacementPlans.PlanFacts plan) {
+        if (plan == null) {
+            return d;
+        }
+        boolean announced = "ANNOUNCED".equals(plan.status()) && plan.announcedOn() != null;
+        GateDecision.PlanCoverage no = new GateDecision.PlanCoverage(plan.code(), plan.status(),
+                announced ? plan.announcedOn() : null, announced ? plan.announcement() : null, plan.covered(), false);
+        String why = null;
+        if (d.decision() == Decision.REFUSED) {
+            why = "项目不予通过，置换方案 " + plan.code() + " 不改变这一结论";
+        } else if (d.decision() == Decision.ALLOWED) {
+            why = "项目无须置换，置换方案 " + plan.code() + " 不影响结论";
+        } else if (!announced) {
+            why = "置换方案 " + plan.code() + " 尚未公告，须经省级行业主管部门确认并公告后方可据以批复";
+        } else if (d.asOf() != null && plan.announcedOn().isAfter(d.asOf())) {
+            why = "置换方案 " + plan.code() + " 于 " + plan.announcedOn() + " 公告，晚于评价日期 " + d.asOf();
+        } else if (d.region() != null && !d.region().equals(plan.regionCode())) {
+            why = "置换方案 " + plan.code() + " 属于区划 " + plan.regionCode() + " 的项目，不能用于区划 " + d.region()
+                    + " 的项目";
+        } else if (plan.covered() == null || plan.covered().compareTo(d.requiredRetirement().quantity()) < 0) {
+            why = "置换方案 " + plan.code() + " 的退出产能 " + plain(plan.covered() == null ? BigDecimal.ZERO
+                    : plan.covered()) + " " + d.requiredRetirement().unit() + " 少于所需 "
+                    + plain(d.requiredRetirement().quantity()) + " " + d.requiredRetirement().unit();
+        }
+        if (why != null) {
+            List<Reason> reasons = new ArrayList<>(d.reasons());
+            reasons.add(new Reason(null, "REPLACEMENT_PLAN", Effect.INFORMS, why, null, null, null, null, null, null,
+                    null, null, null, List.of(), null));
+            return new GateDecision(d.catalogueVersion(), d.asOf(), d.region(), d.keyAirRegion(), d.industry(),
+                    d.kind(), d.decision(), d.ratio(), d.requiredRetirement(), List.copyOf(reasons), no);
+        }
+        GateDecision c = coveredBy(d, plan.code(), plan.announcement(), plan.covered());
+        return new GateDecision(c.catalogueVersion(), c.asOf(), c.region(), c.keyAirRegion(), c.industry(), c.kind(),
+                c.decision(), c.ratio(), c.requiredRetirement(), c.reasons(), new GateDecision.PlanCoverage(
+                        plan.code(), plan.status(), plan.announcedOn(), plan.announcement(), plan.covered(), true));
+    }
+
+    /**
      * Ratios matching the product, the key-region attribute and the replacement case; a case the industry's ratios
      * do not name (a merger in cement) falls back to the normal ratios.
      */

@@ -32,11 +32,13 @@ public class ProjectGateService {
     private final CatalogService catalog;
     private final EvaluationService evaluation;
     private final Clock clock;
+    private final ReplacementPlans plans;
 
-    ProjectGateService(CatalogService catalog, EvaluationService evaluation, Clock clock) {
+    ProjectGateService(CatalogService catalog, EvaluationService evaluation, Clock clock, ReplacementPlans plans) {
         this.catalog = catalog;
         this.evaluation = evaluation;
         this.clock = clock;
+        this.plans = plans;
     }
 
     public GateDecision evaluate(GateRequest request) {
@@ -64,12 +66,30 @@ public class ProjectGateService {
                     "淘汰产能的产品应与新增产能相同（" + product.name() + "）"));
         }
         String replacementCase = replacementCase(request, catalogue, problems);
+        ReplacementPlans.PlanFacts plan = plan(request.replacementPlan(), product, problems);
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
         }
         BigDecimal removed = request.capacityRemoved() == null ? BigDecimal.ZERO : request.capacityRemoved().quantity();
-        return ProjectGate.decide(catalogue, facts, new ProjectGate.Project(code(request.industry()), kind, product.name(),
-                product.unit(), request.capacityAdded().quantity(), removed, replacementCase));
+        return ProjectGate.withPlan(ProjectGate.decide(catalogue, facts, new ProjectGate.Project(code(request.industry()),
+                kind, product.name(), product.unit(), request.capacityAdded().quantity(), removed, replacementCase)),
+                plan);
+    }
+
+    /** A named plan must exist for the caller and retire the product the project adds. */
+    private ReplacementPlans.PlanFacts plan(String code, Product product, List<FieldProblem> problems) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        ReplacementPlans.PlanFacts plan = plans.byCode(code.trim().toUpperCase(Locale.ROOT)).orElse(null);
+        if (plan == null) {
+            problems.add(new FieldProblem("replacementPlan", code, "没有编号为 " + code.trim()
+                    + " 的置换方案，或不在您的数据范围内（已公告的方案对所有人可见）"));
+        } else if (product != null && !product.name().equals(plan.product())) {
+            problems.add(new FieldProblem("replacementPlan", code, "置换方案 " + plan.code() + " 退出的产品与新增产能的产品 "
+                    + product.name() + " 不同"));
+        }
+        return plan;
     }
 
     /** A named equal case must be one the catalogue knows; a merger without one is the MERGER case. */

@@ -71,6 +71,13 @@ class PlanRepository {
                 .params(p.params()).param("id", id).query(PlanRepository::plan).optional();
     }
 
+    /** The plan with this code, in scope or announced (announced plans are published). */
+    Optional<ReplacementPlan> byCode(String code, DataScope scope) {
+        SqlPredicate p = scope.predicate("p.region_path", null, "p.uscc");
+        return jdbc.sql(PLAN + " where r.code = :code and (r.status = 'ANNOUNCED' or " + p.sql() + ")")
+                .params(p.params()).param("code", code).query(PlanRepository::plan).optional();
+    }
+
     List<ReplacementPlan> search(DataScope scope, Long project, int limit) {
         SqlPredicate p = scope.predicate("p.region_path", null, "p.uscc");
         return jdbc.sql(PLAN + " where " + p.sql() + (project == null ? "" : " and r.project_id = :project")
@@ -94,16 +101,41 @@ class PlanRepository {
 
     List<ReplacementPlan.Objection> objections(long plan) {
         return jdbc.sql("select * from replacement_plan_objection where plan_id = :p order by received_on, id")
-                .param("p", plan).query((rs, n) -> new ReplacementPlan.Objection(rs.getLong("id"),
-                        rs.getObject("received_on", LocalDate.class), rs.getString("objector"), rs.getString("text"),
-                        rs.getString("actor"))).list();
+                .param("p", plan).query(PlanRepository::objection).list();
     }
 
-    void objection(long plan, LocalDate on, String objector, String text, String actor) {
+    Optional<ReplacementPlan.Objection> objection(long plan, long id, boolean lock) {
+        return jdbc.sql("select * from replacement_plan_objection where plan_id = :p and id = :id"
+                + (lock ? " for update" : "")).param("p", plan).param("id", id).query(PlanRepository::objection)
+                .optional();
+    }
+
+    long objection(long plan, LocalDate on, String objector, String text, String kind, String uscc, String account,
+            String actor) {
+        return jdbc.sql("""
+                insert into replacement_plan_objection (plan_id, received_on, objector, text, objector_kind,
+                    objector_uscc, objector_account, actor)
+                values (:p, :d, :o, :t, :kind, :uscc, :account, :a) returning id
+                """).param("p", plan).param("d", on).param("o", objector).param("t", text).param("kind", kind)
+                .param("uscc", uscc).param("account", account).param("a", actor).query(Long.class).single();
+    }
+
+    void answer(long id, String answer, LocalDate on, String document, String by, boolean notified) {
         jdbc.sql("""
-                insert into replacement_plan_objection (plan_id, received_on, objector, text, actor)
-                values (:p, :d, :o, :t, :a)
-                """).param("p", plan).param("d", on).param("o", objector).param("t", text).param("a", actor).update();
+                update replacement_plan_objection set answer = :answer, answered_on = :on, answer_document = :doc,
+                    answered_by = :by, answered_at = now(), notified = :notified where id = :id and answer is null
+                """).param("answer", answer).param("on", on).param("doc", document).param("by", by)
+                .param("notified", notified).param("id", id).update();
+    }
+
+    /** The name of a registered enterprise, wherever it is: an objector need not be in the officer's scope. */
+    Optional<String> enterpriseName(String uscc) {
+        return jdbc.sql("select name from enterprise where uscc = :u").param("u", uscc).query(String.class).optional();
+    }
+
+    int unanswered(long plan) {
+        return jdbc.sql("select count(*) from replacement_plan_objection where plan_id = :p and answer is null")
+                .param("p", plan).query(Integer.class).single();
     }
 
     void notice(long plan, LocalDate start, LocalDate end, String document) {
@@ -129,6 +161,14 @@ class PlanRepository {
         jdbc.sql("update replacement_plan set status = 'REFUSED', refusal = :r, version = version + 1 where id = :id")
                 .param("r", reason).param("id", plan).update();
         jdbc.sql("update replacement_plan_equipment set released = true where plan_id = :id").param("id", plan).update();
+    }
+
+    private static ReplacementPlan.Objection objection(ResultSet rs, int n) throws SQLException {
+        return new ReplacementPlan.Objection(rs.getLong("id"), rs.getObject("received_on", LocalDate.class),
+                rs.getString("objector"), rs.getString("text"), rs.getString("actor"), rs.getString("objector_kind"),
+                rs.getString("objector_uscc"), rs.getString("objector_account"), rs.getString("answer"),
+                rs.getObject("answered_on", LocalDate.class), rs.getString("answer_document"),
+                rs.getString("answered_by"), rs.getBoolean("notified"));
     }
 
     private static ReplacementPlan plan(ResultSet rs, int n) throws SQLException {

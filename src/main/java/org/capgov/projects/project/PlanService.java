@@ -37,8 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Replacement plans (readings N7–N10): a plan names the project and the capacity retired for it — registry equipment,
  * each item counted once, and indicator units of a ledger account — with the ratio the gate found and why. Under
  * public notice (公示, a number of working days over the public-holiday calendar) the units are reserved and
- * objections recorded; on 公告 the units are retired and each retired item becomes an exit case with the plan's
- * deadline; a refused plan releases both. Every problem refuses the whole request and nothing is stored.
+ * objections recorded and answered ({@link PlanObjections}); on 公告, once every objection is answered, the units are
+ * retired and each retired item becomes an exit case with the plan's deadline; a refused plan releases both. Every problem refuses the whole request and nothing is stored.
  */
 @Service
 public class PlanService {
@@ -215,10 +215,11 @@ public class PlanService {
         return plans.search(Actors.scope(), project, 500);
     }
 
-    /** Announced plans with their retired equipment, for the public page. */
+    /** Announced plans with their retired equipment and the objections with their answers, for the public page. */
     @Transactional(readOnly = true)
     public List<Detail> announced(int limit) {
-        return plans.announced(limit).stream().map(p -> new Detail(p, plans.retired(p.id()), List.of())).toList();
+        return plans.announced(limit).stream().map(p -> new Detail(p, plans.retired(p.id()), plans.objections(p.id())))
+                .toList();
     }
 
     /** 公示 from {@code startOn} for the plan's number of working days; reserves the plan's indicator units. */
@@ -264,35 +265,6 @@ public class PlanService {
         return detail(id);
     }
 
-    @Transactional
-    public Detail objection(long id, ProjectRequests.Objection o) {
-        List<FieldProblem> problems = new ArrayList<>();
-        LocalDate today = ChinaTime.today(clock);
-        LocalDate on = o == null || o.receivedOn() == null ? today : o.receivedOn();
-        if (on.isAfter(today)) {
-            problems.add(new FieldProblem("receivedOn", on.toString(), "收到日期不得晚于今天"));
-        }
-        if (o == null || ProjectService.blank(o.objector())) {
-            problems.add(new FieldProblem("objector", "", "缺少异议人"));
-        }
-        if (o == null || ProjectService.blank(o.text())) {
-            problems.add(new FieldProblem("text", "", "缺少异议内容"));
-        }
-        if (!problems.isEmpty()) {
-            throw DomainException.invalid(problems);
-        }
-        ReplacementPlan p = find(id, true);
-        if (!"NOTICE".equals(p.status()) || on.isBefore(p.noticeStart()) || on.isAfter(p.noticeEnd())) {
-            throw refused("异议须在公示期内提出" + (p.noticeStart() == null ? "（方案未公示）"
-                    : "（" + p.noticeStart() + " 至 " + p.noticeEnd() + "）"));
-        }
-        plans.objection(id, on, o.objector().trim(), o.text().trim(), Actors.username());
-        audit.record(new AuditEvent(AuditAction.CREATE, "replacement_plan", Long.toString(id), p.regionPath(),
-                "置换方案 " + p.code() + " 公示期异议", null, Map.of("receivedOn", on.toString(), "objector",
-                        o.objector().trim(), "text", o.text().trim())));
-        return detail(id);
-    }
-
     /** 公告 after the notice period: units retired, each retired item an exit case with the plan's deadline. */
     @Transactional
     public Detail announce(long id, ProjectRequests.Announcement a) {
@@ -318,6 +290,10 @@ public class PlanService {
         }
         if (!on.isAfter(p.noticeEnd())) {
             throw refused("公示期至 " + p.noticeEnd() + "（" + p.noticeDays() + " 个工作日）尚未届满，不能公告");
+        }
+        int open = plans.unanswered(id);
+        if (open > 0) {
+            throw refused("公示期异议尚有 " + open + " 条未答复，逐一答复后方可公告");
         }
         String document = a.document().trim();
         if (p.ledgerAccount() != null) {

@@ -27,10 +27,12 @@ class ProjectApiController {
 
     private final ProjectService projects;
     private final PlanService plans;
+    private final PlanObjections objections;
 
-    ProjectApiController(ProjectService projects, PlanService plans) {
+    ProjectApiController(ProjectService projects, PlanService plans, PlanObjections objections) {
         this.projects = projects;
         this.plans = plans;
+        this.objections = objections;
     }
 
     @GetMapping("/api/v1/projects")
@@ -108,9 +110,18 @@ class ProjectApiController {
 
     @PostMapping("/api/v1/replacement-plans/{id}/objections")
     @PreAuthorize(REVIEWERS)
-    @Operation(summary = "An objection received during the public notice 公示期异议")
+    @Operation(summary = "An objection received during the public notice, naming an objecting enterprise (objectorUscc) "
+            + "or person (objectorAccount) when identified 公示期异议")
     PlanService.Detail objection(@PathVariable long id, @RequestBody ProjectRequests.Objection body) {
-        return plans.objection(id, body);
+        return objections.record(id, body);
+    }
+
+    @PostMapping("/api/v1/replacement-plans/{id}/objections/{objection}/answer")
+    @PreAuthorize(REVIEWERS)
+    @Operation(summary = "The officer's answer to an objection, once; an identified objector is notified 答复公示期异议")
+    PlanService.Detail answer(@PathVariable long id, @PathVariable long objection,
+            @RequestBody ProjectRequests.Answer body) {
+        return objections.answer(id, objection, body);
     }
 
     @PostMapping("/api/v1/replacement-plans/{id}/announce")

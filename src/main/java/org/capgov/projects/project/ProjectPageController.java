@@ -34,11 +34,14 @@ class ProjectPageController {
 
     private final ProjectService projects;
     private final PlanService plans;
+    private final PlanObjections objections;
     private final MessageSource messages;
 
-    ProjectPageController(ProjectService projects, PlanService plans, MessageSource messages) {
+    ProjectPageController(ProjectService projects, PlanService plans, PlanObjections objections,
+            MessageSource messages) {
         this.projects = projects;
         this.plans = plans;
+        this.objections = objections;
         this.messages = messages;
     }
 
@@ -46,6 +49,8 @@ class ProjectPageController {
     @PreAuthorize(ProjectApiController.READERS)
     String list(@RequestParam(required = false) String status, Model model) {
         model.addAttribute("projects", projects.search(status));
+        String filter = status == null ? null : status.trim().toUpperCase(java.util.Locale.ROOT);
+        model.addAttribute("statusFilter", filter != null && ProjectService.isStatus(filter) ? filter : null);
         model.addAttribute("kinds", List.copyOf(ProjectService.KINDS_ORDERED));
         model.addAttribute("industries", Arrays.asList(Industry.values()));
         model.addAttribute("products", Arrays.asList(Product.values()));
@@ -128,7 +133,10 @@ class ProjectPageController {
     @GetMapping("/plans/{id}")
     @PreAuthorize(ProjectApiController.READERS)
     String plan(@PathVariable long id, Model model) {
-        model.addAttribute("d", plans.detail(id));
+        PlanService.Detail d = plans.detail(id);
+        model.addAttribute("d", d);
+        model.addAttribute("provisionalYears", plans.workingDays().provisionalYears(d.plan().noticeStart(),
+                d.plan().noticeEnd()));
         return "projects/plan";
     }
 
@@ -144,9 +152,18 @@ class ProjectPageController {
     @PreAuthorize(ProjectApiController.REVIEWERS)
     String objection(@PathVariable long id, @RequestParam(required = false) String receivedOn,
             @RequestParam(required = false) String objector, @RequestParam(required = false) String text,
+            @RequestParam(required = false) String objectorUscc, @RequestParam(required = false) String objectorAccount,
             RedirectAttributes redirect) {
-        attempt(redirect, () -> plans.objection(id, new ProjectRequests.Objection(date("receivedOn", receivedOn),
-                objector, text)));
+        attempt(redirect, () -> objections.record(id, new ProjectRequests.Objection(date("receivedOn", receivedOn),
+                objector, text, objectorUscc, objectorAccount)));
+        return "redirect:/plans/" + id;
+    }
+
+    @PostMapping("/plans/{id}/objections/{objection}/answer")
+    @PreAuthorize(ProjectApiController.REVIEWERS)
+    String answer(@PathVariable long id, @PathVariable long objection, @RequestParam(required = false) String answer,
+            @RequestParam(required = false) String document, RedirectAttributes redirect) {
+        attempt(redirect, () -> objections.answer(id, objection, new ProjectRequests.Answer(answer, document)));
         return "redirect:/plans/" + id;
     }
 

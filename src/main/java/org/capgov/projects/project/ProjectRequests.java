@@ -49,7 +49,21 @@ public final class ProjectRequests {
     public record Notice(LocalDate startOn, String document) {
     }
 
-    public record Objection(LocalDate receivedOn, String objector, String text) {
+    /**
+     * An objection received during the notice. {@code objectorUscc} names an objecting enterprise of the registry,
+     * {@code objectorAccount} the platform account of an objecting person; both left out, the objector is the public
+     * and the answer is only published.
+     */
+    public record Objection(LocalDate receivedOn, String objector, String text, String objectorUscc,
+            String objectorAccount) {
+
+        public Objection(LocalDate receivedOn, String objector, String text) {
+            this(receivedOn, objector, text, null, null);
+        }
+    }
+
+    /** The officer's answer to one objection, with the document of the reply when there is one. */
+    public record Answer(String answer, String document) {
     }
 
     /** 公告 of a plan: its document, the day, and the deadline of the exits it orders. */

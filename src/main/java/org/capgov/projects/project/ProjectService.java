@@ -295,7 +295,7 @@ public class ProjectService {
         return org.capgov.shared.Product.valueOf(c.product().trim().toUpperCase(Locale.ROOT)).unit();
     }
 
-    private static boolean isStatus(String s) {
+    static boolean isStatus(String s) {
         for (ProjectStatus st : ProjectStatus.values()) {
             if (st.name().equals(s)) {
                 return true;

@@ -19,6 +19,16 @@ public record ReplacementPlan(long id, String code, long projectId, String proje
             String product, BigDecimal capacity, String agreement, String exitCaseId, boolean released) {
     }
 
-    public record Objection(long id, LocalDate receivedOn, String objector, String text, String actor) {
+    /**
+     * An objection received during the notice: {@code objectorKind} ENTERPRISE (with its USCC), PERSON (with the
+     * platform account that hears the answer) or PUBLIC (unidentified); the officer's answer once given.
+     */
+    public record Objection(long id, LocalDate receivedOn, String objector, String text, String actor,
+            String objectorKind, String objectorUscc, String objectorAccount, String answer, LocalDate answeredOn,
+            String answerDocument, String answeredBy, boolean notified) {
+
+        public boolean answered() {
+            return answer != null;
+        }
     }
 }

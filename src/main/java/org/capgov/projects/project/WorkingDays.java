@@ -16,16 +16,22 @@ public final class WorkingDays {
 
     private final Map<LocalDate, Boolean> exceptions;
     private final TreeSet<Integer> years;
+    private final TreeSet<Integer> provisional;
 
-    private WorkingDays(Map<LocalDate, Boolean> exceptions, TreeSet<Integer> years) {
+    private WorkingDays(Map<LocalDate, Boolean> exceptions, TreeSet<Integer> years, TreeSet<Integer> provisional) {
         this.exceptions = exceptions;
         this.years = years;
+        this.provisional = provisional;
     }
 
-    /** Lines {@code date,HOLIDAY|WORKDAY,festival,source}; blank lines and lines starting with # are skipped. */
+    /**
+     * Lines {@code date,HOLIDAY|WORKDAY,festival,source}; blank lines and lines starting with # are skipped. A year
+     * with a line whose source begins with PROVISIONAL is provisional: its 调休 days are not yet known.
+     */
     public static WorkingDays parse(List<String> lines) {
         Map<LocalDate, Boolean> exceptions = new HashMap<>();
         TreeSet<Integer> years = new TreeSet<>();
+        TreeSet<Integer> provisional = new TreeSet<>();
         int n = 0;
         for (String line : lines) {
             n++;
@@ -47,8 +53,22 @@ public final class WorkingDays {
                 throw new IllegalArgumentException("holiday calendar line " + n + ": " + date + " twice");
             }
             years.add(date.getYear());
+            if (cells.length > 3 && cells[3].strip().startsWith("PROVISIONAL")) {
+                provisional.add(date.getYear());
+            }
         }
-        return new WorkingDays(exceptions, years);
+        return new WorkingDays(exceptions, years, provisional);
+    }
+
+    /**
+     * The provisional years a period from {@code from} to {@code to} touches (the State Council's notice for them not
+     * yet entered): a period counted over them may move once the 调休 days are known. Empty when none or no period.
+     */
+    public List<Integer> provisionalYears(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            return List.of();
+        }
+        return List.copyOf(provisional.subSet(from.getYear(), true, to.getYear(), true));
     }
 
     public boolean covers(LocalDate d) {
