@@ -146,8 +146,8 @@ class SurchargeRepository {
         }
         return jdbc.sql("""
                 select distinct e.region_path from grid_account g join enterprise e on e.id = g.enterprise_id
-                where g.account_no in (:a) and g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""")
-                .param("a", List.copyOf(accountNos)).param("start", Date.valueOf(month.atDay(1)))
+                where g.account_no = any(:a) and g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""")
+                .param("a", accountNos.toArray(String[]::new)).param("start", Date.valueOf(month.atDay(1)))
                 .param("end", Date.valueOf(month.atEndOfMonth())).query(String.class).list();
     }
 
