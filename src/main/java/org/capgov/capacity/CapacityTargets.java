@@ -31,10 +31,13 @@ public class CapacityTargets {
         this.regions = regions;
     }
 
-    /** The capacity-cut targets missed as of {@code asOf} (deadline passed, goal not reached). */
-    public List<MissedCutTarget> missedAsOf(LocalDate asOf) {
+    /**
+     * The capacity-cut targets missed as of {@code asOf} (deadline passed, goal not reached) whose region lies in the
+     * subtree {@code regionPath} ('/500000/500102/') or contains it.
+     */
+    public List<MissedCutTarget> missedAsOf(LocalDate asOf, String regionPath) {
         List<MissedCutTarget> out = new ArrayList<>();
-        for (TargetProgress p : progress.missedCuts(asOf)) {
+        for (TargetProgress p : progress.missedCuts(asOf, regionPath)) {
             String path;
             try {
                 path = regions.get(p.region()).path();

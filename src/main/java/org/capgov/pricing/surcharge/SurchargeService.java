@@ -137,7 +137,7 @@ public class SurchargeService {
                 .map(s -> s.trigger().metric()).distinct().toList();
         SurchargeRepository.Facts facts = repository.facts(m, path, scope, metrics);
         List<EnterpriseFacts.MissedTarget> missed = java.util.stream.Stream.concat(inForce.stream(), draftScales.stream())
-                .anyMatch(s -> "MISSED_TARGET".equals(s.trigger().type())) ? missedTargets(m) : List.of();
+                .anyMatch(s -> "MISSED_TARGET".equals(s.trigger().type())) ? missedTargets(m, path) : List.of();
         var state = new Object() {
             long last = -1;
             SurchargeRules.Outcome outcome;
@@ -171,8 +171,8 @@ public class SurchargeService {
     }
 
     /** The capacity-cut targets missed by the first of the month, through capacity's API. */
-    private List<EnterpriseFacts.MissedTarget> missedTargets(YearMonth m) {
-        return targets.missedAsOf(m.atDay(1)).stream().map(t -> new EnterpriseFacts.MissedTarget(t.targetId(),
+    private List<EnterpriseFacts.MissedTarget> missedTargets(YearMonth m, String path) {
+        return targets.missedAsOf(m.atDay(1), path).stream().map(t -> new EnterpriseFacts.MissedTarget(t.targetId(),
                 t.documentId(), t.regionPath(), t.industry())).toList();
     }
 
