@@ -136,8 +136,8 @@ public class SurchargeService {
         List<String> metrics = inForce.stream().filter(s -> "METRIC_BRACKET".equals(s.trigger().type()))
                 .map(s -> s.trigger().metric()).distinct().toList();
         SurchargeRepository.Facts facts = repository.facts(m, path, scope, metrics);
-        List<EnterpriseFacts.MissedTarget> missed = java.util.stream.Stream.concat(inForce.stream(), draftScales.stream())
-                .anyMatch(s -> "MISSED_TARGET".equals(s.trigger().type())) ? missedTargets(m, path) : List.of();
+        List<EnterpriseFacts.MissedTarget> missed = missedTargets(m, path, java.util.stream.Stream.concat(
+                inForce.stream(), draftScales.stream()).filter(s -> "MISSED_TARGET".equals(s.trigger().type())).toList());
         var state = new Object() {
             long last = -1;
             SurchargeRules.Outcome outcome;
@@ -170,10 +170,26 @@ public class SurchargeService {
         });
     }
 
-    /** The capacity-cut targets missed by the first of the month, through capacity's API. */
-    private List<EnterpriseFacts.MissedTarget> missedTargets(YearMonth m, String path) {
-        return targets.missedAsOf(m.atDay(1), path).stream().map(t -> new EnterpriseFacts.MissedTarget(t.targetId(),
-                t.documentId(), t.regionPath(), t.industry())).toList();
+    /**
+     * The capacity-cut targets missed by the first of the month, through capacity's API, measured only where a
+     * missed-target scale governs the list's subtree (its jurisdiction and the list's region overlap).
+     */
+    private List<EnterpriseFacts.MissedTarget> missedTargets(YearMonth m, String path, List<PriceScale> scales) {
+        Set<String> subtrees = new java.util.LinkedHashSet<>();
+        for (PriceScale s : scales) {
+            String governed = s.jurisdiction() == null ? "/" : regions.get(s.jurisdiction()).path();
+            if (governed.startsWith(path)) {
+                subtrees.add(governed);
+            } else if (path.startsWith(governed)) {
+                subtrees.add(path);
+            }
+        }
+        List<EnterpriseFacts.MissedTarget> out = new ArrayList<>();
+        for (String subtree : subtrees) {
+            targets.missedAsOf(m.atDay(1), subtree).forEach(t -> out.add(new EnterpriseFacts.MissedTarget(t.targetId(),
+                    t.documentId(), t.regionPath(), t.industry())));
+        }
+        return out;
     }
 
     private static SurchargeItem item(SurchargeRepository.Account a, SurchargeRules.Due d) {
