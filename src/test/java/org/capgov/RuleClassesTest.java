@@ -33,6 +33,7 @@ class RuleClassesTest {
                 .or().haveFullyQualifiedName("org.capgov.pricing.scale.SurchargeRules")
                 .or().haveFullyQualifiedName("org.capgov.pricing.scale.PriceScale")
                 .or().haveFullyQualifiedName("org.capgov.pricing.watch.WatchRules")
+                .or().haveFullyQualifiedName("org.capgov.pricing.scale.GreenPowerRelief")
                 .or().haveFullyQualifiedName("org.capgov.shared.SpreadsheetText")
                 .or().haveFullyQualifiedName("org.capgov.supervision.Deadline")
                 .or().haveFullyQualifiedName("org.capgov.supervision.DepartmentNames")

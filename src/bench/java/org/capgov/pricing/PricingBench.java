@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The pricing benchmark, a command and never a test: generates enterprises across the districts of 重庆 (aluminium,
  * steel, cement and others in turn; one in a thousand closed, one in a thousand a crypto-miner) with 1.5 grid accounts
- * each on average, a verified previous-year value for a tenth of the smelters, and months of consumption per account
+ * each on average, a verified previous-year aluminium-liquid consumption for four smelters in five (so ladder items are
+ * priced), and months of consumption per account
  * with set-based SQL; then times the monthly surcharge list over the whole city and the power-use watch over the last
  * month. Run on a fresh data directory of its own, after {@code ./mvnw -B -o -Pbench package}:
  * {@code java -Xmx2g -jar target/bench/capgov-bench.jar --capgov.bench=pricing --capgov.bench.enterprises=1000000
@@ -72,8 +73,9 @@ class PricingBench implements ApplicationRunner {
                       from enterprise e cross join generate_series(1, 2) k
                      where e.uscc like 'P%' and (k = 1 or e.id % 2 = 0)""").update();
             jdbc.sql("""
-                    insert into pricing_activity (enterprise_id, activity, effective_from, document, recorded_by)
-                    select id, 'CRYPTO_MINING', date '2024-01-01', 'bench', 'bench' from enterprise
+                    insert into pricing_activity (enterprise_id, uscc, region_path, activity, effective_from, document,
+                                                  recorded_by)
+                    select id, uscc, region_path, 'CRYPTO_MINING', date '2024-01-01', 'bench', 'bench' from enterprise
                      where uscc like 'P%' and id % 1000 = 3""").update();
             jdbc.sql("select measurement_ensure_partitions(array[cast(:d as date)])")
                     .param("d", java.sql.Date.valueOf(last.minusYears(1).atEndOfMonth())).query().listOfRows();
@@ -81,7 +83,7 @@ class PricingBench implements ApplicationRunner {
                     insert into measurement (enterprise_id, metric, value, unit, period_start, period_end, source,
                                              recorded_by, effective_date)
                     select id, 'al_liquid_comprehensive_ac', 13250 + id % 200, 'kWh/t', :from, :to, 'INSPECTION', 'bench', :to
-                      from enterprise where uscc like 'P%' and industries = array['ALUMINIUM']::varchar[] and id % 10 = 1""")
+                      from enterprise where uscc like 'P%' and 'ALUMINIUM' = any(industries) and id % 5 <> 0""")
                     .param("from", java.sql.Date.valueOf(java.time.LocalDate.of(last.getYear() - 1, 1, 1)))
                     .param("to", java.sql.Date.valueOf(java.time.LocalDate.of(last.getYear() - 1, 12, 31))).update();
             jdbc.sql("analyze enterprise").update();
@@ -106,18 +108,32 @@ class PricingBench implements ApplicationRunner {
             print("loaded %,d consumption rows (%d months) in %.1f s (%,.0f rows/s, set-based SQL)", rows, months, load,
                     rows / load);
 
+            System.gc();
             heap.start();
-            long[] counts = {0, 0};
+            long[] counts = {0, 0, 0, 0};
             long t2 = System.nanoTime();
-            surcharges.compute(last, "/", DataScope.all(), i -> counts[0]++, c -> counts[1]++);
-            print("surcharge list %s for the whole city: %,d items, %,d conflicts over %,d accounts in %.1f s (target ≤ 60 s)",
-                    last, counts[0], counts[1], accounts, seconds(t2));
+            surcharges.compute(last, "/", DataScope.all(), i -> {
+                counts[0]++;
+                if ("LADDER".equals(i.kind())) {
+                    counts[3]++;
+                }
+            }, c -> counts[1]++, d -> counts[2]++);
+            print("surcharge list %s for the whole city: %,d items (%,d ladder), %,d conflicts, %,d draft items over %,d "
+                    + "accounts in %.1f s (target ≤ 60 s)", last, counts[0], counts[3], counts[1], counts[2], accounts,
+                    seconds(t2));
+            heap.stop();
+            print("peak heap during the list %,d MB (max %,d MB)", heap.peak() / (1024 * 1024),
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            System.gc();
+            BenchSupport.HeapWatch watchHeap = new BenchSupport.HeapWatch();
+            watchHeap.start();
             long t3 = System.nanoTime();
             int leads = SystemActor.call(() -> watch.run(last, null));
             print("watch over %s: %,d accounts × %d months of history, %,d leads raised (with notices) in %.1f s "
                     + "(target ≤ 60 s)", last, accounts, Math.min(months - 1, 12), leads, seconds(t3));
-            heap.stop();
-            print("peak heap %,d MB", heap.peak() / (1024 * 1024));
+            watchHeap.stop();
+            print("peak heap during the watch %,d MB (the watch holds one account's months at a time)",
+                    watchHeap.peak() / (1024 * 1024));
         } catch (RuntimeException e) {
             exit = 1;
             System.out.println("[bench] FAILED: " + e);

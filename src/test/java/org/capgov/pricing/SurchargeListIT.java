@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The aluminium ladder through the API: a 2024 verified value → the July 2025 list (JSON, CSV, .xlsx) → the grid
+ * The aluminium ladder through the API: a 2024 verified value → the June 2025 list (JSON, CSV, .xlsx) → the grid
  * company's acknowledgement and billing (all or nothing, idempotent) → billed versus due and the ledger → the
  * enterprise's objection → an upheld decision that corrects the list and records the refund.
  */
@@ -74,10 +74,10 @@ class SurchargeListIT extends IntegrationTest {
         fixtures.verified(clean, "al_liquid_comprehensive_ac", "13290", 2024);
         String grid = token(Role.GRID_COMPANY);
 
-        HttpResponse<String> r = http.get("/api/v1/pricing/surcharges?month=2025-07&region=500102", grid);
+        HttpResponse<String> r = http.get("/api/v1/pricing/surcharges?month=2025-06&region=500102", grid);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode list = json.readTree(r.body());
-        assertThat(list.get("month").asString()).isEqualTo("2025-07");
+        assertThat(list.get("month").asString()).isEqualTo("2025-06");
         JsonNode item = item(list, smelter.account());
         assertThat(item).as(r.body()).isNotNull();
         assertThat(item.get("uscc").asString()).isEqualTo(smelter.uscc());
@@ -93,24 +93,24 @@ class SurchargeListIT extends IntegrationTest {
         assertThat(item(json.readTree(http.get("/api/v1/pricing/surcharges?month=2024-07&region=500102", grid).body()),
                 smelter.account())).isNull();
 
-        HttpResponse<String> csv = http.get("/api/v1/pricing/surcharges.csv?month=2025-07&region=500102", grid);
+        HttpResponse<String> csv = http.get("/api/v1/pricing/surcharges.csv?month=2025-06&region=500102", grid);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).contains(smelter.account()).contains("阶梯电价").contains("铝液生产用电量")
                 .doesNotContain(",LADDER,");
-        HttpResponse<String> xlsx = http.get("/api/v1/pricing/surcharges.xlsx?month=2025-07&region=500102", grid);
+        HttpResponse<String> xlsx = http.get("/api/v1/pricing/surcharges.xlsx?month=2025-06&region=500102", grid);
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
 
         HttpResponse<String> bad = http.get("/api/v1/pricing/surcharges?month=2025-13&region=500102", grid);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(json.readTree(bad.body()).get("field").asString()).isEqualTo("month");
-        assertThat(http.get("/api/v1/pricing/surcharges?month=2025-07&region=999999", grid).statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/pricing/surcharges?month=2025-06&region=999999", grid).statusCode()).isEqualTo(400);
 
-        HttpResponse<String> ack = http.json("POST", "/api/v1/pricing/surcharges/acknowledgements?month=2025-07&region=500102",
+        HttpResponse<String> ack = http.json("POST", "/api/v1/pricing/surcharges/acknowledgements?month=2025-06&region=500102",
                 grid, "");
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
 
-        String billing = "{\"month\":\"2025-07\",\"items\":[{\"gridAccount\":\"" + smelter.account()
+        String billing = "{\"month\":\"2025-06\",\"items\":[{\"gridAccount\":\"" + smelter.account()
                 + "\",\"kind\":\"LADDER\",\"consumptionKwh\":1000000,\"amountYuan\":30000,\"collectedYuan\":20000}";
         HttpResponse<String> refused = http.json("POST", "/api/v1/pricing/billing", grid,
                 billing + ",{\"gridAccount\":\"NO-SUCH-ACCOUNT\",\"kind\":\"LADDER\",\"consumptionKwh\":1,\"amountYuan\":-1}]}");
@@ -125,7 +125,7 @@ class SurchargeListIT extends IntegrationTest {
         assertThat(json.readTree(again.body()).get("unchanged").asInt()).isEqualTo(1);
 
         String coordinator = token(Role.COORDINATOR);
-        JsonNode compare = json.readTree(http.get("/api/v1/pricing/billing?month=2025-07&region=500102", coordinator).body());
+        JsonNode compare = json.readTree(http.get("/api/v1/pricing/billing?month=2025-06&region=500102", coordinator).body());
         boolean matched = false;
         for (JsonNode c : compare.get("items")) {
             if (c.get("item").get("gridAccount").asString().equals(smelter.account())) {
@@ -135,7 +135,7 @@ class SurchargeListIT extends IntegrationTest {
             }
         }
         assertThat(matched).isTrue();
-        JsonNode ledger = json.readTree(http.get("/api/v1/pricing/ledger?from=2025-07&to=2025-07&region=500102",
+        JsonNode ledger = json.readTree(http.get("/api/v1/pricing/ledger?from=2025-06&to=2025-06&region=500102",
                 coordinator).body());
         BigDecimalSum sums = new BigDecimalSum();
         ledger.get("items").forEach(l -> {
@@ -144,7 +144,7 @@ class SurchargeListIT extends IntegrationTest {
                 sums.treasury = sums.treasury.add(l.get("treasuryYuan").decimalValue());
             }
         });
-        java.math.BigDecimal fromRecords = jdbc.sql("select sum(amount_yuan) from pricing_billing where month = date '2025-07-01' "
+        java.math.BigDecimal fromRecords = jdbc.sql("select sum(amount_yuan) from pricing_billing where month = date '2025-06-01' "
                 + "and kind = 'LADDER' and region_path like '/500000/500102/%'").query(java.math.BigDecimal.class).single();
         assertThat(sums.billed).isEqualByComparingTo(fromRecords);
 
@@ -167,7 +167,7 @@ class SurchargeListIT extends IntegrationTest {
                 "{\"decision\":\"UPHELD\",\"reason\":\"复核值 13290 千瓦时/吨，低于 13300\"}");
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
         assertThat(json.readTree(decided.body()).get("refundYuan").decimalValue()).isEqualByComparingTo("30000");
-        assertThat(item(json.readTree(http.get("/api/v1/pricing/surcharges?month=2025-07&region=500102", grid).body()),
+        assertThat(item(json.readTree(http.get("/api/v1/pricing/surcharges?month=2025-06&region=500102", grid).body()),
                 smelter.account())).as("corrected list").isNull();
         assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'pricing_objection' and entity_id = :id")
                 .param("id", Long.toString(id)).query(Long.class).single()).isEqualTo(2);
@@ -181,7 +181,7 @@ class SurchargeListIT extends IntegrationTest {
     private HttpResponse<String> multipart(String path, String token, String account, String reason) throws Exception {
         String boundary = "----pricing" + System.nanoTime();
         StringBuilder b = new StringBuilder();
-        for (String[] f : new String[][] {{"gridAccount", account}, {"kind", "LADDER"}, {"month", "2025-07"},
+        for (String[] f : new String[][] {{"gridAccount", account}, {"kind", "LADDER"}, {"month", "2025-06"},
                 {"reason", reason}}) {
             b.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(f[0])
                     .append("\"\r\n\r\n").append(f[1]).append("\r\n");

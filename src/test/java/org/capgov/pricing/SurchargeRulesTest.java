@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 import org.capgov.pricing.scale.EnterpriseFacts;
+import org.capgov.pricing.scale.GreenPowerRelief;
 import org.capgov.pricing.scale.PriceCatalogue;
 import org.capgov.pricing.scale.PriceScale;
 import org.capgov.pricing.scale.SurchargeKind;
@@ -147,5 +148,61 @@ class SurchargeRulesTest {
             assertThat(s.effectiveFrom()).isNotNull();
             assertThat(s.confidence()).isIn("V", "S", "C");
         });
+    }
+
+    @Test
+    void aMissedCutTargetIsEvaluatedAsADraftAndNeverBilled() {
+        EnterpriseFacts.MissedTarget target = new EnterpriseFacts.MissedTarget("CQ-T1", "cq-2014", "/500000/", "STEEL");
+        EnterpriseFacts steel = new EnterpriseFacts(FULING, List.of("STEEL"), List.of(), List.of(), List.of(), Set.of(),
+                List.of(target));
+        YearMonth july = YearMonth.of(2025, 7);
+        assertThat(RULES.evaluate(steel, july).items()).isEmpty();
+        assertThat(RULES.drafts(steel, july)).singleElement().satisfies(d -> {
+            assertThat(d.scaleId()).isEqualTo("CQ2014-TARGET-MISSED");
+            assertThat(d.kind()).isEqualTo(SurchargeKind.PUNITIVE);
+            assertThat(d.rate()).isNull();
+            assertThat(d.findingId()).isEqualTo("target:CQ-T1");
+        });
+        EnterpriseFacts cement = new EnterpriseFacts(FULING, List.of("CEMENT"), List.of(), List.of(), List.of(),
+                Set.of(), List.of(target));
+        assertThat(RULES.drafts(cement, july)).as("another industry's target").isEmpty();
+        EnterpriseFacts elsewhere = new EnterpriseFacts("/510000/510100/", List.of("STEEL"), List.of(), List.of(),
+                List.of(), Set.of(), List.of(new EnterpriseFacts.MissedTarget("SC-T1", "sc-2014", "/510000/", null)));
+        assertThat(RULES.drafts(elsewhere, july)).as("the draft governs Chongqing only").isEmpty();
+    }
+
+    @Test
+    void greenPowerReliefCountsWholePointsAboveFifteenPercent() {
+        GreenPowerRelief.GreenShare share = new GreenPowerRelief.GreenShare(2024, new BigDecimal("23.6"),
+                new BigDecimal("20"));
+        assertThat(GreenPowerRelief.reliefPercent(share)).isEqualTo(8);
+        assertThat(GreenPowerRelief.reliefPercent(new GreenPowerRelief.GreenShare(2024, new BigDecimal("15"),
+                BigDecimal.ZERO))).as("15 % is not above 15 %").isZero();
+        assertThat(GreenPowerRelief.reliefPercent(new GreenPowerRelief.GreenShare(2024, new BigDecimal("15.9"),
+                BigDecimal.ZERO))).as("a part point does not count").isZero();
+        assertThat(GreenPowerRelief.reliefPercent(new GreenPowerRelief.GreenShare(2024, new BigDecimal("30"),
+                new BigDecimal("31")))).as("below the province's incentive weight").isZero();
+        assertThat(GreenPowerRelief.reliefPercent(new GreenPowerRelief.GreenShare(2024, new BigDecimal("100"),
+                BigDecimal.ZERO))).isEqualTo(85);
+        assertThat(GreenPowerRelief.relieved(new BigDecimal("0.03"), 8)).isEqualByComparingTo("0.0276");
+    }
+
+    @Test
+    void greenPowerReliefCutsTheLadderOnly() {
+        SurchargeRules.Outcome o = RULES.evaluate(aluminium(FULING, "al_liquid_comprehensive_ac", 2024, "13345"),
+                YearMonth.of(2025, 7));
+        SurchargeRules.Due ladder = o.items().stream().filter(d -> d.kind() == SurchargeKind.LADDER).findFirst()
+                .orElseThrow();
+        assertThat(ladder.rate()).isEqualByComparingTo("0.03");
+        GreenPowerRelief.GreenShare share = new GreenPowerRelief.GreenShare(2024, new BigDecimal("25"),
+                new BigDecimal("21.5"));
+        SurchargeRules.Due relieved = GreenPowerRelief.apply(ladder, share);
+        assertThat(relieved.rate()).isEqualByComparingTo("0.0270");
+        assertThat(relieved.reliefPercent()).isEqualTo(10);
+        assertThat(relieved.scaleId()).isEqualTo(ladder.scaleId());
+        SurchargeRules.Due miner = RULES.evaluate(new EnterpriseFacts(FULING, List.of("OTHER"), List.of(), List.of(),
+                List.of(), Set.of("CRYPTO_MINING")), YearMonth.of(2025, 7)).items().get(0);
+        assertThat(GreenPowerRelief.apply(miner, share)).isSameAs(miner);
+        assertThat(GreenPowerRelief.apply(ladder, null)).isSameAs(ladder);
     }
 }

@@ -94,6 +94,28 @@ public class TargetProgressService {
                 });
     }
 
+    /**
+     * The capacity-cut targets (elimination and cap) whose deadline has passed by {@code asOf} and that were missed,
+     * whoever asks: a target is an aggregate over its region, and other modules price on it (the pricing module's
+     * missed-target trigger). Only targets whose region lies in {@code path} or contains it are measured.
+     */
+    public List<TargetProgress> missedCuts(LocalDate asOf, String path) {
+        Catalog c = catalog.current();
+        List<TargetProgress> out = new ArrayList<>();
+        for (Target t : c.targets()) {
+            Region r = region(t.region());
+            if (r == null || asOf.isBefore(t.deadline()) || !("ELIMINATION".equals(t.kind()) || "CAP".equals(t.kind()))
+                    || !(r.path().startsWith(path) || path.startsWith(r.path()))) {
+                continue;
+            }
+            TargetProgress p = measure(t, c.documents().get(t.documentId()), r, asOf);
+            if ("MISSED".equals(p.status())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     public TargetProgress one(String targetId, String asOf) {
         return progress(null, asOf).stream().filter(p -> p.targetId().equals(targetId)).findFirst()
                 .orElseThrow(() -> DomainException.notFound("error.capacity.targetNotFound", targetId));

@@ -29,10 +29,12 @@ class LeadPageController {
     }
 
     private final LeadService leads;
+    private final org.capgov.pricing.watch.ReasonService reasons;
     private final PageMessages messages;
 
-    LeadPageController(LeadService leads, PageMessages messages) {
+    LeadPageController(LeadService leads, org.capgov.pricing.watch.ReasonService reasons, PageMessages messages) {
         this.leads = leads;
+        this.reasons = reasons;
         this.messages = messages;
     }
 
@@ -55,6 +57,10 @@ class LeadPageController {
         PowerLead lead = leads.get(id);
         model.addAttribute("lead", lead);
         model.addAttribute("bars", bars(lead));
+        // registered reasons of the account that cover the lead's month, to cite in a dismissal
+        model.addAttribute("reasons", reasons.list(lead.gridAccount(), 50).stream()
+                .filter(r -> r.monthFrom().compareTo(lead.month()) <= 0 && r.monthTo().compareTo(lead.month()) >= 0)
+                .toList());
         return "pricing/lead";
     }
 
@@ -79,9 +85,16 @@ class LeadPageController {
 
     @PostMapping("/pricing/leads/{id}/dismiss")
     @PreAuthorize(DECIDERS)
-    String dismiss(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String dismiss(@PathVariable long id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String reasonId, RedirectAttributes redirect) {
         try {
-            leads.dismiss(id, reason);
+            Long cited;
+            try {
+                cited = reasonId == null || reasonId.isBlank() ? null : Long.valueOf(reasonId.trim());
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("reasonId", "error.pricing.number", reasonId);
+            }
+            leads.dismiss(id, reason, cited);
             redirect.addFlashAttribute("success", "线索已驳回");
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", messages.of(e));

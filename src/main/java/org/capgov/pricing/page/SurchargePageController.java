@@ -58,10 +58,15 @@ class SurchargePageController {
         model.addAttribute("region", r);
         model.addAttribute("items", List.of());
         model.addAttribute("conflicts", List.of());
+        model.addAttribute("drafts", List.of());
         try {
             model.addAttribute("items", billing.compare(m, r));
             SurchargeList list = surcharges.list(m, r);
             model.addAttribute("conflicts", list.conflicts());
+            model.addAttribute("drafts", list.drafts());
+            model.addAttribute("storedAt", list.storedAt() == null ? null
+                    : java.time.LocalDateTime.ofInstant(list.storedAt(), org.capgov.shared.ChinaTime.ZONE).withNano(0)
+                            .toString().replace('T', ' '));
         } catch (DomainException e) {
             model.addAttribute("failure", messages.of(e));
         }
@@ -75,6 +80,19 @@ class SurchargePageController {
         try {
             BillingService.Acknowledgement a = billing.acknowledge(month, region);
             redirect.addFlashAttribute("success", "已签收 " + a.month() + " 清单（" + a.items() + " 项）");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("failure", messages.of(e));
+        }
+        return "redirect:/pricing/surcharges?month=" + enc(month) + "&region=" + enc(region);
+    }
+
+    @PostMapping("/pricing/surcharges/regenerate")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    String regenerate(@RequestParam(required = false) String month, @RequestParam(required = false) String region,
+            RedirectAttributes redirect) {
+        try {
+            BillingService.Acknowledgement a = billing.regenerate(month, region);
+            redirect.addFlashAttribute("success", "已重新生成 " + a.month() + " 清单（" + a.items() + " 项）");
         } catch (DomainException e) {
             redirect.addFlashAttribute("failure", messages.of(e));
         }

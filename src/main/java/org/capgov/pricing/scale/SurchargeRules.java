@@ -18,10 +18,20 @@ import java.util.Optional;
  */
 public final class SurchargeRules {
 
-    /** A surcharge due: kind, rate and its basis. {@code findingId} or {@code measurementId} says what triggered it. */
+    /**
+     * A surcharge due: kind, rate and its basis. {@code findingId} or {@code measurementId} says what triggered it;
+     * {@code reliefPercent} is the green-power cut applied to the rate, if any.
+     */
     public record Due(SurchargeKind kind, String scaleId, BigDecimal rate, String unit, String base, String findingId,
             String ruleId, Long measurementId, BigDecimal value, String catalogueVersion, PriceScale.ScaleCitation citation,
-            String confidence) {
+            String confidence, Integer reliefPercent) {
+
+        public Due(SurchargeKind kind, String scaleId, BigDecimal rate, String unit, String base, String findingId,
+                String ruleId, Long measurementId, BigDecimal value, String catalogueVersion,
+                PriceScale.ScaleCitation citation, String confidence) {
+            this(kind, scaleId, rate, unit, base, findingId, ruleId, measurementId, value, catalogueVersion, citation,
+                    confidence, null);
+        }
     }
 
     /** Two dues that the catalogue cannot settle, with the reason code. */
@@ -46,6 +56,26 @@ public final class SurchargeRules {
     public List<PriceScale> inForce(YearMonth month) {
         LocalDate day = month.atDay(1);
         return scales.stream().filter(s -> !s.draft() && s.inForce(day)).toList();
+    }
+
+    /** The draft scales in force in {@code month}: shown with what they would catch, never billed. */
+    public List<PriceScale> draftsInForce(YearMonth month) {
+        LocalDate day = month.atDay(1);
+        return scales.stream().filter(s -> s.draft() && s.inForce(day)).toList();
+    }
+
+    /**
+     * What the draft scales would catch for this enterprise (rate null: the coordinator has not filled it in); shown
+     * on the list as 草案，不计费 and never billed, so a trigger can be checked before its amount is decided.
+     */
+    public List<Due> drafts(EnterpriseFacts facts, YearMonth month) {
+        List<Due> out = new ArrayList<>();
+        for (PriceScale s : draftsInForce(month)) {
+            if (s.binds(facts.regionPath(), facts.industries())) {
+                due(s, facts, month).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     public Outcome evaluate(EnterpriseFacts facts, YearMonth month) {
@@ -102,6 +132,9 @@ public final class SurchargeRules {
                                 null, n.value(), n.catalogueVersion(), s.citation(), s.confidence()));
             }
             case "METRIC_BRACKET" -> {
+                if (s.brackets() == null) {
+                    return Optional.empty();
+                }
                 int year = month.getYear() - 1;
                 return f.verified().stream().filter(v -> v.metric().equals(t.metric()) && v.year() == year)
                         .findFirst().flatMap(v -> {
@@ -110,6 +143,11 @@ public final class SurchargeRules {
                                     : Optional.of(new Due(s.kind(), s.id(), rate, unit, s.base(), null, null,
                                             v.measurementId(), v.value(), scalesVersion, s.citation(), s.confidence()));
                         });
+            }
+            case "MISSED_TARGET" -> {
+                return f.missedTargets().stream().filter(x -> x.concerns(f.regionPath(), f.industries())).findFirst()
+                        .map(x -> new Due(s.kind(), s.id(), flat, unit, s.base(), "target:" + x.targetId(), null, null,
+                                null, scalesVersion, s.citation(), s.confidence()));
             }
             case "ACTIVITY" -> {
                 return f.activities().contains(t.activity())

@@ -67,7 +67,11 @@ public class BillingService {
 
     @Transactional
     public Acknowledgement acknowledge(String month, String region) {
-        SurchargeList list = surcharges.list(month, region);
+        YearMonth m = surcharges.month(month);
+        String path = surcharges.regionPath(region);
+        // the first acknowledgement stores the list; later fetches return the stored rows (reading P9)
+        SurchargeList list = surcharges.isStored(m, path) ? surcharges.list(month, region)
+                : surcharges.store(m, region.trim(), path, "ACKNOWLEDGED");
         long id = jdbc.sql("""
                 insert into pricing_list_ack (month, region_code, items, scales_version, acknowledged_by)
                 values (:month, :region, :items, :version, :by) returning id""")
@@ -77,6 +81,23 @@ public class BillingService {
         Acknowledgement a = new Acknowledgement(list.month(), list.region(), list.items().size(), catalogue.version(),
                 Actors.username());
         audit.record(AuditEvent.created("pricing_list_ack", Long.toString(id), surcharges.regionPath(region), a));
+        return a;
+    }
+
+    /**
+     * Stores the list of a month afresh for a region, after findings changed: what the grid company fetches from now
+     * on (audited, with the number of items before and after).
+     */
+    @Transactional
+    public Acknowledgement regenerate(String month, String region) {
+        YearMonth m = surcharges.month(month);
+        String path = surcharges.regionPath(region);
+        int before = surcharges.isStored(m, path) ? surcharges.list(month, region).items().size() : -1;
+        SurchargeList list = surcharges.store(m, region.trim(), path, "REGENERATED");
+        Acknowledgement a = new Acknowledgement(list.month(), list.region(), list.items().size(), catalogue.version(),
+                Actors.username());
+        audit.record(AuditEvent.updated("pricing_stored_list", list.month() + ":" + list.region(), path,
+                Map.of("items", before), Map.of("items", list.items().size(), "cause", "REGENERATED")));
         return a;
     }
 
@@ -92,8 +113,9 @@ public class BillingService {
         if (billing.items().size() > 50_000) {
             throw DomainException.invalid("items", "error.pricing.tooManyItems", 50_000);
         }
-        Map<String, SurchargeItem> due = new HashMap<>();
-        surcharges.compute(month, "/", Actors.scope(), i -> due.put(i.gridAccount() + "|" + i.kind(), i), c -> { });
+        // only the regions of the billed accounts are read: their stored list where acknowledged, else computed
+        Map<String, SurchargeItem> due = surcharges.dueFor(billing.items().stream().filter(l -> l != null
+                && l.gridAccount() != null).map(l -> l.gridAccount().trim()).toList(), month, Actors.scope());
         List<DomainException.FieldProblem> problems = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int n = 0; n < billing.items().size(); n++) {

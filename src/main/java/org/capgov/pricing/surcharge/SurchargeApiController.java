@@ -99,6 +99,15 @@ class SurchargeApiController {
         return billing.acknowledge(month, region);
     }
 
+    @PostMapping("/api/v1/pricing/surcharges/regenerations")
+    @PreAuthorize("hasAnyRole('ADMIN','COORDINATOR')")
+    @Operation(summary = "Compute the list of a month for a region afresh and store it: later fetches return the new "
+            + "rows (audited) 清单重新生成")
+    BillingService.Acknowledgement regenerate(@RequestParam(required = false) String month,
+            @RequestParam(required = false) String region) {
+        return billing.regenerate(month, region);
+    }
+
     @PostMapping("/api/v1/pricing/billing")
     @PreAuthorize(GRID)
     @Operation(summary = "Billed consumption and amount per account and kind; all rows or none, a re-sent identical "

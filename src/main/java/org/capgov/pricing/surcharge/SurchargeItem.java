@@ -12,10 +12,11 @@ public record SurchargeItem(String uscc, String enterpriseName, String gridAccou
 
     /**
      * Why: the price scale ({@code ruleId}), the finding or measured value that triggered it, the scale's citation and
-     * the catalogue version the trigger comes from.
+     * the catalogue version the trigger comes from; {@code greenReliefPercent} the green-power cut of 1239号 applied
+     * to a ladder rate (null: none).
      */
     public record Basis(String ruleId, String findingId, String findingRuleId, Long measurementId, BigDecimal value,
-            Citation citation, String catalogueVersion, String confidence) {
+            Citation citation, String catalogueVersion, String confidence, Integer greenReliefPercent) {
     }
 
     /** Document, section, quoted words. */

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.capgov.pricing.scale.EnterpriseFacts;
+import org.capgov.pricing.scale.GreenPowerRelief;
 import org.capgov.shared.DataScope;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class SurchargeRepository {
     record Facts(Map<Long, List<EnterpriseFacts.Eliminated>> eliminated,
             Map<Long, List<EnterpriseFacts.Noncompliance>> noncompliant,
             Map<Long, List<EnterpriseFacts.VerifiedValue>> verified, Map<Long, Set<String>> activities,
-            Set<String> withdrawn) {
+            Set<String> withdrawn, Map<String, GreenPowerRelief.GreenShare> greenShares) {
     }
 
     private final JdbcClient jdbc;
@@ -113,6 +114,20 @@ class SurchargeRepository {
                 .query((ResultSet rs) -> {
                     activities.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
                 });
+        Set<String> withdrawn = withdrawn(month, path);
+        Map<String, GreenPowerRelief.GreenShare> green = new HashMap<>();
+        jdbc.sql("""
+                select account_no, year, share_percent, province_weight_percent from green_power_share
+                where year = :year and region_path like :path""").param("year", month.getYear() - 1)
+                .param("path", path + "%").query((ResultSet rs) -> {
+                    green.put(rs.getString(1), new GreenPowerRelief.GreenShare(rs.getInt(2), rs.getBigDecimal(3),
+                            rs.getBigDecimal(4)));
+                });
+        return new Facts(eliminated, noncompliant, verified, activities, withdrawn, green);
+    }
+
+    /** "account|kind" of the upheld objections in force for the month in the subtree. */
+    Set<String> withdrawn(YearMonth month, String path) {
         Set<String> withdrawn = new HashSet<>();
         jdbc.sql("""
                 select account_no, kind from pricing_objection
@@ -121,7 +136,19 @@ class SurchargeRepository {
                 .query((ResultSet rs) -> {
                     withdrawn.add(rs.getString(1) + "|" + rs.getString(2));
                 });
-        return new Facts(eliminated, noncompliant, verified, activities, withdrawn);
+        return withdrawn;
+    }
+
+    /** The regions (enterprise paths) of the given accounts in force during the month, in one read. */
+    List<String> regionsOf(Set<String> accountNos, YearMonth month) {
+        if (accountNos.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select distinct e.region_path from grid_account g join enterprise e on e.id = g.enterprise_id
+                where g.account_no = any(:a) and g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""")
+                .param("a", accountNos.toArray(String[]::new)).param("start", Date.valueOf(month.atDay(1)))
+                .param("end", Date.valueOf(month.atEndOfMonth())).query(String.class).list();
     }
 
     /** Accounts in force on any day of the month, enterprise by enterprise, streamed. */

@@ -20,6 +20,7 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.shared.Actors;
 import org.capgov.shared.ChinaTime;
 import org.capgov.shared.DomainException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,13 +54,19 @@ public class ConsumptionService {
             String regionPath) {
     }
 
+    /** A grid account's registration: its dates and enterprise. */
+    private record Registered(LocalDate validFrom, LocalDate validTo, long enterpriseId, String regionPath, String uscc) {
+    }
+
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AuditTrail audit;
     private final WatchService watch;
     private final Clock clock;
 
-    ConsumptionService(JdbcClient jdbc, AuditTrail audit, WatchService watch, Clock clock) {
+    ConsumptionService(JdbcClient jdbc, JdbcTemplate template, AuditTrail audit, WatchService watch, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.audit = audit;
         this.watch = watch;
         this.clock = clock;
@@ -74,6 +81,7 @@ public class ConsumptionService {
             throw DomainException.invalid("items", "error.pricing.tooManyItems", MAX_ROWS);
         }
         LocalDate today = ChinaTime.today(clock);
+        Map<String, List<Registered>> registered = registered(rows);
         List<DomainException.FieldProblem> problems = new ArrayList<>();
         List<Checked> checked = new ArrayList<>();
         Map<String, Integer> keys = new HashMap<>();
@@ -135,17 +143,17 @@ public class ConsumptionService {
                         row + "最大负荷数值不合理"));
                 continue;
             }
-            Optional<Map<String, Object>> acc = jdbc.sql("""
-                    select e.id, e.region_path, e.uscc from grid_account g join enterprise e on e.id = g.enterprise_id
-                    where g.account_no = :a and g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)
-                    order by g.valid_from desc limit 1""").param("a", account).param("start", Date.valueOf(start))
-                    .param("end", Date.valueOf(end)).query().listOfRows().stream().findFirst();
+            LocalDate s0 = start;
+            LocalDate e0 = end;
+            Optional<Registered> acc = registered.getOrDefault(account, List.of()).stream()
+                    .filter(g -> !g.validFrom().isAfter(e0) && (g.validTo() == null || g.validTo().isAfter(s0)))
+                    .findFirst();
             if (acc.isEmpty()) {
                 problems.add(new DomainException.FieldProblem(at + ".gridAccount", account, row + "供电户号不存在或该期间未登记"));
                 continue;
             }
-            String path = (String) acc.get().get("region_path");
-            if (!Actors.scope().coversEnterprise(path, (String) acc.get().get("uscc"))) {
+            String path = acc.get().regionPath();
+            if (!Actors.scope().coversEnterprise(path, acc.get().uscc())) {
                 problems.add(new DomainException.FieldProblem(at + ".gridAccount", account, row + "该户号不在您的管辖范围内"));
                 continue;
             }
@@ -158,7 +166,7 @@ public class ConsumptionService {
             }
             checked.add(new Checked(account, kind, start, r.kwh().setScale(2, RoundingMode.HALF_UP),
                     r.peakKw() == null ? null : r.peakKw().setScale(2, RoundingMode.HALF_UP),
-                    ((Number) acc.get().get("id")).longValue(), path));
+                    acc.get().enterpriseId(), path));
         }
         if (!problems.isEmpty()) {
             throw DomainException.invalid(problems);
@@ -167,19 +175,23 @@ public class ConsumptionService {
         Map<String, Integer> changedByRegion = new LinkedHashMap<>();
         Set<YearMonth> months = new LinkedHashSet<>();
         Set<String> accounts = new LinkedHashSet<>();
+        String by = Actors.username();
+        List<Object[]> args = new ArrayList<>(checked.size());
         for (Checked c : checked) {
-            int changed = jdbc.sql("""
-                    insert into electricity_consumption (account_no, period_kind, period_start, enterprise_id, region_path,
-                                                         kwh, peak_kw, recorded_by)
-                    values (:a, :kind, :start, :e, :path, :kwh, :peak, :by)
-                    on conflict (account_no, period_kind, period_start) do update set kwh = excluded.kwh,
-                        peak_kw = excluded.peak_kw, recorded_by = excluded.recorded_by, recorded_at = now()
-                    where (electricity_consumption.kwh, electricity_consumption.peak_kw)
-                          is distinct from (excluded.kwh, excluded.peak_kw)""")
-                    .param("a", c.account()).param("kind", c.kind()).param("start", Date.valueOf(c.start()))
-                    .param("e", c.enterpriseId()).param("path", c.regionPath()).param("kwh", c.kwh())
-                    .param("peak", c.peak()).param("by", Actors.username()).update();
-            if (changed > 0) {
+            args.add(new Object[] {c.account(), c.kind(), Date.valueOf(c.start()), c.enterpriseId(), c.regionPath(),
+                    c.kwh(), c.peak(), by});
+        }
+        int[] changed = template.batchUpdate("""
+                insert into electricity_consumption (account_no, period_kind, period_start, enterprise_id, region_path,
+                                                     kwh, peak_kw, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (account_no, period_kind, period_start) do update set kwh = excluded.kwh,
+                    peak_kw = excluded.peak_kw, recorded_by = excluded.recorded_by, recorded_at = now()
+                where (electricity_consumption.kwh, electricity_consumption.peak_kw)
+                      is distinct from (excluded.kwh, excluded.peak_kw)""", args);
+        for (int n = 0; n < checked.size(); n++) {
+            Checked c = checked.get(n);
+            if (changed[n] > 0) {
                 stored++;
                 changedByRegion.merge(c.regionPath(), 1, Integer::sum);
                 YearMonth m = YearMonth.from(c.start());
@@ -199,5 +211,27 @@ public class ConsumptionService {
             leads += watch.run(m, accounts);
         }
         return new Result(stored, checked.size() - stored, leads);
+    }
+
+    /** The registrations of every account the batch names, in one read (latest first per account). */
+    private Map<String, List<Registered>> registered(List<ConsumptionRow> rows) {
+        List<String> names = rows.stream().filter(r -> r != null && r.gridAccount() != null && !r.gridAccount().isBlank())
+                .map(r -> r.gridAccount().trim()).distinct().toList();
+        Map<String, List<Registered>> out = new HashMap<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                select g.account_no, g.valid_from, g.valid_to, e.id, e.region_path, e.uscc
+                from grid_account g join enterprise e on e.id = g.enterprise_id
+                where g.account_no = any(:a) order by g.account_no, g.valid_from desc""")
+                .param("a", names.toArray(String[]::new))
+                .query((java.sql.ResultSet rs) -> {
+                    Date to = rs.getDate(3);
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Registered(
+                            rs.getDate(2).toLocalDate(), to == null ? null : to.toLocalDate(), rs.getLong(4),
+                            rs.getString(5), rs.getString(6)));
+                });
+        return out;
     }
 }

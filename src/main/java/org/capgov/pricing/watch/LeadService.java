@@ -75,19 +75,43 @@ public class LeadService {
 
     @Transactional
     public PowerLead dismiss(long id, String reason) {
+        return dismiss(id, reason, null);
+    }
+
+    /**
+     * Dismisses a lead with a reason, or citing a registered reason of the same account that covers the lead's month
+     * (its text becomes the reason when none is written).
+     */
+    @Transactional
+    public PowerLead dismiss(long id, String reason, Long reasonId) {
         PowerLead lead = open(id);
         String r = reason == null ? "" : reason.trim();
+        if (reasonId != null) {
+            Map<String, Object> registered = jdbc.sql("""
+                    select reason from consumption_reason where id = :id and account_no = :a
+                      and cast(:m as date) between month_from and month_to""").param("id", reasonId)
+                    .param("a", lead.gridAccount()).param("m", java.sql.Date.valueOf(lead.month() + "-01"))
+                    .query().listOfRows().stream().findFirst()
+                    .orElseThrow(() -> DomainException.invalid("reasonId", "error.pricing.reasonNotCovering", reasonId,
+                            lead.gridAccount(), lead.month()));
+            if (r.isEmpty()) {
+                r = "已登记原因 #" + reasonId + "：" + registered.get("reason");
+                r = r.length() > 1000 ? r.substring(0, 1000) : r;
+            }
+        }
         if (r.isEmpty()) {
             throw DomainException.invalid("reason", "error.pricing.reasonRequired");
         }
         if (r.length() > 1000) {
             throw DomainException.invalid("reason", "error.pricing.reasonTooLong");
         }
-        jdbc.sql("update power_lead set status = 'DISMISSED', reason = :r, decided_by = :by, decided_at = now() "
-                + "where id = :id").param("r", r).param("by", Actors.username()).param("id", id).update();
+        jdbc.sql("update power_lead set status = 'DISMISSED', reason = :r, reason_id = :rid, decided_by = :by, "
+                + "decided_at = now() where id = :id").param("r", r).param("rid", reasonId).param("by", Actors.username())
+                .param("id", id).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", "DISMISSED");
         after.put("reason", r);
+        after.put("reasonId", reasonId);
         audit.record(AuditEvent.updated("power_lead", Long.toString(id), lead.regionPath(), Map.of("status", "OPEN"), after));
         return get(id);
     }

@@ -31,17 +31,28 @@ class WatchApiController {
     record WatchRun(String month, int leads) {
     }
 
-    /** A dismissal. */
-    record Dismissal(String reason) {
+    /** A dismissal: a reason, or a registered reason covering the lead's month ({@code reasonId}), or both. */
+    record Dismissal(String reason, Long reasonId) {
     }
+
+    /** Registered reasons. */
+    record Reasons(List<ReasonService.Reason> items) {
+    }
+
+    static final String REASON_READERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER',"
+            + "'ENTERPRISE','OBSERVER')";
+    static final String REASON_WRITERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER',"
+            + "'ENTERPRISE')";
 
     private final ConsumptionService consumption;
     private final WatchService watch;
     private final LeadService leads;
     private final org.capgov.pricing.surcharge.SurchargeService months;
+    private final ReasonService reasons;
 
     WatchApiController(ConsumptionService consumption, WatchService watch, LeadService leads,
-            org.capgov.pricing.surcharge.SurchargeService months) {
+            org.capgov.pricing.surcharge.SurchargeService months, ReasonService reasons) {
+        this.reasons = reasons;
         this.consumption = consumption;
         this.watch = watch;
         this.leads = leads;
@@ -81,7 +92,29 @@ class WatchApiController {
     @PreAuthorize(LEAD_DECIDERS)
     @Operation(summary = "Dismiss a lead with a reason (audited) 驳回线索")
     PowerLead dismiss(@PathVariable long id, @RequestBody(required = false) Dismissal body) {
-        return leads.dismiss(id, body == null ? null : body.reason());
+        return leads.dismiss(id, body == null ? null : body.reason(), body == null ? null : body.reasonId());
+    }
+
+    @GetMapping("/api/v1/electricity/reasons")
+    @PreAuthorize(REASON_READERS)
+    @Operation(summary = "Registered reasons for a rise in consumption, in the caller's scope 用电变化登记原因")
+    Reasons reasons(@RequestParam(required = false) String gridAccount) {
+        return new Reasons(reasons.list(gridAccount, 500));
+    }
+
+    @PostMapping("/api/v1/electricity/reasons")
+    @PreAuthorize(REASON_WRITERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a reason for a rise in an account's consumption over months (yyyy-MM), with a "
+            + "document; the watch raises no jump lead for those months (audited) 登记用电变化原因")
+    ReasonService.Reason registerReason(@RequestParam(required = false) String gridAccount,
+            @RequestParam(required = false) String monthFrom, @RequestParam(required = false) String monthTo,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) org.springframework.web.multipart.MultipartFile document)
+            throws java.io.IOException {
+        return reasons.register(gridAccount, monthFrom, monthTo, reason, document == null || document.isEmpty() ? null
+                : new ReasonService.Document(document.getOriginalFilename(), document.getContentType(),
+                        document.getBytes()));
     }
 
     @PostMapping("/api/v1/electricity/leads/{id}/case")

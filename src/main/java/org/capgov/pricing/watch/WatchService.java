@@ -57,100 +57,130 @@ public class WatchService {
         this.json = json;
     }
 
-    /** The watch over {@code month} for the given accounts (null: every account); returns the number of new leads. */
+    /**
+     * The watch over {@code month} for the given accounts (null: every account); returns the number of new leads.
+     * One query streams each account's monthly figures in account order with its enterprise's state joined, so only
+     * one account's months are held at a time and memory does not grow with accounts × months; the hits are kept
+     * and turned into leads after the stream.
+     */
     @Transactional
     public int run(YearMonth month, Set<String> accounts) {
         WatchRules rules = new WatchRules(catalogue.watch());
-        Map<String, Watched> watched = watched(month, accounts);
-        Map<String, List<BigDecimal>> history = new HashMap<>();
-        Map<String, BigDecimal[]> current = new HashMap<>();
-        monthly(month, accounts, (account, m, kwh, peak) -> {
+        int days = month.lengthOfMonth();
+        List<Object[]> hits = new ArrayList<>();
+        var current = new Object() {
+            Watched account;
+            boolean excused;
+            List<BigDecimal> trailing = new ArrayList<>();
+            BigDecimal kwh;
+            BigDecimal peak;
+
+            void finish() {
+                if (account == null || kwh == null) {
+                    return;
+                }
+                List<WatchRules.Hit> found = new ArrayList<>();
+                rules.closedButDrawing(account.outOfProduction(), kwh, days).ifPresent(found::add);
+                if (!excused) {
+                    rules.jump(trailing, kwh).ifPresent(found::add);
+                }
+                rules.inductionProfile(account.steel(), kwh, days * 24, peak).ifPresent(found::add);
+                for (WatchRules.Hit h : found) {
+                    hits.add(new Object[] {account, h, List.copyOf(trailing)});
+                }
+            }
+        };
+        stream(month, accounts, (w, excused, m, kwh, peak) -> {
+            if (current.account == null || !current.account.accountNo().equals(w.accountNo())) {
+                current.finish();
+                current.account = w;
+                current.excused = excused;
+                current.trailing = new ArrayList<>();
+                current.kwh = null;
+                current.peak = null;
+            }
             if (m.equals(month)) {
-                current.put(account, new BigDecimal[] {kwh, peak});
+                current.kwh = kwh;
+                current.peak = peak;
             } else {
-                history.computeIfAbsent(account, k -> new ArrayList<>()).add(kwh);
+                current.trailing.add(kwh);
             }
         });
+        current.finish();
         int raised = 0;
-        int days = month.lengthOfMonth();
-        for (Map.Entry<String, BigDecimal[]> e : current.entrySet()) {
-            Watched w = watched.get(e.getKey());
-            if (w == null) {
-                continue;
-            }
-            BigDecimal kwh = e.getValue()[0];
-            List<BigDecimal> trailing = history.getOrDefault(e.getKey(), List.of());
-            List<WatchRules.Hit> hits = new ArrayList<>();
-            rules.closedButDrawing(w.outOfProduction(), kwh, days).ifPresent(hits::add);
-            rules.jump(trailing, kwh).ifPresent(hits::add);
-            rules.inductionProfile(w.steel(), kwh, days * 24, e.getValue()[1]).ifPresent(hits::add);
-            for (WatchRules.Hit h : hits) {
-                if (lead(w, month, h, trailing)) {
-                    raised++;
-                }
+        Map<String, List<String>> departments = new HashMap<>();
+        for (Object[] h : hits) {
+            @SuppressWarnings("unchecked")
+            List<BigDecimal> trailing = (List<BigDecimal>) h[2];
+            if (lead((Watched) h[0], month, (WatchRules.Hit) h[1], trailing, departments)) {
+                raised++;
             }
         }
         return raised;
     }
 
-    /** One month's figure per account and month: the month row where sent, else the sum of the day rows. */
-    interface MonthSink {
-        void accept(String account, YearMonth month, BigDecimal kwh, BigDecimal peak);
+    /** One account-month of the stream: the account's state, whether a registered reason covers the month, figures. */
+    interface RowSink {
+        void accept(Watched account, boolean excused, YearMonth month, BigDecimal kwh, BigDecimal peak);
     }
 
-    void monthly(YearMonth month, Set<String> accounts, MonthSink sink) {
+    /**
+     * The accounts in force during the month, each with its trailing months and the month itself, in account and
+     * month order (an account without a figure for the month is passed over by the caller). A month's figure is the month row where sent, else the sum of the day rows.
+     */
+    void stream(YearMonth month, Set<String> accounts, RowSink sink) {
         Map<String, Object> p = new HashMap<>();
         p.put("from", Date.valueOf(month.minusMonths(catalogue.watch().jumpTrailingMonths()).atDay(1)));
         p.put("to", Date.valueOf(month.atEndOfMonth()));
-        String filter = "";
-        if (accounts != null) {
-            p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
-            filter = " and account_no in (:accounts)";
-        }
-        jdbc.sql("""
-                select account_no, date_trunc('month', period_start)::date as m,
-                       coalesce(sum(kwh) filter (where period_kind = 'MONTH'), sum(kwh)) as kwh, max(peak_kw) as peak
-                from electricity_consumption where period_start between :from and :to""" + filter + """
-
-                group by 1, 2 order by 1, 2""").params(p).withFetchSize(10_000).query((ResultSet rs) -> {
-                    sink.accept(rs.getString(1), YearMonth.from(rs.getDate(2).toLocalDate()), rs.getBigDecimal(3),
-                            rs.getBigDecimal(4));
-                });
-    }
-
-    Map<String, Watched> watched(YearMonth month, Set<String> accounts) {
-        Map<String, Object> p = new HashMap<>();
         p.put("start", Date.valueOf(month.atDay(1)));
         p.put("end", Date.valueOf(month.atEndOfMonth()));
         p.put("out", OUT);
         p.put("closed", CLOSED);
         p.put("steel", STEEL_MAKING);
         String filter = "";
+        String accountFilter = "";
         if (accounts != null) {
             p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
-            filter = " and g.account_no in (:accounts)";
+            filter = " and account_no in (:accounts)";
+            accountFilter = " and g.account_no in (:accounts)";
         }
-        Map<String, Watched> out = new HashMap<>();
         jdbc.sql("""
-                select g.account_no, e.id, e.uscc, e.name, e.region_path,
-                       (e.status in (:closed) and e.status_since <= :start)
-                       or (q.total > 0 and q.total = q.out_since) as out_of_production,
-                       coalesce(q.steel, false) as steel
-                from grid_account g join enterprise e on e.id = g.enterprise_id
-                left join lateral (
-                    select count(*) as total,
-                           count(*) filter (where status in (:out) and status_since <= :start) as out_since,
-                           bool_or(type in (:steel)) as steel
-                    from equipment where enterprise_id = e.id) q on true
-                where g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""" + filter)
-                .params(p).withFetchSize(10_000).query((ResultSet rs) -> {
-                    out.put(rs.getString(1), new Watched(rs.getString(1), rs.getLong(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getBoolean(7)));
+                with c as (
+                    select account_no, date_trunc('month', period_start)::date as m,
+                           coalesce(sum(kwh) filter (where period_kind = 'MONTH'), sum(kwh)) as kwh, max(peak_kw) as peak
+                    from electricity_consumption where period_start between :from and :to""" + filter + """
+
+                    group by 1, 2),
+                w as (
+                    select distinct on (g.account_no) g.account_no, e.id, e.uscc, e.name, e.region_path,
+                           (e.status in (:closed) and e.status_since <= :start)
+                           or (coalesce(q.total, 0) > 0 and q.total = q.out_since) as out_of_production,
+                           coalesce(q.steel, false) as steel
+                    from grid_account g join enterprise e on e.id = g.enterprise_id
+                    left join (
+                        select enterprise_id, count(*) as total,
+                               count(*) filter (where status in (:out) and status_since <= :start) as out_since,
+                               bool_or(type in (:steel)) as steel
+                        from equipment group by enterprise_id) q on q.enterprise_id = e.id
+                    where g.valid_from <= :end and (g.valid_to is null or g.valid_to > :start)""" + accountFilter + """
+
+                    order by g.account_no, g.valid_from desc),
+                x as (
+                    select distinct account_no from consumption_reason
+                    where :start between month_from and month_to)
+                select w.*, x.account_no is not null as excused, c.m, c.kwh, c.peak
+                from c join w on w.account_no = c.account_no
+                left join x on x.account_no = c.account_no
+                order by c.account_no, c.m""").params(p).withFetchSize(10_000).query((ResultSet rs) -> {
+                    Watched w = new Watched(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
+                    sink.accept(w, rs.getBoolean(8), YearMonth.from(rs.getDate(9).toLocalDate()), rs.getBigDecimal(10),
+                            rs.getBigDecimal(11));
                 });
-        return out;
     }
 
-    private boolean lead(Watched w, YearMonth month, WatchRules.Hit hit, List<BigDecimal> trailing) {
+    private boolean lead(Watched w, YearMonth month, WatchRules.Hit hit, List<BigDecimal> trailing,
+            Map<String, List<String>> departmentsByRegion) {
         Map<String, Object> figures = new LinkedHashMap<>(hit.figures());
         figures.put("history", trailing);
         Optional<Long> id = jdbc.sql("""
@@ -175,7 +205,7 @@ public class WatchService {
                 + hit.figures().get("threshold").stripTrailingZeros().toPlainString() + "。请核实后驳回或立案。";
         Notice notice = Notice.of("POWER_LEAD", title, body).linkingTo("/pricing/leads/" + id.get())
                 .inRegion(w.regionPath()).toRoles(Role.DISTRICT_OFFICER).once("POWER_LEAD:" + id.get());
-        List<String> departments = departments(w.regionPath());
+        List<String> departments = departmentsByRegion.computeIfAbsent(w.regionPath(), this::departments);
         if (!departments.isEmpty()) {
             notice = notice.toDepartments(departments.toArray(String[]::new));
         }
