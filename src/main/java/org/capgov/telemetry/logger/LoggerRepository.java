@@ -32,7 +32,19 @@ public class LoggerRepository {
             Double min, Double max, String flag) {
     }
 
+    /**
+     * How long the gateway may use an admission it read before reading it again. Every packet needs one, and a read
+     * per packet would cost the ingest two queries; a change made on this node (tolerances) drops it at once, one made
+     * on another node is seen within this time.
+     */
+    private static final long ADMISSION_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private record CachedAdmission(Admission admission, long readAt) {
+    }
+
     private final JdbcClient jdbc;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedAdmission> admissions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     LoggerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,8 +83,19 @@ public class LoggerRepository {
                 .optional();
     }
 
-    /** The logger with its credentials and mapping, for the gateway. */
+    /** The logger with its credentials and mapping, for the gateway; read again after {@link #ADMISSION_NANOS}. */
     public Optional<Admission> admission(String mn) {
+        CachedAdmission cached = admissions.get(mn);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < ADMISSION_NANOS) {
+            return Optional.of(cached.admission());
+        }
+        Optional<Admission> read = readAdmission(mn);
+        read.ifPresentOrElse(a -> admissions.put(mn, new CachedAdmission(a, now)), () -> admissions.remove(mn));
+        return read;
+    }
+
+    private Optional<Admission> readAdmission(String mn) {
         return jdbc.sql("""
                 select id, mn, password_salt, password_hash, tolerances, protocol, uscc, region_path
                 from telemetry_logger where mn = :mn""")
@@ -95,6 +118,7 @@ public class LoggerRepository {
     }
 
     void setTolerances(String mn, Set<Tolerance> tolerances) {
+        admissions.remove(mn);
         jdbc.sql("update telemetry_logger set tolerances = cast(:t as text[]) where mn = :mn").param("mn", mn)
                 .param("t", pgArray(tolerances.stream().map(Enum::name).sorted().toList())).update();
     }

@@ -9,14 +9,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fuzz tests' bounded, always-run half (Hj212ParserFuzzTest runs coverage-guided fuzzing): 60,000 seeded mutations
+ * The fuzz tests' bounded, always-run half (Hj212ParserFuzzTest runs coverage-guided fuzzing): 30,000 seeded mutations
  * of the verified packets, each parsed strictly and with every tolerance. The byte-level parser must never throw (it
  * is called without its safety net) and must answer exactly what the first, String-based parser answers: the same
  * packet, or the same refusal with the same field and text.
  */
 class Hj212MutationTest {
 
-    private static final int RUNS = 60_000;
+    private static final int RUNS = 30_000;
     private final Hj212Parser parser = new Hj212Parser();
     private final Hj212ReferenceParser reference = new Hj212ReferenceParser();
 
