@@ -5,8 +5,8 @@ import java.time.LocalDateTime;
 
 /**
  * Reading numbers, time stamps and names straight from the bytes of a frame, without building a String for each
- * field: the parser's hot path (docs/benchmarks.md, "HJ 212 parse"). Every method looks only at {@code [from, to)}
- * of the array and answers a sentinel instead of throwing.
+ * field: the parser's hot path (docs/benchmarks.md, "HJ 212 parse"). Every method looks only at the bytes from
+ * {@code from} (included) to {@code to} (excluded) and answers a sentinel instead of throwing.
  */
 final class Ascii {
 
@@ -24,7 +24,7 @@ final class Ascii {
         return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
-    /** True when {@code [from, to)} holds exactly the ASCII text {@code s}. */
+    /** True when the bytes from {@code from} to {@code to} are exactly the ASCII text {@code s}. */
     static boolean is(byte[] b, int from, int to, String s) {
         if (to - from != s.length()) {
             return false;
@@ -37,7 +37,7 @@ final class Ascii {
         return true;
     }
 
-    /** Index of the first {@code c} in {@code [from, to)}, or -1. */
+    /** Index of the first {@code c} from {@code from} up to {@code to}, or -1. */
     static int indexOf(byte[] b, int from, int to, char c) {
         for (int i = from; i < to; i++) {
             if (b[i] == c) {

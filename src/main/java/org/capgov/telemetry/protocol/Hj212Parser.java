@@ -128,7 +128,7 @@ public final class Hj212Parser implements PacketParser {
         return segment(b, 0, b.length);
     }
 
-    /** The data segment {@code [s0, s1)} of {@code b}: header fields up to {@code CP=&&}, then the CP. */
+    /** The data segment of {@code b} from {@code s0} up to {@code s1}: header fields up to {@code CP=&&}, then the CP. */
     private Result segment(byte[] b, int s0, int s1) {
         int cp = find(b, s0, s1, CP_START);
         if (cp < 0) {
@@ -140,7 +140,7 @@ public final class Hj212Parser implements PacketParser {
         if (cp > s0 && b[cp - 1] != ';') {
             return reject(Reason.FIELD, "CP", "CP 前应有分号", b, s0, s1);
         }
-        // [from, to) of each header value by slot; -1 when absent
+        // start and end of each header value by slot; -1 when absent
         int[] header = new int[16];
         java.util.Arrays.fill(header, -1);
         int start = s0;
@@ -323,7 +323,10 @@ public final class Hj212Parser implements PacketParser {
             this.code = code;
         }
 
-        /** Stores the item whose suffix is {@code [k0, k1)} and value {@code [v0, v1)}; the error text, or null. */
+        /**
+         * Stores the item whose suffix runs from {@code k0} to {@code k1} and value from {@code v0} to {@code v1}; the
+         * error text, or null.
+         */
         String item(byte[] b, int k0, int k1, int v0, int v1) {
             if (Ascii.is(b, k0, k1, "Flag")) {
                 if (v1 - v0 != 1 || Hj212Codes.FLAGS.indexOf((char) b[v0]) < 0) {
