@@ -36,14 +36,16 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
             Rejection.Reason.CRC);
     private final LoggerRepository loggers;
     private final PacketIngest ingest;
+    private final PacketBatcher batcher;
 
-    PacketHandler(LoggerRepository loggers, PacketIngest ingest) {
+    PacketHandler(LoggerRepository loggers, PacketIngest ingest, PacketBatcher batcher) {
         this.loggers = loggers;
         this.ingest = ingest;
+        this.batcher = batcher;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) {
+    protected void channelRead0(ChannelHandlerContext ctx, byte[] frame) throws InterruptedException {
         String remote = String.valueOf(ctx.channel().remoteAddress());
         Hj212Parser.Result r = Dialect.HJ212_2017.parser().parse(frame, Set.of());
         Optional<LoggerRepository.Admission> logger = Optional.empty();
@@ -89,13 +91,25 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
         used.addAll(applied.used());
         p = applied.packet();
         if (Hj212Codes.DATA_COMMANDS.contains(p.cn())) {
-            boolean stored = ingest.store(logger.get(), p, remote, used);
-            if (!stored) {
-                LOG.info("HJ 212 packet QN {} of MN {} received again; stored once", p.qn(), p.mn());
-            }
-            if (p.wantsReply()) {
-                reply(ctx, Hj212Replies.dataReply(p.qn(), p.pw(), p.mn()));
-            }
+            // stored by the next group commit; the 9014 goes out only once it is committed
+            Hj212Packet packet = p;
+            batcher.submit(new PacketBatchStore.Pending(logger.get(), packet, remote, used), new PacketBatcher.Outcome() {
+                @Override
+                public void committed(boolean stored) {
+                    if (!stored) {
+                        LOG.info("HJ 212 packet QN {} of MN {} received again; stored once", packet.qn(), packet.mn());
+                    }
+                    if (packet.wantsReply()) {
+                        reply(ctx, Hj212Replies.dataReply(packet.qn(), packet.pw(), packet.mn()));
+                    }
+                }
+
+                @Override
+                public void failed(Exception e) {
+                    // e.g. the database is down: nothing is acknowledged, the logger will resend
+                    ctx.close();
+                }
+            });
         } else if (p.cn().equals(Hj212Codes.HEARTBEAT)) {
             // a heartbeat: the logger is alive; answered in kind when it asks (docs/reference/hj212.md §4)
             ingest.heartbeat(logger.get(), used);

@@ -32,10 +32,11 @@ import org.springframework.stereotype.Component;
 public class TelemetryGateway implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelemetryGateway.class);
-    /** Threads that store packets; the database pool, not the CPU, is the limit. */
-    private static final int WORKERS = 8;
+    /** Threads that parse and admit packets and hand them to the group commit; storing blocks none of them. */
+    private static final int WORKERS = 4;
 
     private final TelemetryProperties properties;
+    private final PacketBatcher batcher;
     private final PacketHandler handler;
     private EventLoopGroup boss;
     private EventLoopGroup io;
@@ -43,13 +44,16 @@ public class TelemetryGateway implements SmartLifecycle {
     private Channel server;
     private volatile int port = -1;
 
-    TelemetryGateway(TelemetryProperties properties, LoggerRepository loggers, PacketIngest ingest) {
+    TelemetryGateway(TelemetryProperties properties, LoggerRepository loggers, PacketIngest ingest,
+            PacketBatchStore store) {
         this.properties = properties;
-        this.handler = new PacketHandler(loggers, ingest);
+        this.batcher = new PacketBatcher(store, properties.writers(), properties.maxBatch(), properties.maxQueued());
+        this.handler = new PacketHandler(loggers, ingest, batcher);
     }
 
     @Override
     public void start() {
+        batcher.start();
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         workers = new DefaultEventExecutorGroup(WORKERS);
@@ -80,6 +84,7 @@ public class TelemetryGateway implements SmartLifecycle {
                 g.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
             }
         }
+        batcher.stop();
         port = -1;
     }
 

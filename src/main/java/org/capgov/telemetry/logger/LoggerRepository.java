@@ -15,7 +15,7 @@ import org.capgov.telemetry.protocol.Tolerance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Loggers, their factor mapping, packets and values in PostgreSQL (V58). */
+/** Loggers, their factor mapping, packets and values in PostgreSQL (V58); packets are written by the gateway's group commit. */
 @Repository
 public class LoggerRepository {
 
@@ -32,7 +32,19 @@ public class LoggerRepository {
             Double min, Double max, String flag) {
     }
 
+    /**
+     * How long the gateway may use an admission it read before reading it again. Every packet needs one, and a read
+     * per packet would cost the ingest two queries; a change made on this node (tolerances) drops it at once, one made
+     * on another node is seen within this time.
+     */
+    private static final long ADMISSION_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    private record CachedAdmission(Admission admission, long readAt) {
+    }
+
     private final JdbcClient jdbc;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedAdmission> admissions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     LoggerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,8 +83,19 @@ public class LoggerRepository {
                 .optional();
     }
 
-    /** The logger with its credentials and mapping, for the gateway. */
+    /** The logger with its credentials and mapping, for the gateway; read again after {@link #ADMISSION_NANOS}. */
     public Optional<Admission> admission(String mn) {
+        CachedAdmission cached = admissions.get(mn);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAt() < ADMISSION_NANOS) {
+            return Optional.of(cached.admission());
+        }
+        Optional<Admission> read = readAdmission(mn);
+        read.ifPresentOrElse(a -> admissions.put(mn, new CachedAdmission(a, now)), () -> admissions.remove(mn));
+        return read;
+    }
+
+    private Optional<Admission> readAdmission(String mn) {
         return jdbc.sql("""
                 select id, mn, password_salt, password_hash, tolerances, protocol, uscc, region_path
                 from telemetry_logger where mn = :mn""")
@@ -95,6 +118,7 @@ public class LoggerRepository {
     }
 
     void setTolerances(String mn, Set<Tolerance> tolerances) {
+        admissions.remove(mn);
         jdbc.sql("update telemetry_logger set tolerances = cast(:t as text[]) where mn = :mn").param("mn", mn)
                 .param("t", pgArray(tolerances.stream().map(Enum::name).sorted().toList())).update();
     }
@@ -145,32 +169,6 @@ public class LoggerRepository {
                     m.put(rs.getString(1), rs.getString(2));
                 });
         return m;
-    }
-
-    /** Stores a packet unless the logger already sent this QN; the new packet's id, or empty for a retransmission. */
-    public Optional<Long> insertPacket(long loggerId, String qn, String cn, LocalDateTime dataTime, Instant receivedAt,
-            String remote, String raw, String rawSha256, Set<Tolerance> tolerated) {
-        return jdbc.sql("""
-                insert into telemetry_packet (logger_id, qn, cn, data_time, received_at, remote, raw, raw_sha256,
-                    tolerated)
-                values (:logger, :qn, :cn, :dataTime, :at, :remote, :raw, :sha, cast(:tolerated as text[]))
-                on conflict (logger_id, qn) do nothing returning id""")
-                .param("sha", rawSha256)
-                .param("tolerated", pgArray(tolerated.stream().map(Enum::name).sorted().toList()))
-                .param("logger", loggerId).param("qn", qn).param("cn", cn)
-                .param("dataTime", dataTime == null ? null : Timestamp.valueOf(dataTime))
-                .param("at", Timestamp.from(receivedAt)).param("remote", remote).param("raw", raw)
-                .query(Long.class).optional();
-    }
-
-    public void insertValue(long packetId, String factor, String metric, Double rtd, Double avg, Double min, Double max,
-            Double cou, Character flag) {
-        jdbc.sql("""
-                insert into telemetry_value (packet_id, factor, metric, rtd, avg, min, max, cou, flag)
-                values (:packet, :factor, :metric, :rtd, :avg, :min, :max, :cou, :flag)""")
-                .param("packet", packetId).param("factor", factor).param("metric", metric).param("rtd", rtd)
-                .param("avg", avg).param("min", min).param("max", max).param("cou", cou)
-                .param("flag", flag == null ? null : flag.toString()).update();
     }
 
     /**
