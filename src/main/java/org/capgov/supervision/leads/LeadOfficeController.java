@@ -25,11 +25,11 @@ class LeadOfficeController {
     static final String READERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER','OBSERVER')";
     static final String HANDLERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER')";
 
-    private final LeadService leads;
+    private final PublicLeadService leads;
     private final ProblemService problems;
     private final MessageSource messages;
 
-    LeadOfficeController(LeadService leads, ProblemService problems, MessageSource messages) {
+    LeadOfficeController(PublicLeadService leads, ProblemService problems, MessageSource messages) {
         this.leads = leads;
         this.problems = problems;
         this.messages = messages;
@@ -96,7 +96,7 @@ class LeadOfficeController {
             @RequestParam(required = false) String document, @RequestParam(required = false) String reply,
             RedirectAttributes redirect) {
         return run(trackingNo, redirect, "supervision.lead.registered", () -> leads.register(trackingNo, version,
-                new LeadService.Registration(uscc, name, industry, dimension, deadline, list, document, reply)));
+                new PublicLeadService.Registration(uscc, name, industry, dimension, deadline, list, document, reply)));
     }
 
     private String run(String trackingNo, RedirectAttributes redirect, String success, Runnable step) {

@@ -28,10 +28,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class LeadPublicController {
 
-    private final LeadService leads;
+    private final PublicLeadService leads;
     private final MessageSource messages;
 
-    LeadPublicController(LeadService leads, MessageSource messages) {
+    LeadPublicController(PublicLeadService leads, MessageSource messages) {
         this.leads = leads;
         this.messages = messages;
     }
@@ -45,7 +45,7 @@ class LeadPublicController {
     @PermitAll
     String form(Model model) {
         model.addAttribute("districts", leads.districts());
-        model.addAttribute("f", new LeadService.Submission(null, null, null, null, null, null, null, null));
+        model.addAttribute("f", new PublicLeadService.Submission(null, null, null, null, null, null, null, null));
         model.addAttribute("errors", Map.of());
         return "public/lead-form";
     }
@@ -59,14 +59,14 @@ class LeadPublicController {
             @RequestParam(required = false) String contact, @RequestParam(required = false) String website,
             @RequestParam(name = "photos", required = false) List<MultipartFile> photos, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) throws IOException {
-        LeadService.Submission s = new LeadService.Submission(matter, region, address, latitude, longitude, text,
+        PublicLeadService.Submission s = new PublicLeadService.Submission(matter, region, address, latitude, longitude, text,
                 contact, website);
         try {
-            List<LeadService.Upload> uploads = new ArrayList<>();
+            List<PublicLeadService.Upload> uploads = new ArrayList<>();
             if (photos != null) {
                 for (MultipartFile p : photos) {
                     if (p != null && !p.isEmpty()) {
-                        uploads.add(new LeadService.Upload(p.getOriginalFilename(), p.getContentType(), p.getBytes()));
+                        uploads.add(new PublicLeadService.Upload(p.getOriginalFilename(), p.getContentType(), p.getBytes()));
                     }
                 }
             }

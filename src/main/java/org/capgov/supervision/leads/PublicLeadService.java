@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reporter's contact, which only the handling department reads.
  */
 @Service
-public class LeadService {
+public class PublicLeadService {
 
     /** The city coordinator office (V4 seed): where a lead goes when no department of the region takes it. */
     static final String FALLBACK = "CQ-LDXZB";
@@ -66,7 +66,7 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LeadService(LeadRepository leads, ProblemService problems, EnterpriseService enterprises, CaseService cases,
+    PublicLeadService(LeadRepository leads, ProblemService problems, EnterpriseService enterprises, CaseService cases,
             LeadRateLimit rateLimit, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.leads = leads;
         this.problems = problems;
