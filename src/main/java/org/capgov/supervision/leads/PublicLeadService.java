@@ -128,7 +128,7 @@ public class PublicLeadService {
         for (Upload p : images) {
             String type = p.contentType() == null ? "" : p.contentType().toLowerCase(Locale.ROOT);
             if (!type.equals("image/jpeg") && !type.equals("image/png")) {
-                wrong.add(new FieldProblem("photos", p.filename(), "照片只接受 JPEG 或 PNG 格式"));
+                wrong.add(new FieldProblem("photos", p.filename(), "照片只接受 jpg 或 png 图片"));
             } else if (p.bytes().length > MAX_PHOTO_BYTES) {
                 wrong.add(new FieldProblem("photos", p.filename(), "每张照片不能超过 5 MB"));
             }
