@@ -48,7 +48,7 @@ class SupervisionPageController {
     @PreAuthorize(SupervisionApiController.READERS)
     String board(@RequestParam(required = false) String document, @RequestParam(required = false) String department,
             @RequestParam(required = false) String region, @RequestParam(required = false) String standing,
-            Model model) {
+            @RequestParam(required = false) String page, @RequestParam(required = false) String size, Model model) {
         List<Task> all = tasks.list(document, department, region, true);
         Map<String, String> names = departmentNames();
         Map<String, int[]> byDepartment = new TreeMap<>();
@@ -68,7 +68,24 @@ class SupervisionPageController {
         model.addAttribute("regionTally", tallies(byRegion, regionNames));
         List<Task> shown = standing == null || standing.isBlank() ? all
                 : all.stream().filter(t -> t.standing().equals(standing)).toList();
-        model.addAttribute("tasks", shown);
+        // about 130 published tasks: shown a page at a time, the tallies above still count them all
+        int pageSize = org.capgov.shared.ListFilters.size(java.util.Map.of("size", size == null ? "" : size),
+                PAGE_SIZES, 50);
+        long pages = org.capgov.shared.ListFilters.pages(shown.size(), pageSize);
+        int pageNo = (int) Math.min(org.capgov.shared.ListFilters.page(page), pages - 1);
+        int from = pageNo * pageSize;
+        model.addAttribute("tasks", shown.subList(from, Math.min(shown.size(), from + pageSize)));
+        model.addAttribute("taskTotal", shown.size());
+        model.addAttribute("page", pageNo);
+        model.addAttribute("pages", pages);
+        model.addAttribute("size", pageSize);
+        model.addAttribute("sizes", PAGE_SIZES);
+        if (pageNo > 0) {
+            model.addAttribute("previousLink", boardLink(document, department, region, standing, pageSize, pageNo - 1));
+        }
+        if (pageNo + 1 < pages) {
+            model.addAttribute("nextLink", boardLink(document, department, region, standing, pageSize, pageNo + 1));
+        }
         model.addAttribute("documents", all.stream().map(Task::document).distinct().sorted().toList());
         model.addAttribute("departments", names);
         model.addAttribute("document", document == null ? "" : document);
@@ -76,6 +93,20 @@ class SupervisionPageController {
         model.addAttribute("region", region == null ? "" : region);
         model.addAttribute("standing", standing == null ? "" : standing);
         return "supervision/board";
+    }
+
+    private static final List<Integer> PAGE_SIZES = List.of(25, 50, 100);
+
+    private static String boardLink(String document, String department, String region, String standing, int size,
+            int page) {
+        return org.springframework.web.util.UriComponentsBuilder.fromPath("/supervision")
+                .queryParamIfPresent("document", blank(document)).queryParamIfPresent("department", blank(department))
+                .queryParamIfPresent("region", blank(region)).queryParamIfPresent("standing", blank(standing))
+                .queryParam("size", size).queryParam("page", page).encode().build().toUriString();
+    }
+
+    private static java.util.Optional<String> blank(String s) {
+        return s == null || s.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(s.trim());
     }
 
     @GetMapping("/supervision/tasks/{id}")

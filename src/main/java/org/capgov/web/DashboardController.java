@@ -18,7 +18,6 @@ import org.capgov.shared.Vocabulary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.capgov.supervision.TaskBoard;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -38,13 +37,13 @@ class DashboardController {
     private final CaseTally cases;
     private final FindingsService findings;
     private final DistrictMap districts;
-    private final TaskBoard taskBoard;
+    private final java.util.List<DashboardCard> cards;
 
     DashboardController(RegionService regions, PeopleService people, AuditReader audit, Vocabulary labels,
             EnterpriseService enterprises, DeadlineBoard deadlines, CaseTally cases, FindingsService findings,
-            DistrictMap districts, TaskBoard taskBoard) {
+            DistrictMap districts, java.util.List<DashboardCard> cards) {
         this.districts = districts;
-        this.taskBoard = taskBoard;
+        this.cards = cards;
         this.cases = cases;
         this.findings = findings;
         this.deadlines = deadlines;
@@ -68,7 +67,7 @@ class DashboardController {
         model.addAttribute("enterpriseCount", enterprises.count());
         model.addAttribute("equipmentCount", enterprises.countEquipment());
         model.addAttribute("deadlines", deadlines.board());
-        model.addAttribute("taskBoard", taskBoard.summary(8));
+        cards.forEach(c -> model.addAttribute(c.attribute(), c.content()));
         NextStep.Party party = party(user);
         CaseTally.Tally tally = cases.tally();
         model.addAttribute("cases", tally);

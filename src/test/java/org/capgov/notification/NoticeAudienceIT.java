@@ -45,7 +45,7 @@ class NoticeAudienceIT extends IntegrationTest {
      * The last test checks that no file publishing one of them ever addresses an enterprise.
      */
     static final Set<String> KINDS_FOR_OFFICIALS_ONLY = Set.of("POWER_LEAD", "SUPERVISION_CONTRIBUTION",
-            "SUPERVISION_DUBAN", "SUPERVISION_DUE_SOON", "SUPERVISION_REPORT", "SUPERVISION_TONGBAO",
+            "SUPERVISION_DUBAN", "SUPERVISION_DUE_SOON", "SUPERVISION_LEAD", "SUPERVISION_REPORT", "SUPERVISION_TONGBAO",
             "TELEMETRY_QUALITY");
 
     @Autowired

@@ -69,7 +69,8 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                     "/compliance/enterprises/" + STEEL, "/enforcement/cases", "/credit", "/credit/check", "/audit",
                     "/reports", "/inbox", "/admin/people", "/admin/departments", "/registry/imports",
                     "/monitoring/import", "/enforcement/cases/" + caseId, "/supervision", "/supervision/notices",
-                    "/supervision/annual", "/supervision/tasks/new", "/pricing/surcharges", "/pricing/leads",
+                    "/supervision/annual", "/supervision/tasks/new", "/supervision/problems", "/supervision/leads",
+                    "/supervision/problem-lists", "/supervision/awards", "/pricing/surcharges", "/pricing/leads",
                     "/pricing/objections", "/pricing/ledger", "/pricing/scales", "/capacity", "/capacity/warnings")) {
                 walk.visit(path, "walk-coordinator" + path.replaceAll("[^a-z0-9]+", "-"));
             }
@@ -148,7 +149,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             }
         }
         try (RoleWalk walk = new RoleWalk(port, 1280, 900)) {
-            for (String path : List.of("/public", "/public/enterprises", "/public/enterprises?q=" + STEEL,
+            for (String path : List.of("/public", "/public/leads/new", "/public/enterprises", "/public/enterprises?q=" + STEEL,
                     "/login")) {
                 walk.visit(path, "walk-public" + path.replaceAll("[^a-z0-9]+", "-"));
             }

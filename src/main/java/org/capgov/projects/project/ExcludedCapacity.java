@@ -10,6 +10,7 @@ import org.capgov.compliance.ProjectRuleFindings;
 import org.capgov.registry.EnterpriseService;
 import org.capgov.registry.Equipment;
 import org.capgov.shared.DomainException.FieldProblem;
+import org.capgov.supervision.subsidy.ClosureSubsidies;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,20 @@ class ExcludedCapacity {
 
     private final EvaluationService evaluation;
     private final EnterpriseService enterprises;
+    private final ClosureSubsidies subsidies;
 
-    ExcludedCapacity(EvaluationService evaluation, EnterpriseService enterprises) {
+    ExcludedCapacity(EvaluationService evaluation, EnterpriseService enterprises, ClosureSubsidies subsidies) {
         this.evaluation = evaluation;
         this.enterprises = enterprises;
+        this.subsidies = subsidies;
+    }
+
+    /**
+     * The reason the item is excluded because its exit drew an award or closure subsidy (seed 003; reading S10 of
+     * docs/decisions/supervision-readings.md), or null.
+     */
+    String subsidised(Equipment e) {
+        return subsidies.subsidised(e.id()) ? "设备 " + e.code() + " 的退出已领取奖补资金，其产能不得再用作置换产能" : null;
     }
 
     /** The reason the item is excluded, or null. */

@@ -175,6 +175,10 @@ public class PlanService {
             if (why != null) {
                 throw refused(why);
             }
+            String subsidised = excluded.subsidised(e);
+            if (subsidised != null) {
+                throw refused(subsidised);
+            }
             covered = covered.add(e.annualCapacity());
         }
         BigDecimal required = gate.requiredRetirement().quantity();
