@@ -68,6 +68,10 @@ public class BillingService {
     @Transactional
     public Acknowledgement acknowledge(String month, String region) {
         SurchargeList list = surcharges.list(month, region);
+        if (!Actors.scope().coversRegion(surcharges.regionPath(region))) {
+            // the list of a region outside the scope reads empty: signing it would record a receipt for nothing
+            throw DomainException.invalid("region", "error.pricing.regionNotInScope", region.trim());
+        }
         long id = jdbc.sql("""
                 insert into pricing_list_ack (month, region_code, items, scales_version, acknowledged_by)
                 values (:month, :region, :items, :version, :by) returning id""")

@@ -16,6 +16,8 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.identity.Role;
 import org.capgov.notification.Notice;
 import org.capgov.pricing.scale.PriceCatalogue;
+import org.capgov.shared.Actors;
+import org.capgov.shared.SqlPredicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -130,6 +132,10 @@ public class WatchService {
             p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
             filter = " and g.account_no in (:accounts)";
         }
+        // a run asked for by a person raises leads only in that person's scope (the platform's runs cover all)
+        SqlPredicate scope = Actors.scope().predicate("e.region_path", null, "e.uscc");
+        p.putAll(scope.params());
+        filter += " and " + scope.sql();
         Map<String, Watched> out = new HashMap<>();
         jdbc.sql("""
                 select g.account_no, e.id, e.uscc, e.name, e.region_path,
