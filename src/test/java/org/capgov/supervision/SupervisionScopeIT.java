@@ -221,15 +221,29 @@ class SupervisionScopeIT extends IntegrationTest {
                 ChinaTime.today(clock).plusDays(30).toString()));
         assertThat(jdbc.sql("select count(*) from supervision_interview where region_code = '500101'")
                 .query(Long.class).single()).isEqualTo(interviews);
-        // the city's check issues the 督办 on the overdue 万州 task
-        assertThat(w.callers.browser(port, CITY).post("/supervision/sweep", Map.of("region", "500101")).statusCode())
+        // the city's check issues the 督办 on the overdue 万州 tasks; twice in a year: 万州 is named in a 通报
+        LocalDate today = ChinaTime.today(clock);
+        // (filed under another document, so that the task lists of the other tests stay as they were)
+        published(w.callers, task("万州范围任务二", List.of("CQ-STHJJ"), List.of(), "500101", today.minusDays(20))
+                .replace(DOCUMENT, DOCUMENT + "附件"));
+        Http city = w.callers.browser(port, CITY);
+        assertThat(city.post("/supervision/sweep", Map.of("region", "500101")).statusCode()).isEqualTo(302);
+        assertThat(dubanOf(w.wanzhou)).isEqualTo(1);
+        fuling.post("/supervision/circulars", Map.of("issuer", "涪陵区经济和信息化委员会"));
+        assertThat(jdbc.sql("select count(*) from supervision_notice where kind = 'TONGBAO' and body like '%万州%'"
+                + " and issued_by = 'sc.fl.coord'").query(Long.class).single()).isZero();
+        long tongbao = jdbc.sql("select count(*) from supervision_notice where kind = 'TONGBAO'").query(Long.class)
+                .single();
+        assertThat(city.post("/supervision/circulars", Map.of("issuer", "重庆市经济和信息化委员会")).statusCode())
                 .isEqualTo(302);
-        long notice = jdbc.sql("select id from supervision_notice where kind = 'DUBAN' and task_id = :t")
-                .param("t", w.wanzhou).query(Long.class).single();
+        long circular = jdbc.sql("select max(id) from supervision_notice where kind = 'TONGBAO' and issued_by = :u")
+                .param("u", w.callers.username(CITY)).query(Long.class).single();
+        assertThat(jdbc.sql("select count(*) from supervision_notice where kind = 'TONGBAO'").query(Long.class)
+                .single()).isEqualTo(tongbao + 1);
         for (String[] c : new String[][] {{CITY, "200"}, {OBSERVER, "200"}, {ADMIN, "200"}, {DISTRICT, "404"},
                 {FULING_COORDINATOR, "404"}, {FULING_ENVIRONMENT, "404"}, {TIANJIN, "404"}, {OWN, "403"}, {GRID, "403"}}) {
             Http page = w.callers.browser(port, c[0]);
-            assertThat(page.get("/supervision/notices/" + notice + "/docx").statusCode()).as(c[0])
+            assertThat(page.get("/supervision/notices/" + circular + "/docx").statusCode()).as(c[0])
                     .isEqualTo(Integer.parseInt(c[1]));
             if (c[1].equals("200")) {
                 assertThat(page.get("/supervision/notices").body()).as(c[0]).contains("万州范围任务");
