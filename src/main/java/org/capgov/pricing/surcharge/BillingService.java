@@ -69,6 +69,10 @@ public class BillingService {
     public Acknowledgement acknowledge(String month, String region) {
         YearMonth m = surcharges.month(month);
         String path = surcharges.regionPath(region);
+        if (!Actors.scope().coversRegion(path)) {
+            // the list of a region outside the scope reads empty: signing it would record a receipt for nothing
+            throw DomainException.invalid("region", "error.pricing.regionNotInScope", region.trim());
+        }
         // the first acknowledgement stores the list; later fetches return the stored rows (reading P9)
         SurchargeList list = surcharges.isStored(m, path) ? surcharges.list(month, region)
                 : surcharges.store(m, region.trim(), path, "ACKNOWLEDGED");

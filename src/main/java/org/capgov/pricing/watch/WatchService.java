@@ -16,6 +16,8 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.identity.Role;
 import org.capgov.notification.Notice;
 import org.capgov.pricing.scale.PriceCatalogue;
+import org.capgov.shared.Actors;
+import org.capgov.shared.SqlPredicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -144,6 +146,10 @@ public class WatchService {
             filter = " and account_no in (:accounts)";
             accountFilter = " and g.account_no in (:accounts)";
         }
+        // a run asked for by a person raises leads only in that person's scope (the platform's runs cover all)
+        SqlPredicate scope = Actors.scope().predicate("e.region_path", null, "e.uscc");
+        p.putAll(scope.params());
+        accountFilter += " and " + scope.sql();
         jdbc.sql("""
                 with c as (
                     select account_no, date_trunc('month', period_start)::date as m,

@@ -19,6 +19,7 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.enforcement.CaseService;
 import org.capgov.projects.gate.GateDecision;
 import org.capgov.projects.gate.ProjectGate;
+import org.capgov.projects.ledger.LedgerQueries;
 import org.capgov.projects.ledger.LedgerRequests;
 import org.capgov.projects.ledger.LedgerService;
 import org.capgov.registry.Equipment;
@@ -57,6 +58,7 @@ public class PlanService {
     private final EquipmentService equipment;
     private final ExcludedCapacity excluded;
     private final LedgerService ledger;
+    private final LedgerQueries accounts;
     private final CaseService cases;
     private final AuditTrail audit;
     private final Clock clock;
@@ -64,13 +66,14 @@ public class PlanService {
     private final WorkingDays workingDays;
 
     PlanService(PlanRepository plans, ProjectService projects, EquipmentService equipment, ExcludedCapacity excluded,
-            LedgerService ledger, CaseService cases, AuditTrail audit, Clock clock,
+            LedgerService ledger, LedgerQueries accounts, CaseService cases, AuditTrail audit, Clock clock,
             @Value("${capgov.projects.notice-working-days:10}") int noticeDays) {
         this.plans = plans;
         this.projects = projects;
         this.equipment = equipment;
         this.excluded = excluded;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.cases = cases;
         this.audit = audit;
         this.clock = clock;
@@ -98,6 +101,11 @@ public class PlanService {
             BigDecimal q = r.ledgerUnits();
             if (r.ledgerAccount() == null) {
                 problems.add(new FieldProblem("ledgerAccount", "", "使用指标须注明指标账户"));
+            } else if (!visible(r.ledgerAccount())) {
+                // the units are reserved and retired later by the confirming authority, whose scope is wider:
+                // the declarer may only name an account it can see
+                problems.add(new FieldProblem("ledgerAccount", r.ledgerAccount().toString(),
+                        "指标账户 " + r.ledgerAccount() + " 不存在，或不在您的数据范围内"));
             }
             if (q == null || q.signum() <= 0 || q.stripTrailingZeros().scale() > 0) {
                 problems.add(new FieldProblem("ledgerUnits", String.valueOf(q), "指标数量应为正整数"));
@@ -344,6 +352,15 @@ public class PlanService {
                 "置换方案 " + p.code() + " 不予确认", Map.of("status", p.status()), Map.of("status", "REFUSED",
                         "reason", r.reason().trim(), "document", r.document().trim())));
         return detail(id);
+    }
+
+    private boolean visible(long account) {
+        try {
+            accounts.account(account, 1);
+            return true;
+        } catch (DomainException e) {
+            return false;
+        }
     }
 
     private ReplacementPlan find(long id, boolean lock) {
