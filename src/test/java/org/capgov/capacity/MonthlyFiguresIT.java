@@ -60,7 +60,8 @@ class MonthlyFiguresIT extends CapacityFixtures {
             assertThat(actual).as(m.toString()).isEqualTo(expected);
             compared += expected.size();
         }
-        assertThat(compared).isGreaterThanOrEqualTo(12 * 2);
+        // at least this test's own works: 500241 in every month, 500242 until its line was dismantled in June
+        assertThat(compared).isGreaterThanOrEqualTo(12 + 6);
         // the month the line started and the month the other was dismantled count by days in both
         assertThat(plain(all.get(YearMonth.of(2025, 3)))).containsKey(pathOf("500241"));
     }

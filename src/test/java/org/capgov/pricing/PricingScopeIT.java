@@ -49,7 +49,7 @@ class PricingScopeIT extends IntegrationTest {
     private static final String OWN = "本企业";
     private static final String OTHER = "邻企";
     private static final String WANZHOU_WORKS = "万州企业";
-    private static final String MONTH = "2025-07";
+    private static final String MONTH = "2025-10";
 
     @LocalServerPort
     int port;

@@ -104,6 +104,31 @@ class ClosureSubsidyIT extends IntegrationTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    void capacityInAReplacementPlanDrawsNoAward() {
+        LedgerFixtures f = new LedgerFixtures(Http.api(port), json, testPeople);
+        LocalDate today = ChinaTime.today(clock);
+        String uscc = f.enterprise("500102", LedgerFixtures.converter("SB2", 1_000_000));
+        HttpResponse<String> project = f.http.json("POST", "/api/v1/projects", f.admin,
+                ProjectPlanApiIT.project(uscc, "置换设备奖补测试项目", 500_000));
+        assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
+        long projectId = json.readTree(project.body()).get("project").get("id").asLong();
+        HttpResponse<String> plan = f.http.json("POST", "/api/v1/replacement-plans", f.admin, "{\"project\":"
+                + projectId + ",\"retired\":[{\"uscc\":\"" + uscc + "\",\"equipmentRef\":\"SB2\"}],"
+                + "\"confirmingAuthority\":\"重庆市经济和信息化委员会\"}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        String caseId = SystemActor.call(() -> cases.openExitObligation(uscc, "SB2", today, today.plusDays(60),
+                "涪经信〔2026〕9号", "奖补测试").summary().id());
+
+        assertThatThrownBy(() -> SystemActor.call(() -> awards.grant(new ExitAwards.Grant(caseId,
+                new BigDecimal("200000"), new BigDecimal("120000"), "渝财建〔2026〕13号", 30, 28, null))))
+                .isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).status()).isEqualTo(409))
+                .hasMessageContaining("error.award.replacement");
+        assertThat(jdbc.sql("select count(*) from supervision_exit_award where case_id = :c").param("c", caseId)
+                .query(Long.class).single()).isZero();
+    }
+
     private static void act(LedgerFixtures f, String caseId, String action, String extra) {
         HttpResponse<String> r = f.http.json("POST", "/api/v1/cases/" + caseId + "/actions", f.caseOfficer,
                 "{\"action\":\"" + action + "\"" + extra + "}");

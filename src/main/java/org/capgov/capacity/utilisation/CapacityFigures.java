@@ -143,6 +143,10 @@ public class CapacityFigures {
      * window and no longer on {@code to}.
      */
     public BigDecimal exitedBetween(Product product, String pathPrefix, java.time.LocalDate from, java.time.LocalDate to) {
+        if (to.isBefore(from)) {
+            // a target measured as of a day before its period began: nothing can have left force yet
+            return BigDecimal.ZERO;
+        }
         Map<String, Object> params = params(product, pathPrefix, Period.month(java.time.YearMonth.from(to)), SqlPredicate.TRUE);
         params.put("from", Date.valueOf(from));
         params.put("to", Date.valueOf(to));
