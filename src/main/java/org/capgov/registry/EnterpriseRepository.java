@@ -264,7 +264,7 @@ class EnterpriseRepository {
 
     void addStatus(long id, String status, LocalDate from, String document, String note, String by) {
         jdbc.sql("update enterprise_status_history set effective_to = :from where enterprise_id = :id and effective_to is null "
-                + "and effective_from < :from").param("from", from).param("id", id).update();
+                + "and effective_from <= :from").param("from", from).param("id", id).update();
         jdbc.sql("""
                 insert into enterprise_status_history (enterprise_id, status, effective_from, document, note, recorded_by)
                 values (:id, :status, :from, :doc, :note, :by)

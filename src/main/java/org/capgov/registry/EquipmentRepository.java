@@ -91,7 +91,7 @@ class EquipmentRepository {
     /** A status change with the rule that made it ({@code cause}; null for a person's decision). */
     void addStatus(long id, String status, LocalDate from, String document, String note, String by, String cause) {
         jdbc.sql("update equipment_status_history set effective_to = :from where equipment_id = :id and effective_to is null "
-                + "and effective_from < :from").param("from", from).param("id", id).update();
+                + "and effective_from <= :from").param("from", from).param("id", id).update();
         jdbc.sql("""
                 insert into equipment_status_history (equipment_id, status, effective_from, document, note, recorded_by,
                                                       cause)

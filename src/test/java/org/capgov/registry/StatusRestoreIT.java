@@ -117,6 +117,21 @@ class StatusRestoreIT extends IntegrationTest {
         assertThat(statusOf(uscc)).containsEntry("BF1", "OPERATING").containsEntry("BF2", "POWER_CUT");
     }
 
+    @Test
+    void twoChangesOnOneDayLeaveOneStatusRunningToThisDay() {
+        String uscc = newEnterprise("同日两次变更检验钢铁有限公司");
+        item(uscc, "BF1", null);
+        LocalDate day = ChinaTime.today(clock).minusDays(3);
+        assertThat(status(uscc, "CLOSED", day).statusCode()).isEqualTo(200);
+        assertThat(status(uscc, "RECTIFYING", day).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                select count(*) from enterprise_status_history h join enterprise e on e.id = h.enterprise_id
+                where e.uscc = :u and h.effective_to is null""").param("u", uscc).query(Long.class).single())
+                .as("open enterprise statuses").isEqualTo(1);
+        assertThat(history(uscc, "BF1").stream().filter(h -> h.get("effective_to") == null).toList())
+                .as("open item statuses").hasSize(1).first().satisfies(h -> assertThat(h).containsEntry("status", "OPERATING"));
+    }
+
     private String newEnterprise(String name) {
         String uscc = Uscc.compose("91", "500102", "KR" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
         HttpResponse<String> r = http.json("POST", "/api/v1/enterprises", coordinator,
