@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * The two charts of a public list page: enterprises on the whole filtered list (not only the page shown) counted by
  * district and by industry. The counting is done by the database in one statement ({@link PublicLists#counts}), so
- * that a page of a long list costs no more than the page itself (docs/benchmarks.md, public lists).
+ * that a page of a long list costs no more than the page itself, and kept until the lists change
+ * (docs/decisions/disclosure-list-performance.md).
  */
 @Component
 class PublicListFigures {

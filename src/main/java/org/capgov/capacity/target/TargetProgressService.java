@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.capgov.capacity.utilisation.CapacityFigures;
-import org.capgov.capacity.utilisation.FigureCache;
+import org.capgov.shared.FigureCache;
 import org.capgov.capacity.utilisation.Period;
 import org.capgov.capacity.utilisation.Utilisation;
 import org.capgov.capacity.utilisation.UtilisationService;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.capgov.shared.DataScope;
+import org.capgov.shared.FigureCache;
 import org.capgov.shared.Product;
 import org.capgov.shared.SqlPredicate;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -56,6 +56,9 @@ class PublicListRepository {
     private static final String DEADLINE_AS_OF =
             "coalesce(x.deadline, case when x.granted then c.deadline else coalesce(c.original_deadline, c.deadline) end)";
 
+    /** Beyond this offset a page is found by grouping the list rather than by walking it (see {@link #walk}). */
+    static final long WALK_LIMIT = 20_000;
+
     private final JdbcClient jdbc;
 
     PublicListRepository(JdbcClient jdbc) {
@@ -66,16 +69,23 @@ class PublicListRepository {
     record Slice<T>(List<T> ids, long total) {
     }
 
-    Slice<Long> yellowEnterprises(PublicListQuery q) {
-        return enterprises(YELLOW, "max(l.opened_on) desc", q);
+    /**
+     * One page of the yellow list. With the total known (kept with the counts) and no region filter, the page is read by
+     * walking the list in its order instead of grouping the whole list: see {@link #walk}.
+     */
+    Slice<Long> yellowEnterprises(PublicListQuery q, Long total) {
+        if (total != null && q.regionPath() == null && q.offset() <= WALK_LIMIT) {
+            return new Slice<>(walk(YELLOW, q), total);
+        }
+        return enterprises(YELLOW, "max(l.opened_on) desc", q, total);
     }
 
-    Slice<Long> redEnterprises(PublicListQuery q) {
-        return enterprises(RED, "min(l.red_since) desc", q);
+    Slice<Long> redEnterprises(PublicListQuery q, Long total) {
+        return enterprises(RED, "min(l.red_since) desc", q, total);
     }
 
-    Slice<Long> overLimitEnterprises(PublicListQuery q, boolean serious) {
-        return enterprises(serious ? SERIOUS : OVER_LIMIT, "max(l.opened_on) desc", q);
+    Slice<Long> overLimitEnterprises(PublicListQuery q, boolean serious, Long total) {
+        return enterprises(serious ? SERIOUS : OVER_LIMIT, "max(l.opened_on) desc", q, total);
     }
 
     /** The environment cases on the over-limit (or serious) list on :asOf of the given enterprises, newest first. */
@@ -99,25 +109,71 @@ class PublicListRepository {
         return byEnterprise;
     }
 
-    private Slice<Long> enterprises(String condition, String order, PublicListQuery q) {
+    /**
+     * A page of enterprises in list order by grouping the filtered list; with {@code total} unknown (null), the total
+     * comes with it from a window over the groups.
+     */
+    private Slice<Long> enterprises(String condition, String order, PublicListQuery q, Long total) {
         String where = condition + (q.regionPath() == null ? "" : REGION);
+        if (total != null) {
+            List<Long> ids = params(jdbc.sql("select l.enterprise_id from enforcement_list_case l where " + where
+                    + " group by l.enterprise_id order by " + order + ", l.enterprise_id limit :limit offset :offset"), q)
+                    .param("limit", q.size()).param("offset", q.offset()).query(Long.class).list();
+            return new Slice<>(ids, total);
+        }
         List<long[]> rows = params(jdbc.sql("select l.enterprise_id, count(*) over () from enforcement_list_case l where "
                 + where + " group by l.enterprise_id order by " + order + ", l.enterprise_id limit :limit offset :offset"), q)
                 .param("limit", q.size()).param("offset", q.offset())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
         if (rows.isEmpty()) {
             // past the last page: the window gave no total, so count
-            long total = params(jdbc.sql("select count(distinct l.enterprise_id) from enforcement_list_case l where "
+            long count = params(jdbc.sql("select count(distinct l.enterprise_id) from enforcement_list_case l where "
                     + where), q).query(Long.class).single();
-            return new Slice<>(List.of(), total);
+            return new Slice<>(List.of(), count);
         }
         return new Slice<>(rows.stream().map(r -> r[0]).toList(), rows.get(0)[1]);
     }
 
     /**
+     * The enterprise ids of one page of a list ordered by its latest case opened (newest first, then by id), read by
+     * walking its cases in that order (an index on opened_on, ties sorted per day) and keeping each enterprise's first
+     * appearance, which is its latest case: only the cases up to the end of the page are read, where grouping reads the
+     * whole list. Rounds of growing size continue after the last case read.
+     */
+    private List<Long> walk(String condition, PublicListQuery q) {
+        long wanted = q.offset() + q.size();
+        java.util.LinkedHashSet<Long> seen = new java.util.LinkedHashSet<>();
+        LocalDate lastDay = null;
+        long lastId = 0;
+        int round = (int) Math.min(Math.max(2 * wanted, 100), 50_000);
+        while (seen.size() < wanted) {
+            String after = lastDay == null ? ""
+                    : " and l.opened_on <= :lastDay and (l.opened_on < :lastDay or l.enterprise_id > :lastId)";
+            var spec = params(jdbc.sql("select l.enterprise_id, l.opened_on from enforcement_list_case l where "
+                    + condition + after + " order by l.opened_on desc, l.enterprise_id limit :round"), q)
+                    .param("round", round);
+            if (lastDay != null) {
+                spec = spec.param("lastDay", lastDay).param("lastId", lastId);
+            }
+            List<Object[]> rows = spec.query((rs, n) -> new Object[] {rs.getLong(1), date(rs, 2)}).list();
+            for (Object[] r : rows) {
+                seen.add((Long) r[0]);
+            }
+            if (rows.size() < round) {
+                break;
+            }
+            Object[] last = rows.get(rows.size() - 1);
+            lastId = (Long) last[0];
+            lastDay = (LocalDate) last[1];
+            round = Math.min(round * 2, 50_000);
+        }
+        return seen.stream().skip(q.offset()).limit(q.size()).toList();
+    }
+
+    /**
      * The enterprises on a whole filtered list counted by their region's name and by industry, in one statement over
-     * the narrow table: the list's distinct enterprises are found once and grouped twice. An enterprise of two
-     * industries counts in both. {@code from} is the first day of the exit list's year (unused by the other lists).
+     * the narrow table: the list's distinct enterprises are found once. An enterprise of two industries counts in both;
+     * the total is the number of enterprises. {@code from} is the first day of the exit list's year (unused by the other lists).
      */
     ListCounts counts(PublicList list, PublicListQuery q, LocalDate from) {
         String condition = switch (list) {
@@ -129,20 +185,29 @@ class PublicListRepository {
         };
         Map<String, Long> byRegion = new LinkedHashMap<>();
         Map<String, Long> byIndustry = new LinkedHashMap<>();
+        long[] total = {0};
+        // grouped once by region and set of industries (a few hundred groups), then folded here: cheaper than
+        // grouping the enterprises twice and unnesting every enterprise's industries in the database
         var spec = params(jdbc.sql("""
-                with listed as (select distinct l.enterprise_id from enforcement_list_case l where %s),
-                     named as (select e.industries, r.name from listed x join enterprise e on e.id = x.enterprise_id
-                                 join region r on r.code = e.region_code)
-                select 'R', name, count(*) from named group by name
-                union all
-                select 'I', i, count(*) from named, unnest(industries) i group by i"""
+                with listed as (select distinct l.enterprise_id from enforcement_list_case l where %s)
+                select r.name, g.industries, g.n
+                  from (select e.region_code, e.industries, count(*) as n from listed x
+                          join enterprise e on e.id = x.enterprise_id group by e.region_code, e.industries) g
+                  join region r on r.code = g.region_code"""
                 .formatted(condition + (q.regionPath() == null ? "" : REGION))), q);
         if (list == PublicList.EXITS) {
             spec = spec.param("from", from);
         }
-        spec.query((rs, n) -> ("R".equals(rs.getString(1)) ? byRegion : byIndustry).put(rs.getString(2), rs.getLong(3)))
-                .list();
-        return new ListCounts(byRegion, byIndustry);
+        spec.query((rs, n) -> {
+            long count = rs.getLong(3);
+            total[0] += count;
+            byRegion.merge(rs.getString(1), count, Long::sum);
+            for (Object industry : (Object[]) rs.getArray(2).getArray()) {
+                byIndustry.merge(industry.toString(), count, Long::sum);
+            }
+            return null;
+        }).list();
+        return new ListCounts(total[0], byRegion, byIndustry);
     }
 
     Map<Long, ListedEnterprise> enterprises(Collection<Long> ids) {

@@ -8,6 +8,9 @@ import java.util.function.Consumer;
 import org.capgov.region.Region;
 import org.capgov.region.RegionService;
 import org.capgov.shared.DomainException;
+import org.capgov.shared.FigureCache;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.capgov.enforcement.RedListCase;
@@ -28,10 +31,10 @@ import java.time.Clock;
  * <li>over-limit and serious over-limit (超标排放企业名单, 超标排放严重的企业名单, published by the environment department):
  * enterprises with an environment case open on the date, and among them those whose rectification was found failed.</li>
  * </ul>
- * Public by law (seed 001 四(三)): no data scope, and no personal data is read.
+ * Public by law (seed 001 四(三)): no data scope, and no personal data is read. The counts, and a page with its total
+ * taken from them, are read outside a transaction, where the counts can be kept (docs/decisions/disclosure-list-performance.md).
  */
 @Service
-@Transactional(readOnly = true)
 public class PublicLists {
 
     public static final int DEFAULT_SIZE = 20;
@@ -43,11 +46,17 @@ public class PublicLists {
     private final PublicListRepository repository;
     private final RegionService regions;
     private final Clock clock;
+    private final FigureCache figures;
+    private final TransactionTemplate readOnly;
 
-    PublicLists(Clock clock, PublicListRepository repository, RegionService regions) {
+    PublicLists(Clock clock, PublicListRepository repository, RegionService regions, FigureCache figures,
+            PlatformTransactionManager transactions) {
         this.clock = clock;
         this.repository = repository;
         this.regions = regions;
+        this.figures = figures;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     /**
@@ -87,8 +96,13 @@ public class PublicLists {
         return new PublicListQuery(date, y, code, path, p, s);
     }
 
+    @Transactional(readOnly = true)
     public PublicListPage<YellowListEntry> yellow(PublicListQuery q) {
-        PublicListRepository.Slice<Long> slice = repository.yellowEnterprises(q);
+        return yellow(q, null);
+    }
+
+    private PublicListPage<YellowListEntry> yellow(PublicListQuery q, Long total) {
+        PublicListRepository.Slice<Long> slice = repository.yellowEnterprises(q, total);
         Map<Long, ListedEnterprise> names = repository.enterprises(slice.ids());
         Map<Long, List<YellowListCase>> cases = repository.yellowCases(slice.ids(), q.asOf());
         List<YellowListEntry> rows = slice.ids().stream()
@@ -96,8 +110,13 @@ public class PublicLists {
         return page(PublicList.YELLOW, q, slice.total(), rows, Map.of());
     }
 
+    @Transactional(readOnly = true)
     public PublicListPage<RedListEntry> red(PublicListQuery q) {
-        PublicListRepository.Slice<Long> slice = repository.redEnterprises(q);
+        return red(q, null);
+    }
+
+    private PublicListPage<RedListEntry> red(PublicListQuery q, Long total) {
+        PublicListRepository.Slice<Long> slice = repository.redEnterprises(q, total);
         Map<Long, ListedEnterprise> names = repository.enterprises(slice.ids());
         Map<Long, List<RedListCase>> cases = repository.redCases(slice.ids(), q.asOf());
         List<RedListEntry> rows = slice.ids().stream()
@@ -106,8 +125,13 @@ public class PublicLists {
     }
 
     /** The over-limit list, or with {@code serious} the serious over-limit list, as of {@code q.asOf()}. */
+    @Transactional(readOnly = true)
     public PublicListPage<OverLimitEntry> overLimit(PublicListQuery q, boolean serious) {
-        PublicListRepository.Slice<Long> slice = repository.overLimitEnterprises(q, serious);
+        return overLimit(q, serious, null);
+    }
+
+    private PublicListPage<OverLimitEntry> overLimit(PublicListQuery q, boolean serious, Long total) {
+        PublicListRepository.Slice<Long> slice = repository.overLimitEnterprises(q, serious, total);
         Map<Long, ListedEnterprise> names = repository.enterprises(slice.ids());
         Map<Long, List<OverLimitEntry.Case>> cases = repository.overLimitCases(slice.ids(), q.asOf(), serious);
         List<OverLimitEntry> rows = slice.ids().stream()
@@ -116,6 +140,7 @@ public class PublicLists {
     }
 
     /** The exits announced in {@code q.year()} (default: the year of {@code asOf}) up to {@code asOf}. */
+    @Transactional(readOnly = true)
     public PublicListPage<ExitListEntry> exits(PublicListQuery q) {
         int year = exitYear(q);
         PublicListRepository.ExitSlice slice = repository.exits(q, LocalDate.of(year, 1, 1));
@@ -123,39 +148,57 @@ public class PublicLists {
     }
 
     /** The whole filtered list, page by page in list order, for downloads. */
+    @Transactional(readOnly = true)
     public void forEachYellow(PublicListQuery q, Consumer<YellowListEntry> row) {
         chunks(q, this::yellow, row);
     }
 
+    @Transactional(readOnly = true)
     public void forEachRed(PublicListQuery q, Consumer<RedListEntry> row) {
         chunks(q, this::red, row);
     }
 
+    @Transactional(readOnly = true)
     public void forEachExit(PublicListQuery q, Consumer<ExitListEntry> row) {
         chunks(q, this::exits, row);
     }
 
+    @Transactional(readOnly = true)
     public void forEachOverLimit(PublicListQuery q, boolean serious, Consumer<OverLimitEntry> row) {
         chunks(q, query -> overLimit(query, serious), row);
     }
 
-    /** The whole filtered list counted by region and by industry, in the database. */
+    /**
+     * The whole filtered list counted by region and by industry, in the database, kept until the lists, the registry or
+     * the regions change (outside a transaction; docs/decisions/disclosure-list-performance.md).
+     */
     public ListCounts counts(PublicList list, PublicListQuery q) {
-        return repository.counts(list, q, LocalDate.of(exitYear(q), 1, 1));
+        LocalDate from = list == PublicList.EXITS ? LocalDate.of(exitYear(q), 1, 1) : null;
+        return figures.get(new CountsKey(list, q.asOf(), q.regionPath(), from),
+                () -> repository.counts(list, q, from));
     }
 
-    /** Any list by its name, one page. */
+    /** What the counts of a list depend on besides the data. */
+    private record CountsKey(PublicList list, LocalDate asOf, String regionPath, LocalDate from) {
+    }
+
+    /**
+     * Any list by its name, one page. The total of an enterprise list is taken from its kept counts, so that a page
+     * reads only its own part of the list (the rows of the page are then read in one read-only transaction).
+     */
     public PublicListPage<?> page(PublicList list, PublicListQuery q) {
-        return switch (list) {
-            case YELLOW -> yellow(q);
-            case RED -> red(q);
+        Long total = list == PublicList.EXITS ? null : counts(list, q).total();
+        return readOnly.execute(s -> switch (list) {
+            case YELLOW -> yellow(q, total);
+            case RED -> red(q, total);
             case EXITS -> exits(q);
-            case OVER_LIMIT -> overLimit(q, false);
-            case SERIOUS_OVER_LIMIT -> overLimit(q, true);
-        };
+            case OVER_LIMIT -> overLimit(q, false, total);
+            case SERIOUS_OVER_LIMIT -> overLimit(q, true, total);
+        });
     }
 
     /** The lists one enterprise appears on as of a date (today when null), for its public page. */
+    @Transactional(readOnly = true)
     public EnterpriseListing listsOf(long enterpriseId, LocalDate asOf) {
         LocalDate date = asOf == null ? ChinaTime.today(clock) : asOf;
         List<Long> ids = List.of(enterpriseId);

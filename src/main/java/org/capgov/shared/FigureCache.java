@@ -1,4 +1,4 @@
-package org.capgov.capacity.utilisation;
+package org.capgov.shared;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +11,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Computed capacity figures kept until one of their inputs changes (docs/decisions/capacity-figures-performance.md).
+ * Computed figures kept until one of their inputs changes: capacity's figures
+ * (docs/decisions/capacity-figures-performance.md) and the counts of the public lists
+ * (docs/decisions/disclosure-list-performance.md), whose tables are all among the inputs V95 versions.
  * Every statement writing an input table draws the next value of the sequence {@code capacity_input_version} under a
  * shared advisory lock (migration V95); a figure is served from here only while that value is the one it was
  * computed under, and it is kept only when no writing transaction was in flight just before it was computed, so a
