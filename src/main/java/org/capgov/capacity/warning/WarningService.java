@@ -99,7 +99,7 @@ public class WarningService {
                 for (Product product : products) {
                     List<CapacityFigures.RegionSums> sums = all.getOrDefault(product, Map.of()).getOrDefault(month, List.of());
                     transaction.executeWithoutResult(s -> {
-                        List<Map<String, Object>> continued = new ArrayList<>();
+                        Map<Region, Map<String, Object>> continued = new LinkedHashMap<>();
                         for (Region region : evaluated) {
                             Utilisation u = UtilisationService.rollUp(product, region, p, sums);
                             if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
@@ -108,16 +108,20 @@ public class WarningService {
                             counts[0]++;
                             evaluateOne(product, region, p, u, counts, changed, continued);
                         }
-                        if (!continued.isEmpty()) {
-                            // the warnings that went on at the same level: one entry for the product's month, not one
-                            // per warning (docs/decisions/capacity-figures-performance.md)
+                        // the warnings that went on at the same level: one entry per product, month and region
+                        // (in that region's scope, so its district sees it), written as one batch rather than an
+                        // audited update per warning (docs/decisions/capacity-figures-performance.md)
+                        List<AuditEvent> entries = new ArrayList<>();
+                        for (Map.Entry<Region, Map<String, Object>> c : continued.entrySet()) {
                             Map<String, Object> run = new LinkedHashMap<>();
                             run.put("product", product.name());
                             run.put("period", p.code());
-                            run.put("continued", continued);
-                            audit.record(AuditEvent.created("capacity_warning_evaluation", product.name() + ":" + p.code(),
-                                    null, run));
+                            run.put("region", c.getKey().code());
+                            run.put("continued", List.of(c.getValue()));
+                            entries.add(AuditEvent.created("capacity_warning_evaluation",
+                                    product.name() + ":" + p.code() + ":" + c.getKey().code(), c.getKey().path(), run));
                         }
+                        audit.recordAll(entries);
                     });
                 }
             }
@@ -128,7 +132,7 @@ public class WarningService {
     }
 
     private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed,
-            List<Map<String, Object>> continued) {
+            Map<Region, Map<String, Object>> continued) {
         YearMonth month = p.firstMonth();
         BigDecimal exact = Utilisation.exactPercent(u.output(), u.capacity());
         WarningCatalogue.Level level = catalogue.levelOf(exact, p.from());
@@ -154,7 +158,7 @@ public class WarningService {
                 } else {
                     Map<String, Object> one = state(product, region, level.level(), month, u);
                     one.put("warning", w.id());
-                    continued.add(one);
+                    continued.put(region, one);
                 }
             }
             counts[2]++;
