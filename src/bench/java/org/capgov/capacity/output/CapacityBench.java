@@ -57,6 +57,7 @@ class CapacityBench implements ApplicationRunner {
     private final int enterprises;
     private final int queries;
     private final boolean viaImport;
+    private final boolean importOnly;
 
     CapacityBench(OutputImport imports, WarningService warnings, UtilisationService utilisation,
             TargetProgressService targets, JdbcClient jdbc, org.capgov.capacity.utilisation.CapacityFigures figures,
@@ -64,8 +65,10 @@ class CapacityBench implements ApplicationRunner {
             ConfigurableApplicationContext context,
             @Value("${capgov.bench.enterprises:1000000}") int enterprises,
             @Value("${capgov.bench.queries:200}") int queries,
-            @Value("${capgov.bench.import:true}") boolean viaImport) {
+            @Value("${capgov.bench.import:true}") boolean viaImport,
+            @Value("${capgov.bench.import-only:false}") boolean importOnly) {
         this.viaImport = viaImport;
+        this.importOnly = importOnly;
         this.imports = imports;
         this.warnings = warnings;
         this.utilisation = utilisation;
@@ -103,6 +106,9 @@ class CapacityBench implements ApplicationRunner {
             print("output: %,d rows written by SQL (no import) in %.1f s", rows, seconds(t));
         }
         jdbc.sql("analyze output_report").update();
+        if (importOnly) {
+            return;
+        }
 
         t = System.nanoTime();
         var read = monthly.byRegionPath(java.util.Arrays.stream(PRODUCTS).map(org.capgov.shared.Product::valueOf).toList(),
