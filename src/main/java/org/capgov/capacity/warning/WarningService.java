@@ -100,14 +100,19 @@ public class WarningService {
                     List<CapacityFigures.RegionSums> sums = all.getOrDefault(product, Map.of()).getOrDefault(month, List.of());
                     transaction.executeWithoutResult(s -> {
                         Map<Region, Map<String, Object>> continued = new LinkedHashMap<>();
+                        // the product's open warnings read and locked at once, their month rows and updates written
+                        // as batches (docs/decisions/capacity-figures-performance.md)
+                        Map<String, WarningRepository.Row> open = warnings.openOf(product.name());
+                        WarningRepository.Writes writes = new WarningRepository.Writes();
                         for (Region region : evaluated) {
                             Utilisation u = UtilisationService.rollUp(product, region, p, sums);
                             if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
                                 continue;
                             }
                             counts[0]++;
-                            evaluateOne(product, region, p, u, counts, changed, continued);
+                            evaluateOne(product, region, p, u, counts, changed, continued, open.get(region.code()), writes);
                         }
+                        warnings.write(writes);
                         // the warnings that went on at the same level: one entry per product, month and region
                         // (in that region's scope, so its district sees it), written as one batch rather than an
                         // audited update per warning (docs/decisions/capacity-figures-performance.md)
@@ -132,14 +137,15 @@ public class WarningService {
     }
 
     private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed,
-            Map<Region, Map<String, Object>> continued) {
+            Map<Region, Map<String, Object>> continued, WarningRepository.Row openWarning,
+            WarningRepository.Writes writes) {
         YearMonth month = p.firstMonth();
         BigDecimal exact = Utilisation.exactPercent(u.output(), u.capacity());
         WarningCatalogue.Level level = catalogue.levelOf(exact, p.from());
-        var open = warnings.open(product.name(), region.code());
+        var open = java.util.Optional.ofNullable(openWarning);
         if (level != null && open.isEmpty()) {
             long id = warnings.insert(product.name(), region.code(), region.path(), level.level(), month, u.utilisation());
-            warnings.month(id, month, level.level(), u.utilisation(), u);
+            writes.month(id, month, level.level(), u.utilisation(), u);
             audit.record(AuditEvent.created("capacity_warning", Long.toString(id), region.path(),
                     state(product, region, level.level(), month, u)));
             notice(id, product, region, level, u, month, false);
@@ -147,9 +153,9 @@ public class WarningService {
             changed.add(id);
         } else if (level != null) {
             WarningRepository.Row w = open.get();
-            warnings.month(w.id(), month, level.level(), u.utilisation(), u);
+            writes.month(w.id(), month, level.level(), u.utilisation(), u);
             if (!month.isBefore(w.lastPeriod())) {
-                warnings.update(w.id(), level.level(), month, u.utilisation());
+                writes.update(w.id(), level.level(), month, u.utilisation());
                 if (!w.level().equals(level.level())) {
                     audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
                             state(product, region, w.level(), w.lastPeriod(), null),
