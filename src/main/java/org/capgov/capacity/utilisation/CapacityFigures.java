@@ -46,8 +46,12 @@ public class CapacityFigures {
             ),
             cap as (
               select eq.enterprise_id, eq.region_path, months.month,
-                     sum(eq.annual_capacity * (select coalesce(sum(upper(r) - lower(r)), 0)
-                                               from unnest(eq.in_force * datemultirange(daterange(months.month, months.next))) r)
+                     -- a line in force all month long (most lines, most months) needs no intersection of ranges
+                     sum(eq.annual_capacity * (case when eq.in_force @> daterange(months.month, months.next)
+                                                    then months.next - months.month
+                                                    else (select coalesce(sum(upper(r) - lower(r)), 0)
+                                                          from unnest(eq.in_force * datemultirange(daterange(months.month, months.next))) r)
+                                               end)
                          / :yearDays) as capacity
               from eq cross join months
               group by eq.enterprise_id, eq.region_path, months.month
