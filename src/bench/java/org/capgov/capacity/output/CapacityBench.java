@@ -200,7 +200,10 @@ class CapacityBench implements ApplicationRunner {
         Files.deleteIfExists(csv);
     }
 
-    /** The rows {@link #writeCsv} writes, inserted by SQL instead of imported (for sizes the import would take hours). */
+    /**
+     * The rows {@link #writeCsv} writes, inserted by SQL instead of imported (for sizes the import would take hours),
+     * in the order of the report indexes' leading columns so that their pages fill one after another.
+     */
     private long insertOutput() {
         if (jdbc.sql("select count(*) from output_report where entered_by = 'bench'").query(Long.class).single() > 0) {
             return 0;
@@ -219,6 +222,7 @@ class CapacityBench implements ApplicationRunner {
                 cross join lateral (select round(cap.capacity * (0.60 + ((e.id * 7 + m * 13) % 36) / 100.0)) as quantity,
                                            round(cap.capacity, 3) as capacity) c
                 where e.uscc like '91%B' and m % 2 = e.id % 2
+                order by e.id, m
                 """).param("months", MONTHS).param("first", java.sql.Date.valueOf(FIRST.atDay(1))).update();
     }
 
