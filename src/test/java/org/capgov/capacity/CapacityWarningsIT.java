@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.capgov.identity.Role;
+import java.util.Set;
 import org.capgov.registry.Enterprise;
+import org.capgov.support.TestPeople;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -89,5 +91,30 @@ class CapacityWarningsIT extends CapacityFixtures {
         // a district sees the warnings of its own subtree only
         JsonNode district = warnings(token(Role.DISTRICT_OFFICER), "status=OPEN");
         district.forEach(w -> assertThat(w.get("region").asString()).isEqualTo("500102"));
+    }
+
+    @Test
+    void aContinuingWarningIsAuditedInItsDistrictsScope() {
+        Enterprise works = cementWorks("500236", 365_000, LocalDate.of(2010, 1, 1));
+        String coordinator = token(Role.COORDINATOR);
+        reportClinker(coordinator, works, "2024-03", "20000");   // 64.7 % of 30,915 t
+        reportClinker(coordinator, works, "2024-04", "20000");   // 66.8 % of 29,918 t
+        evaluate(coordinator, "2024-03");
+        evaluate(coordinator, "2024-04");
+
+        people.ensure(TestPeople.person("cw.district.coord", "FL-JXW", Role.COORDINATOR, "500236", Set.of(), null));
+        String district = http.token("cw.district.coord", TestPeople.PASSWORD);
+        JsonNode seen = json.readTree(http.get("/api/v1/audit?entityType=capacity_warning_evaluation"
+                + "&entityId=CLINKER:2024-04:500236", district).body());
+        assertThat(seen.get("total").asLong()).as(seen.toString()).isEqualTo(1);
+        JsonNode entry = seen.get("entries").get(0);
+        assertThat(entry.get("regionPath").asString()).endsWith("/500236/");
+        assertThat(entry.get("afterState").asString()).contains("SEVERE_EXCESS").contains("\"region\":\"500236\"");
+
+        // another district's coordinator does not see it
+        people.ensure(TestPeople.person("cw.fuling.coord", "FL-JXW", Role.COORDINATOR, "500102", Set.of(), null));
+        JsonNode other = json.readTree(http.get("/api/v1/audit?entityType=capacity_warning_evaluation"
+                + "&entityId=CLINKER:2024-04:500236", http.token("cw.fuling.coord", TestPeople.PASSWORD)).body());
+        assertThat(other.get("total").asLong()).isZero();
     }
 }

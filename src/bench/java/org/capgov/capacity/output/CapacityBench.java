@@ -57,6 +57,7 @@ class CapacityBench implements ApplicationRunner {
     private final int enterprises;
     private final int queries;
     private final boolean viaImport;
+    private final boolean importOnly;
 
     CapacityBench(OutputImport imports, WarningService warnings, UtilisationService utilisation,
             TargetProgressService targets, JdbcClient jdbc, org.capgov.capacity.utilisation.CapacityFigures figures,
@@ -64,8 +65,10 @@ class CapacityBench implements ApplicationRunner {
             ConfigurableApplicationContext context,
             @Value("${capgov.bench.enterprises:1000000}") int enterprises,
             @Value("${capgov.bench.queries:200}") int queries,
-            @Value("${capgov.bench.import:true}") boolean viaImport) {
+            @Value("${capgov.bench.import:true}") boolean viaImport,
+            @Value("${capgov.bench.import-only:false}") boolean importOnly) {
         this.viaImport = viaImport;
+        this.importOnly = importOnly;
         this.imports = imports;
         this.warnings = warnings;
         this.utilisation = utilisation;
@@ -103,6 +106,9 @@ class CapacityBench implements ApplicationRunner {
             print("output: %,d rows written by SQL (no import) in %.1f s", rows, seconds(t));
         }
         jdbc.sql("analyze output_report").update();
+        if (importOnly) {
+            return;
+        }
 
         t = System.nanoTime();
         var read = monthly.byRegionPath(java.util.Arrays.stream(PRODUCTS).map(org.capgov.shared.Product::valueOf).toList(),
@@ -194,7 +200,10 @@ class CapacityBench implements ApplicationRunner {
         Files.deleteIfExists(csv);
     }
 
-    /** The rows {@link #writeCsv} writes, inserted by SQL instead of imported (for sizes the import would take hours). */
+    /**
+     * The rows {@link #writeCsv} writes, inserted by SQL instead of imported (for sizes the import would take hours),
+     * in the order of the report indexes' leading columns so that their pages fill one after another.
+     */
     private long insertOutput() {
         if (jdbc.sql("select count(*) from output_report where entered_by = 'bench'").query(Long.class).single() > 0) {
             return 0;
@@ -213,6 +222,7 @@ class CapacityBench implements ApplicationRunner {
                 cross join lateral (select round(cap.capacity * (0.60 + ((e.id * 7 + m * 13) % 36) / 100.0)) as quantity,
                                            round(cap.capacity, 3) as capacity) c
                 where e.uscc like '91%B' and m % 2 = e.id % 2
+                order by e.id, m
                 """).param("months", MONTHS).param("first", java.sql.Date.valueOf(FIRST.atDay(1))).update();
     }
 

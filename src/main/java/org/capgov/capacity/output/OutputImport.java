@@ -163,15 +163,15 @@ class OutputImport {
         return ImportColumns.read(line, OutputImportColumn.class, OutputImportColumn::ofHeader, problems::add);
     }
 
+    /** A read row waiting for its block's enterprises: its cell problems and values. */
+    private record Pending(long number, List<Problem> cellProblems, Map<OutputImportColumn, String> values) {
+    }
+
     private long readRows(RowReader f, Map<OutputImportColumn, Integer> columns, Writer out, Problems problems)
             throws IOException {
-        YearMonth current = YearMonth.from(ChinaTime.today(clock));
-        DataScope scope = Actors.scope();
-        boolean officer = OutputService.officer();
-        String actor = Actors.username();
-        Map<String, OutputRepository.ReportingEnterprise> known = new HashMap<>();
+        Block block = new Block(YearMonth.from(ChinaTime.today(clock)), Actors.scope(), OutputService.officer(),
+                Actors.username(), out, problems);
         int width = columns.values().stream().mapToInt(i -> i + 1).max().orElse(0);
-        StringBuilder line = new StringBuilder(160);
         long rows = 0;
         for (SheetRow row = f.next(); row != null; row = f.next()) {
             if (row.blank()) {
@@ -181,42 +181,97 @@ class OutputImport {
                 throw new UnreadableFileException("文件超过 " + MAX_ROWS + " 行数据的上限（第 " + row.number()
                         + " 行起）；请拆分为多个文件分批导入", null);
             }
+            List<Problem> cellProblems = new ArrayList<>(0);
             for (int i : row.headerless(c -> c < width)) {
-                problems.add(row.number(), SheetRow.columnName(i), row.cells()[i], SheetRow.HEADERLESS);
+                cellProblems.add(new Problem(row.number(), SheetRow.columnName(i), row.cells()[i], SheetRow.HEADERLESS));
             }
             Map<OutputImportColumn, String> v = new EnumMap<>(OutputImportColumn.class);
-            boolean cellsOk = true;
             for (Map.Entry<OutputImportColumn, Integer> c : columns.entrySet()) {
                 String problem = ImportColumns.problem(row, c.getValue(), MAX_CELL);
                 String value = ImportColumns.value(row, c.getValue());
                 if (problem != null) {
-                    problems.add(row.number(), c.getKey().header(), value, problem);
-                    cellsOk = false;
-                } else if (value != null) {
+                    cellProblems.add(new Problem(row.number(), c.getKey().header(), value, problem));
+                    v = null;
+                } else if (v != null && value != null) {
                     v.put(c.getKey(), value);
                 }
             }
-            if (!cellsOk) {
-                continue;
+            block.add(new Pending(row.number(), cellProblems, v));
+        }
+        block.flush();
+        return rows;
+    }
+
+    /**
+     * Rows checked a block at a time, so that the enterprises of a block are looked up in one query instead of one
+     * query per enterprise (a million-enterprise file would otherwise spend most of its time on look-ups); problems
+     * are reported in row order as before.
+     */
+    private final class Block {
+        private static final int SIZE = 5_000;
+        private final List<Pending> rows = new ArrayList<>(SIZE);
+        private final Map<String, OutputRepository.ReportingEnterprise> known = new HashMap<>();
+        private final YearMonth current;
+        private final DataScope scope;
+        private final boolean officer;
+        private final String actor;
+        private final Writer out;
+        private final Problems problems;
+        private final StringBuilder line = new StringBuilder(160);
+
+        Block(YearMonth current, DataScope scope, boolean officer, String actor, Writer out, Problems problems) {
+            this.current = current;
+            this.scope = scope;
+            this.officer = officer;
+            this.actor = actor;
+            this.out = out;
+            this.problems = problems;
+        }
+
+        void add(Pending row) throws IOException {
+            rows.add(row);
+            if (rows.size() == SIZE) {
+                flush();
             }
+        }
+
+        void flush() throws IOException {
             if (known.size() > MAX_CACHED_ENTERPRISES) {
                 known.clear();
             }
-            try {
-                line.setLength(0);
-                check(row.number(), v, current, scope, officer, known, line);
-                if (problems.count == 0) {
-                    // after the first error nothing will be stored: stop writing, keep checking
-                    OutputImportStore.field(line, actor);
-                    line.setCharAt(line.length() - 1, '\n');
-                    out.write(line.toString());
+            java.util.Set<String> wanted = new java.util.HashSet<>();
+            for (Pending p : rows) {
+                if (p.values() != null) {
+                    String uscc = p.values().getOrDefault(OutputImportColumn.USCC, "").toUpperCase(Locale.ROOT);
+                    if (!uscc.isEmpty() && !known.containsKey(uscc)) {
+                        wanted.add(uscc);
+                    }
                 }
-            } catch (DomainException e) {
-                OutputImportColumn column = OutputImportColumn.ofField(e.field() == null ? "uscc" : e.field());
-                problems.add(row.number(), column.header(), v.get(column), reason(e));
             }
+            Map<String, OutputRepository.ReportingEnterprise> found = reports.enterprises(wanted);
+            wanted.forEach(u -> known.put(u, found.get(u)));
+            for (Pending p : rows) {
+                p.cellProblems().forEach(x -> problems.add(x.row(), x.column(), x.value(), x.reason()));
+                if (p.values() == null) {
+                    continue;
+                }
+                Map<OutputImportColumn, String> v = p.values();
+                try {
+                    line.setLength(0);
+                    check(p.number(), v, current, scope, officer, known, line);
+                    if (problems.count == 0) {
+                        // after the first error nothing will be stored: stop writing, keep checking
+                        OutputImportStore.field(line, actor);
+                        line.setCharAt(line.length() - 1, '\n');
+                        out.write(line.toString());
+                    }
+                } catch (DomainException e) {
+                    OutputImportColumn column = OutputImportColumn.ofField(e.field() == null ? "uscc" : e.field());
+                    problems.add(p.number(), column.header(), v.get(column), reason(e));
+                }
+            }
+            rows.clear();
         }
-        return rows;
     }
 
     /** Checks one row as a single report would be checked and writes its COPY fields (all but the actor). */
@@ -226,7 +281,7 @@ class OutputImport {
         if (uscc.isEmpty()) {
             throw DomainException.invalid("uscc", "error.request.missingParameter", "uscc");
         }
-        OutputRepository.ReportingEnterprise e = known.computeIfAbsent(uscc, k -> reports.enterprise(k).orElse(null));
+        OutputRepository.ReportingEnterprise e = known.get(uscc);
         if (e == null || !scope.coversEnterprise(e.regionPath(), e.uscc())) {
             throw DomainException.invalid("uscc", "error.capacity.importEnterprise", uscc);
         }

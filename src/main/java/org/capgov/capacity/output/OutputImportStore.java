@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ class OutputImportStore {
 
     static final String STAGE_COLUMNS = "line, enterprise_id, product, month, quantity, entered_quantity, entered_unit, "
             + "source, note, entered_by";
+
+    /** Audit entries sent per batch: one round trip each, instead of one per enterprise. */
+    private static final int AUDIT_BATCH = 5_000;
 
     /** What was stored. */
     record Stored(long rows, long enterprises) {
@@ -167,7 +171,7 @@ class OutputImportStore {
     }
 
     private long auditEntries(Map<String, Object> file) {
-        long[] n = {0};
+        List<AuditEvent> entries = new ArrayList<>();
         jdbc.sql("""
                 select e.uscc, e.region_path, count(*) as rows, string_agg(distinct s.product, ',') as products,
                        min(s.month) as first, max(s.month) as last
@@ -179,12 +183,16 @@ class OutputImportStore {
             after.put("products", rs.getString("products"));
             after.put("from", rs.getDate("first").toLocalDate().toString().substring(0, 7));
             after.put("to", rs.getDate("last").toLocalDate().toString().substring(0, 7));
-            audit.record(new AuditEvent(AuditAction.CREATE, "output_report", rs.getString("uscc"),
+            entries.add(new AuditEvent(AuditAction.CREATE, "output_report", rs.getString("uscc"),
                     rs.getString("region_path"), "导入产量 " + rs.getLong("rows") + " 条（" + after.get("from") + " 至 "
                             + after.get("to") + "）", null, after));
-            n[0]++;
+            if (entries.size() == AUDIT_BATCH) {
+                audit.recordAll(entries);
+                entries.clear();
+            }
         });
-        return n[0];
+        audit.recordAll(entries);
+        return jdbc.sql("select count(distinct enterprise_id) from output_import_stage").query(Long.class).single();
     }
 
     /** Appends one field of PostgreSQL's COPY text format and a tab. */

@@ -48,6 +48,20 @@ class OutputRepository {
                         rs.getString("name"), rs.getString("region_code"), rs.getString("region_path"))).optional();
     }
 
+    /** The enterprises of the given USCCs that exist, by USCC, in one query. */
+    Map<String, ReportingEnterprise> enterprises(java.util.Collection<String> usccs) {
+        Map<String, ReportingEnterprise> out = new java.util.HashMap<>();
+        if (usccs.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, uscc, name, region_code, region_path from enterprise where uscc = any(:usccs)")
+                .param("usccs", usccs.toArray(String[]::new)).query((java.sql.ResultSet rs) -> {
+                    out.put(rs.getString("uscc"), new ReportingEnterprise(rs.getLong("id"), rs.getString("uscc"),
+                            rs.getString("name"), rs.getString("region_code"), rs.getString("region_path")));
+                });
+        return out;
+    }
+
     /**
      * Stores the next revision of enterprise × product × month; the previous one stops being current. The row lock
      * on the enterprise serialises two corrections of the same enterprise arriving at once.

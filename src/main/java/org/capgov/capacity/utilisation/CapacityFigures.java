@@ -20,7 +20,8 @@ import org.springframework.stereotype.Repository;
  * <p>Capacity in force (README, "Capacity"): a line counts from its commissioning date (or,
  * when that is unknown, its first recorded status) except while it is DISMANTLED or TRANSFERRED or its enterprise is
  * EXITED or DEREGISTERED; idle, water- or power-cut, sealed lines and closed or suspended enterprises still count,
- * because the capacity exists until it has exited. Each month's capacity is annual capacity × days in force in the
+ * because the capacity exists until it has exited. Those days are stored per line in {@code capacity_in_force}, kept
+ * current by triggers on the registry's tables (docs/decisions/capacity-figures-performance.md). Each month's capacity is annual capacity × days in force in the
  * month ÷ days of that year (PostgreSQL date multiranges hold the days in force). Both numerator and denominator are
  * placed by the enterprise's region, so that an enterprise's output and its capacity always fall in the same region.
  */
@@ -32,22 +33,13 @@ public class CapacityFigures {
             long reportingEnterprises, BigDecimal missingCapacity) {
     }
 
+    // the lines' days in force, kept by the registry's writes (capacity_in_force, migration V190)
     private static final String IN_FORCE = """
             eq as (
-              select q.enterprise_id, q.id as equipment_id, e.region_path, q.annual_capacity,
-                     datemultirange(daterange(coalesce(q.commissioned, f.first_from), null))
-                       - coalesce(x.exits, '{}'::datemultirange) - coalesce(ex.exits, '{}'::datemultirange) as in_force
-              from equipment q
+              select q.enterprise_id, q.equipment_id, q.region_path, q.annual_capacity, q.in_force
+              from capacity_in_force q
               join enterprise e on e.id = q.enterprise_id
-              cross join lateral (select min(h.effective_from) as first_from from equipment_status_history h
-                                  where h.equipment_id = q.id) f
-              left join lateral (select range_agg(daterange(h.effective_from, h.effective_to)) as exits
-                                 from equipment_status_history h
-                                 where h.equipment_id = q.id and h.status in ('DISMANTLED', 'TRANSFERRED')) x on true
-              left join lateral (select range_agg(daterange(s.effective_from, s.effective_to)) as exits
-                                 from enterprise_status_history s
-                                 where s.enterprise_id = q.enterprise_id and s.status in ('EXITED', 'DEREGISTERED')) ex on true
-              where q.product = :product and e.region_path like :path and %s %s
+              where q.product = :product and q.region_path like :path and %s %s
             ),
             months as (
               select m::date as month, (m + interval '1 month')::date as next
@@ -55,8 +47,12 @@ public class CapacityFigures {
             ),
             cap as (
               select eq.enterprise_id, eq.region_path, months.month,
-                     sum(eq.annual_capacity * (select coalesce(sum(upper(r) - lower(r)), 0)
-                                               from unnest(eq.in_force * datemultirange(daterange(months.month, months.next))) r)
+                     -- a line in force all month long (most lines, most months) needs no intersection of ranges
+                     sum(eq.annual_capacity * (case when eq.in_force @> daterange(months.month, months.next)
+                                                    then months.next - months.month
+                                                    else (select coalesce(sum(upper(r) - lower(r)), 0)
+                                                          from unnest(eq.in_force * datemultirange(daterange(months.month, months.next))) r)
+                                               end)
                          / :yearDays) as capacity
               from eq cross join months
               group by eq.enterprise_id, eq.region_path, months.month

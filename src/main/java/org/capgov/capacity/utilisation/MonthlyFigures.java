@@ -30,23 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MonthlyFigures {
 
     private static final String SQL = """
-            with h as (
-              select equipment_id, min(effective_from) as first_from,
-                     range_agg(daterange(effective_from, effective_to)) filter (where status in ('DISMANTLED', 'TRANSFERRED')) as exits
-              from equipment_status_history group by equipment_id
-            ), ex as (
-              select enterprise_id, range_agg(daterange(effective_from, effective_to)) as exits
-              from enterprise_status_history where status in ('EXITED', 'DEREGISTERED') group by enterprise_id
-            ), eq as materialized (
-              select q.enterprise_id, q.product, e.region_path, q.annual_capacity, f.in_force,
-                     f.in_force @> daterange(cast(:first as date), cast(:end as date)) as whole
-              from equipment q
-              join enterprise e on e.id = q.enterprise_id
-              left join h on h.equipment_id = q.id
-              left join ex on ex.enterprise_id = q.enterprise_id
-              cross join lateral (select datemultirange(daterange(coalesce(q.commissioned, h.first_from), null))
-                                           - coalesce(h.exits, '{}'::datemultirange)
-                                           - coalesce(ex.exits, '{}'::datemultirange) as in_force) f
+            with eq as materialized (
+              select q.enterprise_id, q.product, q.region_path, q.annual_capacity, q.in_force,
+                     q.in_force @> daterange(cast(:first as date), cast(:end as date)) as whole
+              from capacity_in_force q
               where q.product = any(cast(:products as varchar[]))
             ), months as materialized (
               select m::date as month, (m + interval '1 month')::date as next,

@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.capgov.capacity.utilisation.Utilisation;
 import org.capgov.shared.Decimals;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,15 +30,60 @@ class WarningRepository {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    WarningRepository(JdbcClient jdbc) {
+    WarningRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    Optional<Row> open(String product, String regionCode) {
-        return jdbc.sql(SELECT + " where w.product = :product and w.region_code = :region and w.status = 'OPEN' for update of w")
-                .param("product", product).param("region", regionCode).query(WarningRepository::row).optional();
+    /** The open warnings of {@code product} by region code, locked for the evaluation's transaction (one query). */
+    Map<String, Row> openOf(String product) {
+        Map<String, Row> out = new HashMap<>();
+        jdbc.sql(SELECT + " where w.product = :product and w.status = 'OPEN' for update of w").param("product", product)
+                .query(WarningRepository::row).list().forEach(r -> out.put(r.regionCode(), r));
+        return out;
     }
+
+    /** The month rows and updates of one product's evaluated month, sent as batches at its end. */
+    static final class Writes {
+        private final List<MapSqlParameterSource> months = new ArrayList<>();
+        private final List<MapSqlParameterSource> updates = new ArrayList<>();
+
+        void month(long id, YearMonth period, String level, BigDecimal utilisation, Utilisation u) {
+            months.add(new MapSqlParameterSource().addValue("id", id).addValue("period", Date.valueOf(period.atDay(1)))
+                    .addValue("level", level).addValue("u", utilisation).addValue("output", u.output())
+                    .addValue("capacity", u.capacity()).addValue("reporting", (int) u.reportingEnterprises())
+                    .addValue("missing", u.missingCapacityShare()));
+        }
+
+        void update(long id, String level, YearMonth period, BigDecimal utilisation) {
+            updates.add(new MapSqlParameterSource().addValue("level", level)
+                    .addValue("period", Date.valueOf(period.atDay(1))).addValue("u", utilisation).addValue("id", id));
+        }
+    }
+
+    void write(Writes w) {
+        if (!w.months.isEmpty()) {
+            batch.batchUpdate(MONTH, w.months.toArray(MapSqlParameterSource[]::new));
+        }
+        if (!w.updates.isEmpty()) {
+            batch.batchUpdate(UPDATE, w.updates.toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static final String UPDATE =
+            "update capacity_warning set level = :level, last_period = :period, utilisation = :u where id = :id";
+
+    private static final String MONTH = """
+            insert into capacity_warning_month (warning_id, period, level, utilisation, output, capacity,
+                                                reporting_enterprises, missing_capacity_share)
+            values (:id, :period, :level, :u, :output, :capacity, :reporting, :missing)
+            on conflict (warning_id, period) do update set level = excluded.level, utilisation = excluded.utilisation,
+                output = excluded.output, capacity = excluded.capacity,
+                reporting_enterprises = excluded.reporting_enterprises,
+                missing_capacity_share = excluded.missing_capacity_share, evaluated_at = now()
+            """;
 
     List<Row> byIds(List<Long> ids) {
         if (ids.isEmpty()) {
@@ -55,29 +101,9 @@ class WarningRepository {
                 .param("period", Date.valueOf(period.atDay(1))).param("u", utilisation).query(Long.class).single();
     }
 
-    void update(long id, String level, YearMonth period, BigDecimal utilisation) {
-        jdbc.sql("update capacity_warning set level = :level, last_period = :period, utilisation = :u where id = :id")
-                .param("level", level).param("period", Date.valueOf(period.atDay(1))).param("u", utilisation)
-                .param("id", id).update();
-    }
-
     void close(long id, YearMonth period, LocalDate on) {
         jdbc.sql("update capacity_warning set status = 'CLOSED', closed_period = :period, closed_on = :on where id = :id")
                 .param("period", Date.valueOf(period.atDay(1))).param("on", Date.valueOf(on)).param("id", id).update();
-    }
-
-    void month(long id, YearMonth period, String level, BigDecimal utilisation, Utilisation u) {
-        jdbc.sql("""
-                insert into capacity_warning_month (warning_id, period, level, utilisation, output, capacity,
-                                                    reporting_enterprises, missing_capacity_share)
-                values (:id, :period, :level, :u, :output, :capacity, :reporting, :missing)
-                on conflict (warning_id, period) do update set level = excluded.level, utilisation = excluded.utilisation,
-                    output = excluded.output, capacity = excluded.capacity,
-                    reporting_enterprises = excluded.reporting_enterprises,
-                    missing_capacity_share = excluded.missing_capacity_share, evaluated_at = now()
-                """).param("id", id).param("period", Date.valueOf(period.atDay(1))).param("level", level)
-                .param("u", utilisation).param("output", u.output()).param("capacity", u.capacity())
-                .param("reporting", (int) u.reportingEnterprises()).param("missing", u.missingCapacityShare()).update();
     }
 
     /** Warnings under {@code regionPath} (subtree), optionally of one product and status, newest first. */

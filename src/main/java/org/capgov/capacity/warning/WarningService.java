@@ -99,25 +99,34 @@ public class WarningService {
                 for (Product product : products) {
                     List<CapacityFigures.RegionSums> sums = all.getOrDefault(product, Map.of()).getOrDefault(month, List.of());
                     transaction.executeWithoutResult(s -> {
-                        List<Map<String, Object>> continued = new ArrayList<>();
+                        Map<Region, Map<String, Object>> continued = new LinkedHashMap<>();
+                        // the product's open warnings read and locked at once, their month rows and updates written
+                        // as batches (docs/decisions/capacity-figures-performance.md)
+                        Map<String, WarningRepository.Row> open = warnings.openOf(product.name());
+                        WarningRepository.Writes writes = new WarningRepository.Writes();
                         for (Region region : evaluated) {
                             Utilisation u = UtilisationService.rollUp(product, region, p, sums);
                             if (u.capacity().signum() == 0 || u.reportingEnterprises() == 0) {
                                 continue;
                             }
                             counts[0]++;
-                            evaluateOne(product, region, p, u, counts, changed, continued);
+                            evaluateOne(product, region, p, u, counts, changed, continued, open.get(region.code()), writes);
                         }
-                        if (!continued.isEmpty()) {
-                            // the warnings that went on at the same level: one entry for the product's month, not one
-                            // per warning (docs/decisions/capacity-figures-performance.md)
+                        warnings.write(writes);
+                        // the warnings that went on at the same level: one entry per product, month and region
+                        // (in that region's scope, so its district sees it), written as one batch rather than an
+                        // audited update per warning (docs/decisions/capacity-figures-performance.md)
+                        List<AuditEvent> entries = new ArrayList<>();
+                        for (Map.Entry<Region, Map<String, Object>> c : continued.entrySet()) {
                             Map<String, Object> run = new LinkedHashMap<>();
                             run.put("product", product.name());
                             run.put("period", p.code());
-                            run.put("continued", continued);
-                            audit.record(AuditEvent.created("capacity_warning_evaluation", product.name() + ":" + p.code(),
-                                    null, run));
+                            run.put("region", c.getKey().code());
+                            run.put("continued", List.of(c.getValue()));
+                            entries.add(AuditEvent.created("capacity_warning_evaluation",
+                                    product.name() + ":" + p.code() + ":" + c.getKey().code(), c.getKey().path(), run));
                         }
+                        audit.recordAll(entries);
                     });
                 }
             }
@@ -128,14 +137,15 @@ public class WarningService {
     }
 
     private void evaluateOne(Product product, Region region, Period p, Utilisation u, int[] counts, List<Long> changed,
-            List<Map<String, Object>> continued) {
+            Map<Region, Map<String, Object>> continued, WarningRepository.Row openWarning,
+            WarningRepository.Writes writes) {
         YearMonth month = p.firstMonth();
         BigDecimal exact = Utilisation.exactPercent(u.output(), u.capacity());
         WarningCatalogue.Level level = catalogue.levelOf(exact, p.from());
-        var open = warnings.open(product.name(), region.code());
+        var open = java.util.Optional.ofNullable(openWarning);
         if (level != null && open.isEmpty()) {
             long id = warnings.insert(product.name(), region.code(), region.path(), level.level(), month, u.utilisation());
-            warnings.month(id, month, level.level(), u.utilisation(), u);
+            writes.month(id, month, level.level(), u.utilisation(), u);
             audit.record(AuditEvent.created("capacity_warning", Long.toString(id), region.path(),
                     state(product, region, level.level(), month, u)));
             notice(id, product, region, level, u, month, false);
@@ -143,9 +153,9 @@ public class WarningService {
             changed.add(id);
         } else if (level != null) {
             WarningRepository.Row w = open.get();
-            warnings.month(w.id(), month, level.level(), u.utilisation(), u);
+            writes.month(w.id(), month, level.level(), u.utilisation(), u);
             if (!month.isBefore(w.lastPeriod())) {
-                warnings.update(w.id(), level.level(), month, u.utilisation());
+                writes.update(w.id(), level.level(), month, u.utilisation());
                 if (!w.level().equals(level.level())) {
                     audit.record(AuditEvent.updated("capacity_warning", Long.toString(w.id()), region.path(),
                             state(product, region, w.level(), w.lastPeriod(), null),
@@ -154,7 +164,7 @@ public class WarningService {
                 } else {
                     Map<String, Object> one = state(product, region, level.level(), month, u);
                     one.put("warning", w.id());
-                    continued.add(one);
+                    continued.put(region, one);
                 }
             }
             counts[2]++;
