@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An exit award (seed 003, readings S9 and S10): granted on an exit case of one converter with the worker resettlement
  * figures, paid in instalments only as the exit reaches its steps, listed in the region's statement (CSV); and the
- * converter whose exit drew the award is refused as replacement capacity in a project's plan.
+ * converter whose exit drew the award is refused as replacement capacity in a project's plan, and the ledger issues no
+ * replacement units from its verified exit.
  */
 class ClosureSubsidyIT extends IntegrationTest {
 
@@ -88,6 +89,13 @@ class ClosureSubsidyIT extends IntegrationTest {
                 .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).status()).isEqualTo(409);
         act(f, caseId, "RECORD_EXIT_MEASURE", ",\"measure\":\"DISMANTLED\"");
         act(f, caseId, "VERIFY_EXIT", "");
+        // nor does the ledger issue replacement units from it, though the exit is verified
+        HttpResponse<String> issued = f.http.json("POST", "/api/v1/ledger/issuances", f.admin, "{\"caseId\":\""
+                + caseId + "\",\"document\":\"涪经信核〔2026〕8号\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(409);
+        assertThat(issued.body()).contains("已领取奖补资金").contains("SB1");
+        assertThat(jdbc.sql("select count(*) from ledger_issuance where case_id = :c").param("c", caseId)
+                .query(Long.class).single()).isZero();
         ExitAward paid = SystemActor.call(() -> awards.pay(granted.id(), first, today, "拨〔2026〕1号"));
         assertThat(paid.paidYuan()).isEqualByComparingTo("120000");
         assertThat(paid.outstandingYuan()).isEqualByComparingTo("80000");

@@ -163,6 +163,50 @@ class LedgerApiIT extends IntegrationTest {
         assertThat(verified.get("problems")).isEmpty();
     }
 
+    @Test
+    void theDatabaseKeepsEachBalanceAndVerifyFindsOneThatDisagreesWithTheLog() {
+        String holder = f.enterprise("500102", LedgerFixtures.converter("CVB", 40000));
+        f.dismantle(holder, "CVB");
+        long account = f.issueVoluntary(holder, "CVB");
+        long other = f.account(f.enterprise("500102"));
+        assertThat(f.transfer(f.admin, account, other, 15000, null).statusCode()).isEqualTo(201);
+        assertThat(balance(account)).isEqualTo(25000);
+        assertThat(balance(other)).isEqualTo(15000);
+        long tx = jdbc.sql("select max(id) from ledger_transaction where from_account = :a").param("a", account)
+                .query(Long.class).single();
+        long issuance = jdbc.sql("select issuance_id from ledger_entry where transaction_id = :t limit 1").param("t", tx)
+                .query(Long.class).single();
+        // the database refuses, whatever the application does, entries that would leave a balance below zero or
+        // a transaction unbalanced
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into ledger_entry (transaction_id, account_id, product, amount, issuance_id, serials)
+                values (:t, :from, 'CRUDE_STEEL', -25001, :i, int8range(1, 2)), (:t, :to, 'CRUDE_STEEL', 25001, :i, int8range(1, 2))
+                """).param("t", tx).param("from", account).param("to", other).param("i", issuance).update())
+                .hasMessageContaining("would hold -1 units");
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into ledger_entry (transaction_id, account_id, product, amount, issuance_id, serials)
+                values (:t, :to, 'CRUDE_STEEL', 5, :i, int8range(1, 2))
+                """).param("t", tx).param("to", other).param("i", issuance).update())
+                .hasMessageContaining("does not balance");
+        assertThat(balance(account)).isEqualTo(25000);
+        // a kept balance changed behind the ledger's back is a problem verify names
+        jdbc.sql("update ledger_balance set units = units + 7 where account_id = :a").param("a", other).update();
+        try {
+            JsonNode tampered = f.verify();
+            assertThat(tampered.get("ok").asBoolean()).isFalse();
+            assertThat(tampered.get("problems").toString()).contains("账户 " + other + " CRUDE_STEEL：账户余额记为 15007，"
+                    + "按交易记录重算为 15000");
+        } finally {
+            jdbc.sql("update ledger_balance set units = units - 7 where account_id = :a").param("a", other).update();
+        }
+        assertThat(f.verify().get("ok").asBoolean()).isTrue();
+    }
+
+    private long balance(long account) {
+        return jdbc.sql("select units from ledger_balance where account_id = :a and product = 'CRUDE_STEEL'")
+                .param("a", account).query(Long.class).single();
+    }
+
     private static void assertField(HttpResponse<String> r, String field) {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
         assertThat(r.body()).contains("\"field\":\"" + field + "\"");

@@ -27,20 +27,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The register filled from a spreadsheet (CSV in UTF-8 or GBK, or .xlsx), all or nothing: every row goes through the
  * same {@link IllegalProjectService#register} as the form, in one transaction; a row at fault is reported with its
  * spreadsheet row number, column and reason, and then nothing is stored. Codes may be written as their Chinese names
- * (钢铁, 在建, 手续不全) or as codes; yes/no columns take 是 / 否.
+ * (钢铁, 在建, 手续不全) or as codes; yes/no columns take 是 / 否. The records of other authorities (land, ocean,
+ * environment, finance) have three columns each, and are checked as the form's typed references are.
  */
 @Component
 class IllegalProjectImport {
 
     static final int MAX_ROWS = 5_000;
-    private static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxFieldChars(4_000).withMaxColumns(32);
+    private static final ReadLimits LIMITS = ReadLimits.DEFAULT.withMaxFieldChars(4_000).withMaxColumns(48);
+
+    /**
+     * The records held by other authorities (seed 003: 土地、海域、环保、金融), in the order of their columns: each kind
+     * has three optional columns, number, issuer and date, taken like the form's typed references when any is filled.
+     */
+    private static final List<String> REFERENCE_KINDS = List.of("LAND", "OCEAN", "ENVIRONMENT", "FINANCE");
+    private static final List<String> REFERENCE_NAMES = List.of("土地", "海域", "环保", "金融");
+    private static final List<String> REFERENCE_FIELDS = List.of("number", "issuer", "issuedOn");
+    private static final int FIRST_REFERENCE = 10;
 
     /** The template's columns, in order; a * marks the required ones. */
-    static final List<String> COLUMNS = List.of("统一社会信用代码*", "项目名称*", "行业*", "建设阶段*", "手续情况*", "隐瞒不报",
-            "工艺装备落后或不达标", "查实日期", "文号", "拆除期限");
-    /** The register's request field behind each column. */
+    static final List<String> COLUMNS = columns();
+    /** The register's request field behind each column (the reference columns are mapped in {@link #report}). */
     private static final List<String> FIELDS = List.of("uscc", "name", "industry", "stage", "procedures", "concealed",
             "backward", "foundOn", "document", "demolitionDeadline");
+
+    private static List<String> columns() {
+        List<String> c = new ArrayList<>(List.of("统一社会信用代码*", "项目名称*", "行业*", "建设阶段*", "手续情况*", "隐瞒不报",
+                "工艺装备落后或不达标", "查实日期", "文号", "拆除期限"));
+        for (String name : REFERENCE_NAMES) {
+            c.add(name + "记录文号");
+            c.add(name + "记录出具机关");
+            c.add(name + "记录日期");
+        }
+        return List.copyOf(c);
+    }
 
     /** One fault: spreadsheet row (header = 1, 0 for the file), column header, value, Chinese reason. */
     record Problem(long row, String column, String value, String reason) {
@@ -84,6 +104,7 @@ class IllegalProjectImport {
         List<Problem> problems = new ArrayList<>();
         List<Long> rowNumbers = new ArrayList<>();
         List<IllegalProjectRequests.Register> requests = new ArrayList<>();
+        List<List<Integer>> referenceKinds = new ArrayList<>();
         try (RowReader rows = SpreadsheetUpload.open(file, SpreadsheetUpload.inspect(file), LIMITS)) {
             SheetRow header = rows.next();
             while (header != null && header.blank()) {
@@ -121,9 +142,20 @@ class IllegalProjectImport {
                 if (first != null) {
                     problems.add(new Problem(r.number(), COLUMNS.get(1), v[1], "与第 " + first + " 行是同一企业的同一项目"));
                 }
+                List<IllegalProjectRequests.ReferenceInput> references = new ArrayList<>();
+                List<Integer> kinds = new ArrayList<>();
+                for (int k = 0; k < REFERENCE_KINDS.size(); k++) {
+                    int at = FIRST_REFERENCE + 3 * k;
+                    if (v[at] != null || v[at + 1] != null || v[at + 2] != null) {
+                        references.add(new IllegalProjectRequests.ReferenceInput(REFERENCE_KINDS.get(k), v[at],
+                                v[at + 1], v[at + 2]));
+                        kinds.add(k);
+                    }
+                }
                 requests.add(new IllegalProjectRequests.Register(v[0], v[1], code("industry", v[2]),
                         code("stage", v[3]), code("procedures", v[4]), yes(r.number(), 5, v[5], problems),
-                        yes(r.number(), 6, v[6], problems), v[7], v[8], v[9], List.of()));
+                        yes(r.number(), 6, v[6], problems), v[7], v[8], v[9], references));
+                referenceKinds.add(kinds);
                 rowNumbers.add(r.number());
             }
         } catch (UnreadableFileException e) {
@@ -138,7 +170,7 @@ class IllegalProjectImport {
                 try {
                     registered.add(register.register(requests.get(i)).number());
                 } catch (DomainException e) {
-                    report(rowNumbers.get(i), requests.get(i), e, problems);
+                    report(rowNumbers.get(i), requests.get(i), referenceKinds.get(i), e, problems);
                 }
             }
             if (!problems.isEmpty()) {
@@ -150,7 +182,8 @@ class IllegalProjectImport {
     }
 
     /** The register's own refusal, placed in the row and column it concerns. */
-    private void report(long row, IllegalProjectRequests.Register r, DomainException e, List<Problem> problems) {
+    private void report(long row, IllegalProjectRequests.Register r, List<Integer> kinds, DomainException e,
+            List<Problem> problems) {
         if (e.problems().isEmpty()) {
             problems.add(new Problem(row, COLUMNS.get(0), r.uscc(),
                     messages.getMessage(e.messageKey(), e.args(), e.messageKey(), Vocabulary.ZH)));
@@ -158,9 +191,18 @@ class IllegalProjectImport {
         }
         for (DomainException.FieldProblem p : e.problems()) {
             int c = FIELDS.indexOf(p.field());
+            java.util.regex.Matcher m = REFERENCE_FIELD.matcher(p.field());
+            if (m.matches() && Integer.parseInt(m.group(1)) < kinds.size()) {
+                c = FIRST_REFERENCE + 3 * kinds.get(Integer.parseInt(m.group(1)))
+                        + Math.max(0, REFERENCE_FIELDS.indexOf(m.group(2)));
+            }
             problems.add(new Problem(row, c < 0 ? p.field() : COLUMNS.get(c), p.value(), p.reason()));
         }
     }
+
+    /** A reference's field in the register's answer, e.g. references[1].issuedOn. */
+    private static final java.util.regex.Pattern REFERENCE_FIELD = java.util.regex.Pattern
+            .compile("references\\[(\\d+)]\\.(\\w+)");
 
     /** Column index of each template column in the file, -1 when absent; a missing required column is a fault. */
     private static int[] columns(SheetRow header, List<Problem> problems) {

@@ -19,6 +19,7 @@ import org.capgov.registry.EquipmentService;
 import org.capgov.registry.EquipmentStatus;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
+import org.capgov.supervision.subsidy.ClosureSubsidies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * dismantled in the registry). The equipment's annual capacity, in whole units, becomes one issuance, once.
  *
  * <p>Backward capacity is no indicator (工信部原〔2021〕46号 and 〔2021〕80号, "not usable as indicators: 落后产能"):
- * an exit case opened on an elimination item of the catalogue issues nothing.
+ * an exit case opened on an elimination item of the catalogue issues nothing. Nor does capacity whose exit drew a
+ * closure award or subsidy (reading S10): the plans refuse it as replacement capacity, and so does the ledger.
  */
 @Service
 class IssuanceService {
@@ -48,10 +50,12 @@ class IssuanceService {
     private final EnterpriseService enterprises;
     private final EquipmentService equipment;
     private final CatalogService catalog;
+    private final ClosureSubsidies subsidies;
     private final Clock clock;
 
     IssuanceService(LedgerService ledger, LedgerAccounts accounts, LedgerRepository repository, CaseService cases,
-            EnterpriseService enterprises, EquipmentService equipment, CatalogService catalog, Clock clock) {
+            EnterpriseService enterprises, EquipmentService equipment, CatalogService catalog,
+            ClosureSubsidies subsidies, Clock clock) {
         this.ledger = ledger;
         this.accounts = accounts;
         this.repository = repository;
@@ -59,6 +63,7 @@ class IssuanceService {
         this.enterprises = enterprises;
         this.equipment = equipment;
         this.catalog = catalog;
+        this.subsidies = subsidies;
         this.clock = clock;
     }
 
@@ -79,6 +84,9 @@ class IssuanceService {
             throw DomainException.invalid(problems);
         }
         Source source = byCase ? fromCase(r) : voluntary(r);
+        if (subsidies.subsidised(source.equipmentId())) {
+            throw DomainException.conflict("error.ledger.subsidised", source.equipmentCode(), source.uscc());
+        }
         if (repository.issuedFrom(source.equipmentId())) {
             throw DomainException.conflict("error.ledger.alreadyIssued", source.equipmentCode(), source.uscc());
         }

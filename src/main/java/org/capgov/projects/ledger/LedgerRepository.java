@@ -96,32 +96,24 @@ class LedgerRepository {
                 .params(p.params()).param("limit", limit).query(LedgerRepository::account).list();
     }
 
-    long proposed(String kind, Long from, Long to, String product, long quantity, BigDecimal price, String contract,
-            String planRef, String document, String actor) {
+    /**
+     * Records a transaction with its outcome, once it is known: COMPLETED (checked and completed: both happen inside
+     * the one database transaction that moves the units, so no one could ever read PROPOSED or CHECKED; the three
+     * times are recorded) or REJECTED with its reason. One statement instead of an insert and an update per transfer
+     * (docs/decisions/audit-chain-throughput.md).
+     */
+    long record(String kind, String reason, Long from, Long to, String product, long quantity, BigDecimal price,
+            String contract, String planRef, String document, String actor) {
         return jdbc.sql("""
                 insert into ledger_transaction (kind, status, from_account, to_account, product, quantity, price,
-                                                contract, plan_ref, document, actor)
-                values (:kind, 'PROPOSED', :from, :to, :product, :q, :price, :contract, :plan, :doc, :actor) returning id
-                """).param("kind", kind).param("from", from).param("to", to).param("product", product)
-                .param("q", quantity).param("price", price).param("contract", contract).param("plan", planRef)
-                .param("doc", document).param("actor", actor).query(Long.class).single();
-    }
-
-    /**
-     * Checked and completed in one statement: both happen in the one database transaction that moves the units, so
-     * no one could ever read the CHECKED status in between; {@code checked_at} records the check. One round trip
-     * less per transfer (docs/decisions/audit-chain-throughput.md).
-     */
-    void completed(long tx) {
-        jdbc.sql("""
-                update ledger_transaction set status = 'COMPLETED', checked_at = now(), finished_at = now()
-                where id = :id
-                """).param("id", tx).update();
-    }
-
-    void rejected(long tx, String reason) {
-        jdbc.sql("update ledger_transaction set status = 'REJECTED', reason = :r, finished_at = now() where id = :id")
-                .param("r", reason).param("id", tx).update();
+                                                contract, plan_ref, document, reason, actor, checked_at, finished_at)
+                values (:kind, case when cast(:reason as text) is null then 'COMPLETED' else 'REJECTED' end, :from, :to,
+                        :product, :q, :price, :contract, :plan, :doc, :reason, :actor,
+                        case when cast(:reason as text) is null then now() end, now())
+                returning id
+                """).param("kind", kind).param("reason", reason).param("from", from).param("to", to)
+                .param("product", product).param("q", quantity).param("price", price).param("contract", contract)
+                .param("plan", planRef).param("doc", document).param("actor", actor).query(Long.class).single();
     }
 
     long issuance(String sourceKind, String caseId, long equipmentId, String equipmentCode, long enterpriseId,
@@ -149,43 +141,71 @@ class LedgerRepository {
                 .param("a", account).param("s", state).param("plan", planRef).update();
     }
 
-    /** Blocks of an account in a state, locked, oldest first (first in, first out). */
-    List<Block> lockBlocks(long account, String product, String state, String planRef) {
-        return jdbc.sql("""
-                select id, issuance_id, lower(serials), upper(serials) from ledger_unit_block
-                where account_id = :a and product = :p and state = :s and plan_ref is not distinct from :plan
-                order by id for update
+    /** The blocks a move takes (oldest first, the last one possibly in part) and the units available in all. */
+    record Taken(List<Block> blocks, long available) {
+    }
+
+    /**
+     * The oldest blocks of an account in a state that together hold {@code quantity} units (first in, first out), and
+     * how many units the account holds in that state. Not locked: the caller holds the account's row lock, and only a
+     * holder of that lock moves blocks out of the account (blocks only arrive meanwhile); the updates below re-check
+     * that each block is still where it was read. Locking every block of the account, as this did, wrote every one
+     * of them on each transfer.
+     */
+    Taken blocks(long account, String product, String state, String planRef, long quantity) {
+        long[] available = {0};
+        List<Block> blocks = jdbc.sql("""
+                select id, issuance_id, lower(serials), upper(serials), total from (
+                    select id, issuance_id, serials,
+                           sum(upper(serials) - lower(serials)) over (order by id) as upto,
+                           sum(upper(serials) - lower(serials)) over () as total
+                    from ledger_unit_block
+                    where account_id = :a and product = :p and state = :s and plan_ref is not distinct from :plan) b
+                where upto - (upper(serials) - lower(serials)) < :q
+                order by id
                 """).param("a", account).param("p", product).param("s", state).param("plan", planRef)
-                .query((rs, n) -> new Block(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list();
+                .param("q", quantity).query((rs, n) -> {
+                    available[0] = rs.getLong(5);
+                    return new Block(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                }).list();
+        return new Taken(blocks, available[0]);
     }
 
-    void moveBlock(long blockId, long account, String state, String planRef) {
-        jdbc.sql("update ledger_unit_block set account_id = :a, state = :s, plan_ref = :plan where id = :id")
-                .param("a", account).param("s", state).param("plan", planRef).param("id", blockId).update();
+    /** Moves whole blocks, each only if it is still in {@code from} and {@code fromState}; returns how many moved. */
+    int moveBlocks(List<Long> ids, long from, String fromState, long to, String state, String planRef) {
+        return jdbc.sql("""
+                update ledger_unit_block set account_id = :to, state = :s, plan_ref = :plan
+                where id = any(:ids) and account_id = :from and state = :fromState
+                """).param("to", to).param("s", state).param("plan", planRef).param("ids", ids.toArray(Long[]::new))
+                .param("from", from).param("fromState", fromState).update();
     }
 
-    /** Keeps the upper part of a block where it is; the lower part is then a new block. */
-    void shrinkBlock(long blockId, long newFirst, long end) {
-        jdbc.sql("update ledger_unit_block set serials = int8range(:first, :end) where id = :id")
-                .param("first", newFirst).param("end", end).param("id", blockId).update();
+    /** Keeps the upper part of a block where it is (if it is still there); the lower part is then a new block. */
+    int shrinkBlock(long blockId, long from, String fromState, long newFirst, long end) {
+        return jdbc.sql("""
+                update ledger_unit_block set serials = int8range(:first, :end)
+                where id = :id and account_id = :from and state = :fromState
+                """).param("first", newFirst).param("end", end).param("id", blockId).param("from", from)
+                .param("fromState", fromState).update();
     }
 
-    /** The two entries of a run of units moved: out of one account, into the other, in one statement. */
-    void entryPair(long tx, long from, long to, String product, long amount, long issuanceId, long first, long end) {
+    /** One entry of a transaction: an account's signed amount of one run of serials. */
+    record Entry(long account, long amount, long issuanceId, long first, long end) {
+    }
+
+    /** All entries of a transaction in one statement (each statement must balance: V140). */
+    void entries(long tx, String product, List<Entry> entries) {
         jdbc.sql("""
                 insert into ledger_entry (transaction_id, account_id, product, amount, issuance_id, serials)
-                values (:tx, :from, :p, -:amount, :i, int8range(:first, :end)),
-                       (:tx, :to, :p, :amount, :i, int8range(:first, :end))
-                """).param("tx", tx).param("from", from).param("to", to).param("p", product).param("amount", amount)
-                .param("i", issuanceId).param("first", first).param("end", end).update();
-    }
-
-    void entry(long tx, long account, String product, long amount, long issuanceId, long first, long end) {
-        jdbc.sql("""
-                insert into ledger_entry (transaction_id, account_id, product, amount, issuance_id, serials)
-                values (:tx, :a, :p, :amount, :i, int8range(:first, :end))
-                """).param("tx", tx).param("a", account).param("p", product).param("amount", amount)
-                .param("i", issuanceId).param("first", first).param("end", end).update();
+                select :tx, u.a, :p, u.amount, u.i, int8range(u.f, u.e)
+                from unnest(cast(:a as bigint[]), cast(:amount as bigint[]), cast(:i as bigint[]), cast(:f as bigint[]),
+                            cast(:e as bigint[])) as u(a, amount, i, f, e)
+                """).param("tx", tx).param("p", product)
+                .param("a", entries.stream().map(Entry::account).toArray(Long[]::new))
+                .param("amount", entries.stream().map(Entry::amount).toArray(Long[]::new))
+                .param("i", entries.stream().map(Entry::issuanceId).toArray(Long[]::new))
+                .param("f", entries.stream().map(Entry::first).toArray(Long[]::new))
+                .param("e", entries.stream().map(Entry::end).toArray(Long[]::new)).update();
     }
 
     List<Holding> holdings(long account) {

@@ -75,25 +75,20 @@ public class LedgerService {
         LedgerAccount to = ledger.account(r.to())
                 .orElseThrow(() -> DomainException.notFound("error.ledger.accountNotFound", r.to()));
         String contract = r.contract() == null || r.contract().isBlank() ? null : r.contract().trim();
-        long tx = ledger.proposed("TRANSFER", from.id(), to.id(), product, quantity, r.price(), contract, null, null,
-                Actors.username());
         String refusal = from.id() == to.id() ? "转出与转入为同一账户"
                 : !to.holdsUnits() ? "账户 " + to.id() + " 不能接收指标（签发或注销账户）" : null;
-        // locked once: counted here, moved below
-        List<LedgerRepository.Block> held = refusal == null ? ledger.lockBlocks(from.id(), product, "HELD", null)
-                : List.of();
-        if (refusal == null) {
-            long available = size(held);
-            if (available < quantity) {
-                refusal = "账户 " + from.id() + " 可用 " + product + " 指标 " + available + "，不足 " + quantity;
-            }
+        LedgerRepository.Taken held = refusal == null ? ledger.blocks(from.id(), product, "HELD", null, quantity)
+                : new LedgerRepository.Taken(List.of(), 0);
+        if (refusal == null && held.available() < quantity) {
+            refusal = "账户 " + from.id() + " 可用 " + product + " 指标 " + held.available() + "，不足 " + quantity;
         }
+        long tx = ledger.record("TRANSFER", refusal, from.id(), to.id(), product, quantity, r.price(), contract, null,
+                null, Actors.username());
         if (refusal != null) {
-            return reject(tx, "TRANSFER", from, refusal, Map.of("from", from.id(), "to", to.id(), "product", product,
+            return rejected(tx, "TRANSFER", from, refusal, Map.of("from", from.id(), "to", to.id(), "product", product,
                     "quantity", quantity));
         }
-        move(tx, held, from.id(), to.id(), product, quantity, "HELD", null, true);
-        ledger.completed(tx);
+        move(tx, held.blocks(), from.id(), "HELD", to.id(), product, quantity, "HELD", null, true);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("from", from.id());
         after.put("to", to.id());
@@ -115,15 +110,15 @@ public class LedgerService {
     @Transactional
     Outcome issue(LedgerAccount to, IssuanceService.Source source) {
         LedgerAccount counter = ledger.counterAccount("ISSUANCE");
-        long tx = ledger.proposed("ISSUANCE", counter.id(), to.id(), source.product(), source.quantity(), null, null,
+        long tx = ledger.record("ISSUANCE", null, counter.id(), to.id(), source.product(), source.quantity(), null, null,
                 null, source.document(), Actors.username());
         long issuance = ledger.issuance(source.kind(), source.caseId(), source.equipmentId(), source.equipmentCode(),
                 source.enterpriseId(), source.uscc(), source.regionPath(), source.product(), source.quantity(),
                 source.document(), source.verifiedOn(), tx);
         ledger.newBlock(issuance, source.product(), 1, source.quantity() + 1, to.id(), "HELD", null);
-        ledger.entry(tx, counter.id(), source.product(), -source.quantity(), issuance, 1, source.quantity() + 1);
-        ledger.entry(tx, to.id(), source.product(), source.quantity(), issuance, 1, source.quantity() + 1);
-        ledger.completed(tx);
+        ledger.entries(tx, source.product(), List.of(
+                new LedgerRepository.Entry(counter.id(), -source.quantity(), issuance, 1, source.quantity() + 1),
+                new LedgerRepository.Entry(to.id(), source.quantity(), issuance, 1, source.quantity() + 1)));
         audit.record(new AuditEvent(AuditAction.CREATE, "ledger_transaction", Long.toString(tx), source.regionPath(),
                 "签发置换指标 " + source.quantity() + " " + source.product() + "（设备 " + source.equipmentCode() + "，"
                         + source.document() + "）至账户 " + to.id(), null,
@@ -150,16 +145,15 @@ public class LedgerService {
         String plan = r.plan().trim();
         LedgerAccount account = ledger.lockInScope(r.account(), Actors.scope())
                 .orElseThrow(() -> DomainException.notFound("error.ledger.accountNotFound", r.account()));
-        long tx = ledger.proposed("RESERVATION", account.id(), account.id(), product, quantity, null, null, plan, null,
-                Actors.username());
-        List<LedgerRepository.Block> held = ledger.lockBlocks(account.id(), product, "HELD", null);
-        long available = size(held);
-        if (available < quantity) {
-            return reject(tx, "RESERVATION", account, "账户 " + account.id() + " 可用 " + product + " 指标 " + available
-                    + "，不足以为方案 " + plan + " 预留 " + quantity, Map.of("plan", plan, "quantity", quantity));
+        LedgerRepository.Taken held = ledger.blocks(account.id(), product, "HELD", null, quantity);
+        String refusal = held.available() < quantity ? "账户 " + account.id() + " 可用 " + product + " 指标 "
+                + held.available() + "，不足以为方案 " + plan + " 预留 " + quantity : null;
+        long tx = ledger.record("RESERVATION", refusal, account.id(), account.id(), product, quantity, null, null, plan,
+                null, Actors.username());
+        if (refusal != null) {
+            return rejected(tx, "RESERVATION", account, refusal, Map.of("plan", plan, "quantity", quantity));
         }
-        move(tx, held, account.id(), account.id(), product, quantity, "RESERVED", plan, false);
-        ledger.completed(tx);
+        move(tx, held.blocks(), account.id(), "HELD", account.id(), product, quantity, "RESERVED", plan, false);
         audit.record(new AuditEvent(AuditAction.CREATE, "ledger_transaction", Long.toString(tx), account.regionPath(),
                 "置换方案 " + plan + " 预留指标 " + quantity + " " + product, null,
                 Map.of("account", account.id(), "plan", plan, "product", product, "quantity", quantity)));
@@ -177,21 +171,23 @@ public class LedgerService {
         LedgerAccount retirement = ledger.counterAccount("RETIREMENT");
         List<Outcome> out = new ArrayList<>();
         for (LedgerRepository.Holding h : ledger.holdings(account.id())) {
-            List<LedgerRepository.Block> blocks = "RESERVED".equals(h.state())
-                    ? ledger.lockBlocks(account.id(), h.product(), "RESERVED", plan) : List.of();
-            long reserved = size(blocks);
+            LedgerRepository.Taken taken = "RESERVED".equals(h.state())
+                    ? ledger.blocks(account.id(), h.product(), "RESERVED", plan, Long.MAX_VALUE)
+                    : new LedgerRepository.Taken(List.of(), 0);
+            long reserved = taken.available();
             if (reserved == 0) {
                 continue;
             }
             String kind = retire ? "RETIREMENT" : "RELEASE";
-            long tx = ledger.proposed(kind, account.id(), retire ? retirement.id() : account.id(), h.product(), reserved,
-                    null, null, plan, document, Actors.username());
+            long tx = ledger.record(kind, null, account.id(), retire ? retirement.id() : account.id(), h.product(),
+                    reserved, null, null, plan, document, Actors.username());
             if (retire) {
-                move(tx, blocks, account.id(), retirement.id(), h.product(), reserved, "RETIRED", null, true);
+                move(tx, taken.blocks(), account.id(), "RESERVED", retirement.id(), h.product(), reserved, "RETIRED",
+                        null, true);
             } else {
-                move(tx, blocks, account.id(), account.id(), h.product(), reserved, "HELD", null, false);
+                move(tx, taken.blocks(), account.id(), "RESERVED", account.id(), h.product(), reserved, "HELD", null,
+                        false);
             }
-            ledger.completed(tx);
             audit.record(new AuditEvent(AuditAction.CREATE, "ledger_transaction", Long.toString(tx), account.regionPath(),
                     (retire ? "置换方案 " + plan + " 公告，注销指标 " : "置换方案 " + plan + " 未获确认，释放指标 ") + reserved
                             + " " + h.product(), null, Map.of("account", account.id(), "plan", plan, "quantity", reserved,
@@ -204,8 +200,7 @@ public class LedgerService {
         return out;
     }
 
-    private Outcome reject(long tx, String kind, LedgerAccount account, String reason, Map<String, Object> what) {
-        ledger.rejected(tx, reason);
+    private Outcome rejected(long tx, String kind, LedgerAccount account, String reason, Map<String, Object> what) {
         Map<String, Object> after = new LinkedHashMap<>(what);
         after.put("status", "REJECTED");
         after.put("reason", reason);
@@ -214,40 +209,48 @@ public class LedgerService {
         return new Outcome(tx, "REJECTED", reason);
     }
 
-    private static long size(List<LedgerRepository.Block> blocks) {
-        long sum = 0;
-        for (LedgerRepository.Block b : blocks) {
-            sum += b.size();
-        }
-        return sum;
-    }
-
     /**
-     * Moves {@code quantity} units of the {@code blocks} locked in {@code from} (oldest first), splitting the last
+     * Moves {@code quantity} units of the {@code blocks} taken from {@code from} (oldest first), splitting the last
      * block: its upper part stays, its lower part becomes a new block where the units go. With {@code entries}, each
-     * moved run is an entry pair (out, in).
+     * moved run is an entry pair (out, in), all inserted in one statement. Whole blocks move in one statement too, so
+     * a transfer costs the same number of statements however many blocks it takes. A block no longer where it was
+     * read (which the account's lock rules out) fails the whole transaction.
      */
-    private void move(long tx, List<LedgerRepository.Block> blocks, long from, long to, String product, long quantity,
-            String toState, String toPlan, boolean entries) {
+    private void move(long tx, List<LedgerRepository.Block> blocks, long from, String fromState, long to, String product,
+            long quantity, String toState, String toPlan, boolean entries) {
         long left = quantity;
+        List<Long> whole = new ArrayList<>();
+        LedgerRepository.Block part = null;
+        List<LedgerRepository.Entry> posted = new ArrayList<>();
         for (LedgerRepository.Block b : blocks) {
             if (left == 0) {
                 break;
             }
             long take = Math.min(left, b.size());
             if (take == b.size()) {
-                ledger.moveBlock(b.id(), to, toState, toPlan);
+                whole.add(b.id());
             } else {
-                ledger.shrinkBlock(b.id(), b.first() + take, b.end());
-                ledger.newBlock(b.issuanceId(), product, b.first(), b.first() + take, to, toState, toPlan);
+                part = b;
             }
-            if (entries) {
-                ledger.entryPair(tx, from, to, product, take, b.issuanceId(), b.first(), b.first() + take);
-            }
+            posted.add(new LedgerRepository.Entry(from, -take, b.issuanceId(), b.first(), b.first() + take));
+            posted.add(new LedgerRepository.Entry(to, take, b.issuanceId(), b.first(), b.first() + take));
             left -= take;
         }
         if (left != 0) {
-            throw new IllegalStateException("units vanished while locked: " + left + " of " + quantity);
+            throw new IllegalStateException("units vanished while the account was locked: " + left + " of " + quantity);
+        }
+        if (!whole.isEmpty() && ledger.moveBlocks(whole, from, fromState, to, toState, toPlan) != whole.size()) {
+            throw new IllegalStateException("a unit block left account " + from + " while it was locked");
+        }
+        if (part != null) {
+            long cut = part.first() + posted.get(posted.size() - 1).amount();
+            if (ledger.shrinkBlock(part.id(), from, fromState, cut, part.end()) != 1) {
+                throw new IllegalStateException("a unit block left account " + from + " while it was locked");
+            }
+            ledger.newBlock(part.issuanceId(), product, part.first(), cut, to, toState, toPlan);
+        }
+        if (entries) {
+            ledger.entries(tx, product, posted);
         }
     }
 

@@ -12,8 +12,9 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Recomputes every balance from the transaction log alone and compares it with the unit blocks, in one snapshot:
- * the log and the blocks agree per account and product, no account but the issuance counter-account is negative,
+ * Recomputes every balance from the transaction log alone and compares it with the unit blocks and with the balances
+ * the database keeps per account and product (V140), in one snapshot: the log, the kept balances and the blocks agree
+ * per account and product, no account but the issuance counter-account is negative,
  * every completed transaction balances, the units in existence equal the units issued, and the blocks of every
  * issuance cover its serials exactly once (no unit in two accounts, none lost).
  */
@@ -49,8 +50,23 @@ class LedgerVerification {
                 """).query((java.sql.ResultSet rs) -> {
                     fromBlocks.put(new Key(rs.getLong(1), rs.getString(2)), rs.getLong(3));
                 });
+        Map<Key, Long> kept = new HashMap<>();
+        jdbc.sql("select account_id, product, units from ledger_balance").query((java.sql.ResultSet rs) -> {
+            kept.put(new Key(rs.getLong(1), rs.getString(2)), rs.getLong(3));
+        });
         Set<Key> keys = new HashSet<>(fromLog.keySet());
         keys.addAll(fromBlocks.keySet());
+        // the balances the database keeps (V140, what the no-negative check reads) must equal the log's sums
+        Set<Key> balanceKeys = new HashSet<>(fromLog.keySet());
+        balanceKeys.addAll(kept.keySet());
+        for (Key k : balanceKeys) {
+            long log = fromLog.getOrDefault(k, 0L);
+            Long balance = kept.get(k);
+            if (balance == null || balance != log) {
+                problems.add("账户 " + k.account() + " " + k.product() + "：账户余额记为 " + (balance == null ? "无" : balance)
+                        + "，按交易记录重算为 " + log);
+            }
+        }
         long issuedByLog = 0;
         for (Key k : keys) {
             long log = fromLog.getOrDefault(k, 0L);

@@ -60,7 +60,8 @@ class IllegalProjectImportIT extends IntegrationTest {
     void theTemplateHasTheChineseHeaders() {
         HttpResponse<String> csv = f.http.get("/api/v1/illegal-projects/template.csv", f.district);
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).startsWith("\uFEFF统一社会信用代码*,项目名称*,行业*,建设阶段*,手续情况*");
+        assertThat(csv.body()).startsWith("\uFEFF统一社会信用代码*,项目名称*,行业*,建设阶段*,手续情况*")
+                .contains(",土地记录文号,土地记录出具机关,土地记录日期,海域记录文号").contains(",金融记录日期");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
         HttpResponse<String> xlsx = f.http.get("/api/v1/illegal-projects/template.xlsx", f.district);
         assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -98,6 +99,33 @@ class IllegalProjectImportIT extends IntegrationTest {
         assertThat(x.statusCode()).as(x.body()).isEqualTo(201);
         assertThat(project(json.readTree(x.body()).get("registered").get(0).asString()).get("stage").asString())
                 .isEqualTo("NOT_STARTED");
+    }
+
+    @Test
+    void theRecordsOfOtherAuthoritiesAreTakenAsTypedReferencesAndCheckedLikeTheForm() {
+        LocalDate today = ChinaTime.today(clock);
+        String refs = HEADER.strip() + ",土地记录文号,土地记录出具机关,土地记录日期,海域记录文号,海域记录出具机关,海域记录日期,"
+                + "环保记录文号,环保记录出具机关,环保记录日期,金融记录文号,金融记录出具机关,金融记录日期\n";
+        String a = f.enterprise("500102");
+        String good = refs + a + ",导入关联记录项目,钢铁,在建,手续不全,,,,,," + "涪规资〔2026〕71号,涪陵区规划和自然资源局,"
+                + today.minusDays(9) + ",,,,,,,贷-2026-071,某银行涪陵支行," + today.minusDays(2) + "\n";
+        HttpResponse<String> r = upload(good.getBytes(StandardCharsets.UTF_8), "references.csv");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode registered = project(json.readTree(r.body()).get("registered").get(0).asString());
+        String references = registered.get("references").toString();
+        assertThat(registered.get("references")).hasSize(2);
+        assertThat(references).contains("\"LAND\"").contains("涪规资〔2026〕71号").contains("涪陵区规划和自然资源局")
+                .contains("\"FINANCE\"").contains("贷-2026-071").doesNotContain("OCEAN");
+
+        String b = f.enterprise("500102");
+        String bad = refs + b + ",关联记录有误项目,钢铁,在建,手续不全,,,,,,,,,海域证-1,,2020-01-01,环评-1,某局,"
+                + today.plusDays(5) + ",,,\n";
+        HttpResponse<String> refused = upload(bad.getBytes(StandardCharsets.UTF_8), "references-bad.csv");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        String errors = json.readTree(refused.body()).get("errors").toString();
+        assertThat(errors).contains("\"row\":2,\"column\":\"海域记录出具机关\"")
+                .contains("\"row\":2,\"column\":\"环保记录日期\"").contains("日期不能晚于今天");
+        assertThat(f.http.get("/api/v1/illegal-projects", f.admin).body()).doesNotContain("关联记录有误项目");
     }
 
     @Test
