@@ -109,8 +109,8 @@ public class WatchService {
     }
 
     /**
-     * The accounts in force during the month, each with its trailing months and the month itself, in account and
-     * month order (an account without a figure for the month is passed over by the caller). A month's figure is the month row where sent, else the sum of the day rows.
+     * The accounts in force during the month with a figure for it, each with its trailing months and the month itself,
+     * account by account in month order. A month's figure is the month row where sent, else the sum of the day rows.
      */
     void stream(YearMonth month, Set<String> accounts, RowSink sink) {
         Map<String, Object> p = new HashMap<>();
@@ -133,13 +133,19 @@ public class WatchService {
         SqlPredicate scope = Actors.scope().predicate("e.region_path", null, "e.uscc");
         p.putAll(scope.params());
         accountFilter += " and " + scope.sql();
+        // one row per account, its months as arrays: the figures are grouped once and nothing wide is sorted, and
+        // only accounts with a figure for the month come back
         jdbc.sql("""
-                with c as (
+                with d as (
                     select account_no, date_trunc('month', period_start)::date as m,
                            coalesce(sum(kwh) filter (where period_kind = 'MONTH'), sum(kwh)) as kwh, max(peak_kw) as peak
                     from electricity_consumption where period_start between :from and :to""" + filter + """
 
                     group by 1, 2),
+                c as (
+                    select account_no, array_agg(m order by m) as ms, array_agg(kwh order by m) as kwhs,
+                           array_agg(peak order by m) as peaks
+                    from d group by account_no having bool_or(m = :start)),
                 w as (
                     select distinct on (g.account_no) g.account_no, e.id, e.uscc, e.name, e.region_path,
                            (e.status in (:closed) and e.status_since <= :start)
@@ -157,14 +163,19 @@ public class WatchService {
                 x as (
                     select distinct account_no from consumption_reason
                     where :start between month_from and month_to)
-                select w.*, x.account_no is not null as excused, c.m, c.kwh, c.peak
+                select w.*, x.account_no is not null as excused, c.ms, c.kwhs, c.peaks
                 from c join w on w.account_no = c.account_no
-                left join x on x.account_no = c.account_no
-                order by c.account_no, c.m""").params(p).withFetchSize(10_000).query((ResultSet rs) -> {
+                left join x on x.account_no = c.account_no""").params(p).withFetchSize(5_000).query((ResultSet rs) -> {
                     Watched w = new Watched(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
-                    sink.accept(w, rs.getBoolean(8), YearMonth.from(rs.getDate(9).toLocalDate()), rs.getBigDecimal(10),
-                            rs.getBigDecimal(11));
+                    boolean excused = rs.getBoolean(8);
+                    Object[] ms = (Object[]) rs.getArray(9).getArray();
+                    Object[] kwhs = (Object[]) rs.getArray(10).getArray();
+                    Object[] peaks = (Object[]) rs.getArray(11).getArray();
+                    for (int i = 0; i < ms.length; i++) {
+                        sink.accept(w, excused, YearMonth.from(((java.sql.Date) ms[i]).toLocalDate()),
+                                (BigDecimal) kwhs[i], (BigDecimal) peaks[i]);
+                    }
                 });
     }
 }
