@@ -306,4 +306,33 @@ class AuditChainIT extends IntegrationTest {
                 AuditHash.GENESIS, null))).isNotEqualTo(AuditHash.of(new AuditEntry(1, e.recordedAt(), "a", "b", "CREATE",
                 "t", "1", null, null, null, "{}", AuditHash.GENESIS, null)));
     }
+
+    /** Entries recorded together are entries of their own, in the order given, waiting and then sealed in the chain. */
+    @Test
+    void entriesRecordedTogetherAreSealedInTheirOrder() {
+        List<AuditEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            events.add(AuditEvent.created("test", "together-" + i, "/500000/500102/", Map.of("n", i)));
+        }
+        events.add(AuditEvent.updated("test", "together-3", null, Map.of("n", 2), Map.of("n", 3)));
+        SystemActor.run(() -> trail.recordAll(events));
+        SystemActor.run(() -> trail.recordAll(List.of()));
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select e.entity_id, e.action, e.actor, e.region_path, e.before_state, e.after_state, p.entry_id as pending
+                from audit_entry e left join audit_pending p on p.entry_id = e.id
+                where e.entity_id like 'together-%' order by e.id""").query().listOfRows();
+        assertThat(rows).extracting(r -> r.get("entity_id")).containsExactly("together-0", "together-1", "together-2",
+                "together-3");
+        assertThat(rows.get(1).get("after_state")).isEqualTo("{\"n\":1}");
+        assertThat(rows.get(3).get("action")).isEqualTo("UPDATE");
+        assertThat(rows.get(3).get("before_state")).isEqualTo("{\"n\":2}");
+        assertThat(rows.get(3).get("region_path")).isNull();
+        assertThat(rows.get(0).get("actor")).isEqualTo(rows.get(3).get("actor")).isNotNull();
+        sealer.sealNow();
+        List<Long> positions = jdbc.sql("""
+                select s.position from audit_seal s join audit_entry e on e.id = s.entry_id
+                where e.entity_id like 'together-%' order by e.id""").query(Long.class).list();
+        assertThat(positions).hasSize(4).isSorted();
+        assertThat(reader.verify().ok()).isTrue();
+    }
 }

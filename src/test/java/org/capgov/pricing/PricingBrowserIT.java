@@ -140,4 +140,103 @@ class PricingBrowserIT extends IntegrationTest {
             coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-5-case.png")).setFullPage(true));
         }
     }
+
+    /**
+     * The registration pages: an officer registers a crypto-mining activity → the mining surcharge shows in April's
+     * list; an enterprise registers a reason for June's rise → the watch raises no jump lead for it; an officer
+     * registers a reason for another account's rise and dismisses that account's jump lead citing it.
+     */
+    @Test
+    void miningRegistrationReachesTheListAndARegisteredReasonExcusesAJump() throws Exception {
+        BrowserSession.assumeChromium("PricingBrowserIT");
+        PricingFixtures fixtures = new PricingFixtures(enterprises, measurements, jdbc);
+        PricingFixtures.Works miner = fixtures.enterprise("500102", "OTHER", null, null);
+        PricingFixtures.Works excused = fixtures.enterprise("500102", "CEMENT", null, null);
+        PricingFixtures.Works jumping = fixtures.enterprise("500102", "CEMENT", null, null);
+        NewPerson account = TestPeople.person("t.prr-" + excused.uscc().substring(10).toLowerCase(), "FL-QZF",
+                Role.ENTERPRISE, "500102", Set.of(), excused.uscc());
+        people.ensure(account);
+        people.ensure(Role.GRID_COMPANY);
+        people.ensure(Role.COORDINATOR);
+        base = "http://localhost:" + port;
+        shots = Path.of("target", "screenshots");
+        shots.toFile().mkdirs();
+        Path document = Files.createTempFile("shuoming", ".pdf");
+        Files.writeString(document, "%PDF-1.4 reason");
+        try (BrowserSession browser = BrowserSession.open(port)) {
+            // the coordinator registers the mining found by an inspection
+            Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
+            coordinator.click("#nav-pricing-registrations");
+            coordinator.fill("#activity-uscc", miner.uscc());
+            coordinator.selectOption("#activity-kind", "CRYPTO_MINING");
+            coordinator.fill("#activity-from", "2025-03-01");
+            coordinator.fill("#activity-document", "涪经信查〔2025〕3号");
+            coordinator.click("#activity-submit");
+            assertThat(coordinator.locator("#registrations-success")).isVisible();
+            assertThat(coordinator.locator("#activities-table tr[data-uscc=\"" + miner.uscc() + "\"]"))
+                    .containsText("涪经信查〔2025〕3号");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-6-mining-registered.png"))
+                    .setFullPage(true));
+
+            // April's list of 涪陵区 carries the mining surcharge for the miner's account
+            Page grid = browser.login(TestPeople.username(Role.GRID_COMPANY));
+            grid.click("#nav-pricing-surcharges");
+            grid.fill("#month", "2025-04");
+            grid.fill("#region", "500102");
+            grid.click("#surcharges-show");
+            String row = "#surcharges-table tr[data-account=\"" + miner.account() + "\"]";
+            assertThat(grid.locator(row)).containsText("差别电价（淘汰类）");
+            assertThat(grid.locator(row)).containsText("0.3");
+            grid.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-7-mining-in-list.png"))
+                    .setFullPage(true));
+
+            // the enterprise registers the reason for June's rise, with a document
+            Page enterprise = browser.login(account.username());
+            enterprise.click("#nav-pricing-reasons");
+            enterprise.fill("#reason-account", excused.account());
+            enterprise.fill("#reason-from", "2025-06");
+            enterprise.fill("#reason-to", "2025-06");
+            enterprise.fill("#reason-text", "新建窑线 6 月试生产");
+            enterprise.locator("#reason-document").setInputFiles(document);
+            enterprise.click("#reason-submit");
+            assertThat(enterprise.locator("#reasons-success")).containsText(excused.account());
+            assertThat(enterprise.locator("#reasons-table")).containsText("新建窑线 6 月试生产");
+            enterprise.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-8-reason.png"))
+                    .setFullPage(true));
+
+            // both accounts rise fourfold in June: only the one without a reason becomes a jump lead
+            List<ConsumptionService.ConsumptionRow> rows = new java.util.ArrayList<>();
+            java.time.YearMonth m = java.time.YearMonth.of(2024, 6);
+            for (int i = 0; i < 12; i++, m = m.plusMonths(1)) {
+                for (PricingFixtures.Works w : List.of(excused, jumping)) {
+                    rows.add(new ConsumptionService.ConsumptionRow(w.account(), m.toString(),
+                            BigDecimal.valueOf(100_000 + (i % 3) * 2_000), null));
+                }
+            }
+            rows.add(new ConsumptionService.ConsumptionRow(excused.account(), "2025-06", new BigDecimal("400000"), null));
+            rows.add(new ConsumptionService.ConsumptionRow(jumping.account(), "2025-06", new BigDecimal("400000"), null));
+            SystemActor.call(() -> consumption.submit(rows));
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from power_lead where account_no = :a")
+                    .param("a", excused.account()).query(Long.class).single()).isZero();
+            long lead = jdbc.sql("select id from power_lead where account_no = :a and rule = 'JUMP'")
+                    .param("a", jumping.account()).query(Long.class).single();
+
+            // the coordinator registers what the grid company found for the other account and cites it
+            coordinator.click("#nav-pricing-reasons");
+            coordinator.fill("#reason-account", jumping.account());
+            coordinator.fill("#reason-from", "2025-06");
+            coordinator.fill("#reason-text", "检修后恢复满负荷生产，供电公司已核实");
+            coordinator.click("#reason-submit");
+            assertThat(coordinator.locator("#reasons-success")).containsText(jumping.account());
+            coordinator.navigate(base + "/pricing/leads/" + lead);
+            assertThat(coordinator.locator("#lead-status")).containsText("待处理");
+            coordinator.locator("#reasonId").selectOption(new com.microsoft.playwright.options.SelectOption()
+                    .setLabel(coordinator.locator("#reasonId option:has-text(\"检修后恢复满负荷生产\")").textContent()));
+            coordinator.click("#dismiss-submit");
+            assertThat(coordinator.locator("#lead-status")).containsText("已驳回");
+            assertThat(coordinator.locator("main")).containsText("已登记原因 #");
+            coordinator.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("pricing-9-dismissed-citing.png"))
+                    .setFullPage(true));
+        }
+    }
 }

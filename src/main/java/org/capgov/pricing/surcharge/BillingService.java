@@ -96,6 +96,10 @@ public class BillingService {
     public Acknowledgement regenerate(String month, String region) {
         YearMonth m = surcharges.month(month);
         String path = surcharges.regionPath(region);
+        if (!Actors.scope().coversRegion(path)) {
+            // computed within the caller's scope, a wider region's list would be stored short for everyone
+            throw DomainException.invalid("region", "error.pricing.regionNotInScope", region.trim());
+        }
         int before = surcharges.isStored(m, path) ? surcharges.list(month, region).items().size() : -1;
         SurchargeList list = surcharges.store(m, region.trim(), path, "REGENERATED");
         Acknowledgement a = new Acknowledgement(list.month(), list.region(), list.items().size(), catalogue.version(),

@@ -6,23 +6,15 @@ import java.sql.ResultSet;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.capgov.audit.AuditEvent;
-import org.capgov.audit.AuditTrail;
-import org.capgov.identity.Role;
-import org.capgov.notification.Notice;
 import org.capgov.pricing.scale.PriceCatalogue;
 import org.capgov.shared.Actors;
 import org.capgov.shared.SqlPredicate;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the watch rules over the monthly consumption of a month (docs/decisions/pricing-readings.md P6): each hit not
@@ -46,17 +38,12 @@ public class WatchService {
 
     private final JdbcClient jdbc;
     private final PriceCatalogue catalogue;
-    private final ApplicationEventPublisher events;
-    private final AuditTrail audit;
-    private final JsonMapper json;
+    private final LeadWriter leads;
 
-    WatchService(JdbcClient jdbc, PriceCatalogue catalogue, ApplicationEventPublisher events, AuditTrail audit,
-            JsonMapper json) {
+    WatchService(JdbcClient jdbc, PriceCatalogue catalogue, LeadWriter leads) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
-        this.events = events;
-        this.audit = audit;
-        this.json = json;
+        this.leads = leads;
     }
 
     /**
@@ -67,9 +54,13 @@ public class WatchService {
      */
     @Transactional
     public int run(YearMonth month, Set<String> accounts) {
+        if (accounts == null) {
+            // a run over every account groups and orders a year of figures for each: in memory, not in temporary files
+            jdbc.sql("set local work_mem = '256MB'").update();
+        }
         WatchRules rules = new WatchRules(catalogue.watch());
         int days = month.lengthOfMonth();
-        List<Object[]> hits = new ArrayList<>();
+        List<LeadWriter.Raised> hits = new ArrayList<>();
         var current = new Object() {
             Watched account;
             boolean excused;
@@ -88,7 +79,7 @@ public class WatchService {
                 }
                 rules.inductionProfile(account.steel(), kwh, days * 24, peak).ifPresent(found::add);
                 for (WatchRules.Hit h : found) {
-                    hits.add(new Object[] {account, h, List.copyOf(trailing)});
+                    hits.add(new LeadWriter.Raised(account, h, List.copyOf(trailing)));
                 }
             }
         };
@@ -109,16 +100,7 @@ public class WatchService {
             }
         });
         current.finish();
-        int raised = 0;
-        Map<String, List<String>> departments = new HashMap<>();
-        for (Object[] h : hits) {
-            @SuppressWarnings("unchecked")
-            List<BigDecimal> trailing = (List<BigDecimal>) h[2];
-            if (lead((Watched) h[0], month, (WatchRules.Hit) h[1], trailing, departments)) {
-                raised++;
-            }
-        }
-        return raised;
+        return leads.write(month, hits);
     }
 
     /** One account-month of the stream: the account's state, whether a registered reason covers the month, figures. */
@@ -127,8 +109,8 @@ public class WatchService {
     }
 
     /**
-     * The accounts in force during the month, each with its trailing months and the month itself, in account and
-     * month order (an account without a figure for the month is passed over by the caller). A month's figure is the month row where sent, else the sum of the day rows.
+     * The accounts in force during the month with a figure for it, each with its trailing months and the month itself,
+     * account by account in month order. A month's figure is the month row where sent, else the sum of the day rows.
      */
     void stream(YearMonth month, Set<String> accounts, RowSink sink) {
         Map<String, Object> p = new HashMap<>();
@@ -142,21 +124,28 @@ public class WatchService {
         String filter = "";
         String accountFilter = "";
         if (accounts != null) {
-            p.put("accounts", accounts.isEmpty() ? List.of("") : List.copyOf(accounts));
-            filter = " and account_no in (:accounts)";
-            accountFilter = " and g.account_no in (:accounts)";
+            // one array parameter: a batch may name more accounts than a statement takes parameters
+            p.put("accounts", accounts.toArray(String[]::new));
+            filter = " and account_no = any(cast(:accounts as text[]))";
+            accountFilter = " and g.account_no = any(cast(:accounts as text[]))";
         }
         // a run asked for by a person raises leads only in that person's scope (the platform's runs cover all)
         SqlPredicate scope = Actors.scope().predicate("e.region_path", null, "e.uscc");
         p.putAll(scope.params());
         accountFilter += " and " + scope.sql();
+        // one row per account, its months as arrays: the figures are grouped once and nothing wide is sorted, and
+        // only accounts with a figure for the month come back
         jdbc.sql("""
-                with c as (
+                with d as (
                     select account_no, date_trunc('month', period_start)::date as m,
                            coalesce(sum(kwh) filter (where period_kind = 'MONTH'), sum(kwh)) as kwh, max(peak_kw) as peak
                     from electricity_consumption where period_start between :from and :to""" + filter + """
 
                     group by 1, 2),
+                c as (
+                    select account_no, array_agg(m order by m) as ms, array_agg(kwh order by m) as kwhs,
+                           array_agg(peak order by m) as peaks
+                    from d group by account_no having bool_or(m = :start)),
                 w as (
                     select distinct on (g.account_no) g.account_no, e.id, e.uscc, e.name, e.region_path,
                            (e.status in (:closed) and e.status_since <= :start)
@@ -174,73 +163,19 @@ public class WatchService {
                 x as (
                     select distinct account_no from consumption_reason
                     where :start between month_from and month_to)
-                select w.*, x.account_no is not null as excused, c.m, c.kwh, c.peak
+                select w.*, x.account_no is not null as excused, c.ms, c.kwhs, c.peaks
                 from c join w on w.account_no = c.account_no
-                left join x on x.account_no = c.account_no
-                order by c.account_no, c.m""").params(p).withFetchSize(10_000).query((ResultSet rs) -> {
+                left join x on x.account_no = c.account_no""").params(p).withFetchSize(5_000).query((ResultSet rs) -> {
                     Watched w = new Watched(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getBoolean(6), rs.getBoolean(7));
-                    sink.accept(w, rs.getBoolean(8), YearMonth.from(rs.getDate(9).toLocalDate()), rs.getBigDecimal(10),
-                            rs.getBigDecimal(11));
+                    boolean excused = rs.getBoolean(8);
+                    Object[] ms = (Object[]) rs.getArray(9).getArray();
+                    Object[] kwhs = (Object[]) rs.getArray(10).getArray();
+                    Object[] peaks = (Object[]) rs.getArray(11).getArray();
+                    for (int i = 0; i < ms.length; i++) {
+                        sink.accept(w, excused, YearMonth.from(((java.sql.Date) ms[i]).toLocalDate()),
+                                (BigDecimal) kwhs[i], (BigDecimal) peaks[i]);
+                    }
                 });
-    }
-
-    private boolean lead(Watched w, YearMonth month, WatchRules.Hit hit, List<BigDecimal> trailing,
-            Map<String, List<String>> departmentsByRegion) {
-        Map<String, Object> figures = new LinkedHashMap<>(hit.figures());
-        figures.put("history", trailing);
-        Optional<Long> id = jdbc.sql("""
-                insert into power_lead (account_no, enterprise_id, uscc, region_path, rule, month, figures)
-                values (:a, :e, :uscc, :path, :rule, :month, cast(:figures as jsonb))
-                on conflict (account_no, rule, month) do nothing returning id""")
-                .param("a", w.accountNo()).param("e", w.enterpriseId()).param("uscc", w.uscc())
-                .param("path", w.regionPath()).param("rule", hit.rule()).param("month", Date.valueOf(month.atDay(1)))
-                .param("figures", json.writeValueAsString(figures)).query(Long.class).optional();
-        if (id.isEmpty()) {
-            return false;
-        }
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("gridAccount", w.accountNo());
-        after.put("uscc", w.uscc());
-        after.put("rule", hit.rule());
-        after.put("month", month.toString());
-        audit.record(AuditEvent.created("power_lead", Long.toString(id.get()), w.regionPath(), after));
-        String title = "用电异常线索：" + w.name() + "（" + month + "）";
-        String body = "供电户号 " + w.accountNo() + "，" + LeadTexts.ruleText(hit.rule()) + "。本月用电量 "
-                + hit.figures().get("kwh").stripTrailingZeros().toPlainString() + " 千瓦时，判定阈值 "
-                + hit.figures().get("threshold").stripTrailingZeros().toPlainString() + "。请核实后驳回或立案。";
-        Notice notice = Notice.of("POWER_LEAD", title, body).linkingTo("/pricing/leads/" + id.get())
-                .inRegion(w.regionPath()).toRoles(Role.DISTRICT_OFFICER).once("POWER_LEAD:" + id.get());
-        List<String> departments = departmentsByRegion.computeIfAbsent(w.regionPath(), this::departments);
-        if (!departments.isEmpty()) {
-            notice = notice.toDepartments(departments.toArray(String[]::new));
-        }
-        events.publishEvent(notice);
-        return true;
-    }
-
-    /** The district government and the 经济信息委 nearest to the enterprise's region. */
-    List<String> departments(String regionPath) {
-        List<String> out = new ArrayList<>();
-        String government = null;
-        String jxw = null;
-        for (Map<String, Object> d : jdbc.sql("""
-                select d.code, d.kind, d.name from department d join region r on r.code = d.region_code
-                where d.active and :path like r.path || '%'
-                  and (d.kind = 'DISTRICT_GOVERNMENT' or d.name like '%经济和信息化委员会')
-                order by length(r.path) desc, d.code""").param("path", regionPath).query().listOfRows()) {
-            if ("DISTRICT_GOVERNMENT".equals(d.get("kind"))) {
-                government = government == null ? (String) d.get("code") : government;
-            } else {
-                jxw = jxw == null ? (String) d.get("code") : jxw;
-            }
-        }
-        if (government != null) {
-            out.add(government);
-        }
-        if (jxw != null) {
-            out.add(jxw);
-        }
-        return out;
     }
 }
