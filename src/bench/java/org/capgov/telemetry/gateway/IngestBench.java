@@ -296,13 +296,16 @@ class IngestBench implements ApplicationRunner {
     /** Milliseconds of CPU the server's processes (those present before and after) used since; 100 ticks a second. */
     private double dbCpuMillisSince(Map<Integer, Long> before) {
         long sum = 0;
+        int read = 0;
         for (Map.Entry<Integer, Long> e : dbCpuTicks().entrySet()) {
             Long was = before.get(e.getKey());
             if (was != null) {
                 sum += e.getValue() - was;
+                read++;
             }
         }
-        return sum * 10.0;
+        // with every file descriptor taken by the connections /proc cannot be read: unknown, not zero
+        return read == 0 ? Double.NaN : sum * 10.0;
     }
 
     private long storedValues() {
