@@ -12,8 +12,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Locale;
+import org.capgov.bench.BenchSupport;
 import org.capgov.telemetry.protocol.Hj212Crc;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -48,10 +53,13 @@ class IngestBench implements ApplicationRunner {
     private final int loggers;
     private final int seconds;
     private final int factors;
+    private final int warmup;
+    private String[] codes;
 
     IngestBench(TelemetryGateway gateway, JdbcClient jdbc, ConfigurableApplicationContext context,
             @Value("${capgov.bench.loggers:1000}") int loggers, @Value("${capgov.bench.seconds:30}") int seconds,
-            @Value("${capgov.bench.factors:4}") int factors) {
+            @Value("${capgov.bench.factors:4}") int factors, @Value("${capgov.bench.warmup:10}") int warmup) {
+        this.warmup = warmup;
         this.gateway = gateway;
         this.jdbc = jdbc;
         this.context = context;
@@ -78,7 +86,7 @@ class IngestBench implements ApplicationRunner {
             LocalDateTime t = LocalDateTime.of(2026, 1, 1, 0, 0).plusMinutes(minute++);
             StringBuilder cp = new StringBuilder("DataTime=").append(DATA_TIME.format(t));
             for (int f = 0; f < factors; f++) {
-                String code = String.format(Locale.ROOT, "a%05d", 21001 + f);
+                String code = codes[f];
                 cp.append(';').append(code).append("-Avg=").append(10 + (minute * 7 + f) % 50).append('.').append(f % 10)
                         .append(',').append(code).append("-Flag=N");
             }
@@ -130,6 +138,10 @@ class IngestBench implements ApplicationRunner {
     }
 
     private void measure() throws IOException {
+        codes = new String[factors];
+        for (int f = 0; f < factors; f++) {
+            codes[f] = String.format(Locale.ROOT, "a%05d", 21001 + f);
+        }
         long valuesBefore = storedValues();
         Selector selector = Selector.open();
         Sim[] sims = new Sim[loggers];
@@ -150,11 +162,30 @@ class IngestBench implements ApplicationRunner {
             }
         }
         print("ingest: %,d connections open (%,d failed) in %.1f s", loggers - failedConnects, failedConnects, seconds(t0));
+        BenchSupport.HeapWatch heap = new BenchSupport.HeapWatch();
+        heap.start();
+        // the first seconds warm up the compiler and the caches; counting and the CPU clocks start after them
+        long warmUntil = System.nanoTime() + warmup * 1_000_000_000L;
+        boolean warm = warmup == 0;
+        Map<Integer, Long> dbCpuBefore = dbCpuTicks();
+        long jvmCpuBefore = jvmCpuNanos();
+        long clientCpuBefore = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        long end = start + seconds * 1_000_000_000L;
+        long end = warmUntil + seconds * 1_000_000_000L;
         long acked = 0;
+        long warmAcked = 0;
         long closed = 0;
         while (System.nanoTime() < end) {
+            if (!warm && System.nanoTime() >= warmUntil) {
+                warm = true;
+                print("ingest: %,d packets acknowledged during %d s of warm-up; measuring", acked, warmup);
+                warmAcked = acked;
+                acked = 0;
+                dbCpuBefore = dbCpuTicks();
+                jvmCpuBefore = jvmCpuNanos();
+                clientCpuBefore = THREADS.getCurrentThreadCpuTime();
+                start = System.nanoTime();
+            }
             selector.select(100);
             Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
             while (keys.hasNext()) {
@@ -192,6 +223,16 @@ class IngestBench implements ApplicationRunner {
             }
         }
         double elapsed = seconds(start);
+        double clientMs = (THREADS.getCurrentThreadCpuTime() - clientCpuBefore) / 1e6;
+        double jvmMs = (jvmCpuNanos() - jvmCpuBefore) / 1e6;
+        double dbMs = dbCpuMillisSince(dbCpuBefore);
+        heap.stop();
+        long held = 0;
+        for (Sim s : sims) {
+            SelectionKey key = s == null ? null : s.channel.keyFor(selector);
+            held += key != null && key.isValid() && s.channel.isOpen() ? 1 : 0;
+        }
+        String rss = residentMemory();
         for (Sim s : sims) {
             if (s != null) {
                 s.channel.close();
@@ -202,10 +243,69 @@ class IngestBench implements ApplicationRunner {
         print("ingest: %,d loggers x %d factors, %.1f s: %,d packets acknowledged = %,.0f packets/s = %,.0f values/s"
                 + " (acknowledged after commit); %,d connections closed by the gateway", loggers - failedConnects,
                 factors, elapsed, acked, acked / elapsed, acked * factors / elapsed, closed);
-        print("ingest: values stored %,d >= acknowledged %,d: %s", stored, acked * factors, stored >= acked * factors);
-        if (stored < acked * factors) {
+        long ackedValues = (warmAcked + acked) * factors;
+        print("ingest: values stored %,d >= acknowledged %,d (warm-up included): %s", stored, ackedValues,
+                stored >= ackedValues);
+        print("ingest: %,d connections held at the end, %,d failed to open, %,d closed by the gateway; heap peak %,d MB,"
+                + " process resident %s", held, failedConnects, closed, heap.peak() >> 20, rss);
+        // CPU time, not wall time: what the acknowledged values cost whatever else the shared machine runs
+        long values = acked * factors;
+        double serverMs = jvmMs - clientMs + dbMs;
+        print("ingest: CPU %.0f ms in the gateway's JVM (%.0f ms less the simulated loggers' %.0f ms) and %.0f ms in the"
+                + " database's processes: %.2f µs per value, i.e. at most %,.0f values/s on 2 dedicated cores",
+                jvmMs - clientMs, jvmMs, clientMs, dbMs, values == 0 ? 0 : serverMs * 1000 / values,
+                values == 0 ? 0 : 2000 * values / serverMs);
+        if (stored < ackedValues) {
             throw new IllegalStateException("fewer values stored than acknowledged");
         }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
+            .getThreadMXBean();
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** VmRSS of this process from /proc (Linux), or "unknown". */
+    private static String residentMemory() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> l.substring(6).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** CPU ticks (user + system) of each process of the database server, from /proc (Linux). */
+    private Map<Integer, Long> dbCpuTicks() {
+        Map<Integer, Long> ticks = new HashMap<>();
+        for (Integer pid : jdbc.sql("select pid from pg_stat_activity").query(Integer.class).list()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", pid.toString(), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+            } catch (IOException | RuntimeException e) {
+                // a process that ended meanwhile, or no /proc: left out
+            }
+        }
+        return ticks;
+    }
+
+    /** Milliseconds of CPU the server's processes (those present before and after) used since; 100 ticks a second. */
+    private double dbCpuMillisSince(Map<Integer, Long> before) {
+        long sum = 0;
+        int read = 0;
+        for (Map.Entry<Integer, Long> e : dbCpuTicks().entrySet()) {
+            Long was = before.get(e.getKey());
+            if (was != null) {
+                sum += e.getValue() - was;
+                read++;
+            }
+        }
+        // with every file descriptor taken by the connections /proc cannot be read: unknown, not zero
+        return read == 0 ? Double.NaN : sum * 10.0;
     }
 
     private long storedValues() {

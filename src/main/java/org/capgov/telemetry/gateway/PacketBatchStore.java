@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a batch of admitted data packets with all their values in one transaction, a few statements for the whole
- * batch (group commit, docs/benchmarks.md "Durable ingest"): the gateway acknowledges each packet only after this has
- * returned, so an acknowledged packet is committed, and a packet is stored with all its values or not at all. A QN a
- * logger already sent (before or within the batch) is not stored again. Rows are written in logger and QN order, so
- * that two writers lock in the same order.
+ * Stores a batch of admitted data packets with all their values in one transaction, by COPY ({@link PacketCopy}) or a
+ * few statements for the whole batch (group commit, docs/benchmarks.md "Durable ingest"): the gateway acknowledges each
+ * packet only after this has returned, so an acknowledged packet is committed, and a packet is stored with all its
+ * values or not at all. A QN a logger already sent (before or within the batch) is not stored again. Rows are written
+ * in logger and QN order, so that two writers lock in the same order.
  */
 @Component
 class PacketBatchStore {
@@ -76,7 +77,7 @@ class PacketBatchStore {
         Map<String, Pending> unique = new LinkedHashMap<>();
         batch.stream().sorted(Comparator.comparingLong((Pending p) -> p.logger().id()).thenComparing(p -> p.packet().qn()))
                 .forEach(p -> unique.putIfAbsent(p.key(), p));
-        Map<String, Long> inserted = jdbc.execute((ConnectionCallback<Map<String, Long>>) c -> write(c, unique, now));
+        Map<String, Long> inserted = jdbc.execute((ConnectionCallback<Map<String, Long>>) c -> copyOrWrite(c, unique, now));
         Map<Long, String> faults = new java.util.TreeMap<>();
         Map<Long, Map<Tolerance, Integer>> tolerances = new HashMap<>();
         for (Pending p : unique.values()) {
@@ -107,6 +108,25 @@ class PacketBatchStore {
             stored[i] = inserted.containsKey(key) && claimed.putIfAbsent(key, true) == null;
         }
         return stored;
+    }
+
+    /**
+     * COPY first ({@link PacketCopy}); when a packet of the batch was stored before (a unique violation), the batch is
+     * written again from the savepoint by the statement path, which stores only the new ones.
+     */
+    private Map<String, Long> copyOrWrite(Connection c, Map<String, Pending> unique, Instant now) throws SQLException {
+        Savepoint before = c.setSavepoint();
+        try {
+            Map<String, Long> inserted = PacketCopy.write(c, unique.values(), now);
+            c.releaseSavepoint(before);
+            return inserted;
+        } catch (SQLException e) {
+            if (!PacketCopy.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            return write(c, unique, now);
+        }
     }
 
     private Map<String, Long> write(Connection c, Map<String, Pending> unique, Instant now) throws SQLException {

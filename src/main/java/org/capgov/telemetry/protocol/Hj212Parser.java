@@ -113,13 +113,29 @@ public final class Hj212Parser implements PacketParser {
             used = used == null ? EnumSet.noneOf(Tolerance.class) : used;
             used.add(Tolerance.MODBUS_CRC);
         }
-        for (int i = 6; i < end; i++) {
-            if (f[i] < 0x20 || f[i] > 0x7E) {
-                return reject(Reason.FIELD, "segment", "数据段含非可打印 ASCII 字符（位置 " + (i - 6) + "）", f, 6, end);
+        if (!printable(f, 6, end)) {
+            for (int i = 6; i < end; i++) {
+                if (f[i] < 0x20 || f[i] > 0x7E) {
+                    return reject(Reason.FIELD, "segment", "数据段含非可打印 ASCII 字符（位置 " + (i - 6) + "）", f, 6,
+                            end);
+                }
             }
         }
         Result r = segment(f, 6, end);
         return r.ok() && used != null ? new Result(r.packet(), null, Set.copyOf(used)) : r;
+    }
+
+    /**
+     * True when every byte is printable ASCII (0x20–0x7E): one pass without a branch per byte, which the compiler can
+     * vectorise; a byte below 0x20 or above 0x7E makes one of the two differences negative.
+     */
+    private static boolean printable(byte[] f, int from, int to) {
+        int bad = 0;
+        for (int i = from; i < to; i++) {
+            int c = f[i];
+            bad |= (c - 0x20) | (0x7E - c);
+        }
+        return bad >= 0;
     }
 
     /** Parses a data segment whose framing, length and CRC were checked. */
@@ -238,20 +254,31 @@ public final class Hj212Parser implements PacketParser {
             FactorBuilder last = null;
             int start = cp0;
             while (start < cp1) {
+                // one pass over the item: its end, its first '=' and the first '-' before that
                 int end = start;
-                while (end < cp1 && b[end] != ';' && b[end] != ',') {
-                    end++;
+                int eq = -1;
+                int dash = -1;
+                for (; end < cp1; end++) {
+                    byte c = b[end];
+                    if (c == ';' || c == ',') {
+                        break;
+                    }
+                    if (eq < 0) {
+                        if (c == '=') {
+                            eq = end;
+                        } else if (c == '-' && dash < 0) {
+                            dash = end;
+                        }
+                    }
                 }
                 int item = start;
                 start = end + 1;
                 if (end == item) {
                     return reject(Reason.CP, "CP", "CP 中有空的数据项", b, s0, s1);
                 }
-                int eq = Ascii.indexOf(b, item, end, '=');
                 if (eq <= item) {
                     return reject(Reason.CP, "CP", "CP 数据项应为 键=值：" + Ascii.text(b, item, end), b, s0, s1);
                 }
-                int dash = Ascii.indexOf(b, item, eq, '-');
                 if (dash < 0) {
                     if (!Ascii.isName(b, item, eq)) {
                         String key = Ascii.text(b, item, eq);
@@ -281,7 +308,7 @@ public final class Hj212Parser implements PacketParser {
                     // the items of one factor come together: no String, no lookup
                     f = last;
                 } else {
-                    String code = Ascii.text(b, item, dash);
+                    String code = Names.of(b, item, dash);
                     factors = factors == null ? new HashMap<>() : factors;
                     f = factors.get(code);
                     if (f == null) {
@@ -409,7 +436,7 @@ public final class Hj212Parser implements PacketParser {
     }
 
     private static String value(byte[] b, int[] h, int slot) {
-        return h[2 * slot] < 0 ? null : Ascii.text(b, h[2 * slot], h[2 * slot + 1]);
+        return h[2 * slot] < 0 ? null : Names.of(b, h[2 * slot], h[2 * slot + 1]);
     }
 
     /** PNUM / PNO: their number; 0 for a digit string too long to count, -1 when absent or not digits. */
