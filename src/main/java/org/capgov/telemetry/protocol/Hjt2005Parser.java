@@ -191,8 +191,17 @@ public final class Hjt2005Parser implements PacketParser {
         return v;
     }
 
+    /** A refusal answered under the packet's QN, or the QN a 2005 upload without one is stored under. */
     private static Hj212Parser.Result reject(Reason reason, String field, String detail, String segment) {
-        return new Hj212Parser.Result(null, new Rejection(reason, field, detail, Hj212Parser.headerValue(segment, "QN"),
+        String qn = Hj212Parser.headerValue(segment, "QN");
+        int cp = segment.indexOf("CP=&&");
+        String cn = Hj212Parser.headerValue(segment, "CN");
+        if (qn == null && cp >= 0 && cn != null && cn.length() == 4) {
+            String dataTime = item(segment.substring(cp + 5), "DataTime");
+            qn = dataTime != null && dataTime.length() == 14 && dataTime.chars().allMatch(Character::isDigit)
+                    ? dataTime + cn.substring(1) : null;
+        }
+        return new Hj212Parser.Result(null, new Rejection(reason, field, detail, qn,
                 Hj212Parser.headerValue(segment, "MN"), Hj212Parser.headerValue(segment, "ST"),
                 Hj212Parser.headerValue(segment, "PW")));
     }

@@ -53,6 +53,17 @@ class TelemetryPageRepository {
                 .list();
     }
 
+    /** The loggers of one enterprise within the caller's scope. */
+    List<Row> loggersOf(DataScope scope, String uscc) {
+        SqlPredicate where = scope.predicate("l.region_path", null, "l.uscc");
+        return jdbc.sql(ROW + " where " + where.sql() + " and l.uscc = :uscc order by l.mn")
+                .params(where.params()).param("uscc", uscc)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13)))
+                .list();
+    }
+
     List<PacketRow> lastPackets(long loggerId, int limit) {
         return jdbc.sql("""
                 select p.id, p.qn, p.cn, p.data_time, p.received_at, p.raw, p.raw_sha256,
