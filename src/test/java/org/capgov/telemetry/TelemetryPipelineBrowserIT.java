@@ -187,7 +187,8 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
             page.navigate(base + "/registry/enterprises/" + uscc);
             assertThat(page.locator("#online-exceedance-table tr.online-exceedance")).hasCount(1);
             assertThat(page.locator("#online-exceedance-0")).containsText("小时均值");
-            assertThat(page.locator("#online-exceedance-0")).containsText("900.00");
+            assertThat(page.locator("#online-exceedance-0")).containsText("900.");
+            assertThat(page.locator("#online-exceedance-0")).containsText("mg/m³");
             assertThat(page.locator("#online-exceedance-0")).containsText(HIGH_MN);
             assertThat(page.locator("#online-exceedance-0 a[href*='/catalog/rules/']")).hasCount(1);
             assertThat(page.locator("#online-exceedance-0 .online-citation")).not().isEmpty();

@@ -30,16 +30,18 @@ class EnterpriseExceedances implements EnterprisePageSection {
     static final int DAYS = 90;
     /** Raw packets shown under one value; the packets page has all of them. */
     static final int PACKETS_SHOWN = 60;
+    /** Exceedances shown on the enterprise page, newest first; the logger registry lists them all. */
+    static final int SHOWN = 50;
     private static final Set<String> READERS = Set.of("ROLE_ADMIN", "ROLE_COORDINATOR", "ROLE_DEPARTMENT_OFFICER",
             "ROLE_DISTRICT_OFFICER", "ROLE_ENTERPRISE", "ROLE_OBSERVER");
 
     /** A valid hourly or daily mean above its limit, with what stands behind it. */
-    record Exceedance(String mn, AggregateRepository.Aggregate value, LimitLines.Limit limit, LocalDateTime end,
+    record Exceedance(long loggerId, String mn, AggregateRepository.Aggregate value, LimitLines.Limit limit, LocalDateTime end,
             List<TelemetryPageRepository.PacketRow> packets, boolean morePackets) {
     }
 
-    /** The section: the enterprise's loggers in scope and their exceedances, newest first. */
-    record Content(String uscc, int loggers, int days, List<Exceedance> items) {
+    /** The section: the enterprise's loggers in scope and the newest of their {@code total} exceedances. */
+    record Content(String uscc, int loggers, int days, int total, List<Exceedance> items) {
     }
 
     private final TelemetryPageRepository pages;
@@ -70,11 +72,19 @@ class EnterpriseExceedances implements EnterprisePageSection {
         if (loggers.isEmpty()) {
             return null;
         }
-        return new Content(enterprise.uscc(), loggers.size(), DAYS, of(enterprise, loggers, true));
+        List<Exceedance> all = of(enterprise, loggers);
+        List<Exceedance> shown = new ArrayList<>();
+        for (Exceedance x : all.subList(0, Math.min(SHOWN, all.size()))) {
+            List<TelemetryPageRepository.PacketRow> packets = pages.packets(x.loggerId(), x.value().start(), x.end(),
+                    PACKETS_SHOWN + 1);
+            shown.add(new Exceedance(x.loggerId(), x.mn(), x.value(), x.limit(), x.end(),
+                    packets.subList(0, Math.min(packets.size(), PACKETS_SHOWN)), packets.size() > PACKETS_SHOWN));
+        }
+        return new Content(enterprise.uscc(), loggers.size(), DAYS, all.size(), shown);
     }
 
-    /** The exceedances of these loggers of {@code owner} in the last {@link #DAYS} days, newest first. */
-    List<Exceedance> of(Enterprise owner, List<TelemetryPageRepository.Row> loggers, boolean withPackets) {
+    /** The exceedances of these loggers of {@code owner} in the last {@link #DAYS} days, newest first, without packets. */
+    List<Exceedance> of(Enterprise owner, List<TelemetryPageRepository.Row> loggers) {
         LocalDateTime to = LocalDateTime.now(clock.withZone(ChinaTime.ZONE));
         LocalDateTime from = to.minusDays(DAYS);
         List<Exceedance> out = new ArrayList<>();
@@ -89,10 +99,7 @@ class EnterpriseExceedances implements EnterprisePageSection {
                         continue;
                     }
                     LocalDateTime end = period.equals("HOUR") ? v.start().plusHours(1) : v.start().plusDays(1);
-                    List<TelemetryPageRepository.PacketRow> packets = withPackets
-                            ? pages.packets(r.id(), v.start(), end, PACKETS_SHOWN + 1) : List.of();
-                    out.add(new Exceedance(r.mn(), v, limit, end, packets.subList(0, Math.min(packets.size(),
-                            PACKETS_SHOWN)), packets.size() > PACKETS_SHOWN));
+                    out.add(new Exceedance(r.id(), r.mn(), v, limit, end, List.of(), false));
                 }
             }
         }

@@ -85,7 +85,7 @@ class TelemetryPageController {
             // the enterprise's exceedances of the last 90 days, each linked to the raw packets behind it
             Enterprise owner = enterprises.get(rows.get(0).uscc());
             model.addAttribute("enterprise", owner);
-            model.addAttribute("exceedances", exceedances.of(owner, rows, false));
+            model.addAttribute("exceedances", exceedances.of(owner, rows));
         }
         return "telemetry/loggers";
     }
