@@ -139,10 +139,10 @@ public class AggregationService {
             String metric = rows.get(0).metric();
             Converted c = convert(factor, metric, mean);
             aggregates.insert(logger.id(), factor, metric, "HOUR", due.start(), c.mean(), c.unit(), packets.size(), now);
-            boolean feeds2engine = c.toMetric() && wants(metric, StatisticRule.Statistic.HOURLY_MEAN);
+            boolean toEngine = c.toMetric() && wants(metric, StatisticRule.Statistic.HOURLY_MEAN);
             Feed f = new Feed(factor, metric, c.mean().mean(), c.unit(), "HOUR", due.start(), end);
-            if (!again || !revised(logger, f, feeds2engine && c.mean().valid(), packets.size())) {
-                if (c.mean().valid() && feeds2engine) {
+            if (!again || !revised(logger, f, toEngine && c.mean().valid(), packets.size())) {
+                if (c.mean().valid() && toEngine) {
                     feeds.add(f);
                 }
             }
@@ -168,10 +168,10 @@ public class AggregationService {
             String unit = hours.get(0).unit();
             aggregates.insert(logger.id(), factor, metric, "DAY", due.start(), mean, unit, null, now);
             boolean toMetric = metric != null && Metric.of(metric).map(m -> m.unit().equals(unit)).orElse(false);
-            boolean feeds2engine = toMetric && wants(metric, StatisticRule.Statistic.DAILY_MEAN);
+            boolean toEngine = toMetric && wants(metric, StatisticRule.Statistic.DAILY_MEAN);
             Feed f = new Feed(factor, metric, mean.mean(), unit, "DAY", due.start(), due.start().plusDays(1));
-            if (!again || !revised(logger, f, feeds2engine && mean.valid(), hours.size())) {
-                if (mean.valid() && feeds2engine) {
+            if (!again || !revised(logger, f, toEngine && mean.valid(), hours.size())) {
+                if (mean.valid() && toEngine) {
                     feeds.add(f);
                 }
             }
