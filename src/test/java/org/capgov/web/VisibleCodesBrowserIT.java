@@ -132,7 +132,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             }
             codes.putAll(walk.codesByPage);
         }
-        // online monitoring in both languages: a logger of the steel works, three frozen hours above the SO2 limit
+        // online monitoring in both languages: a logger of the steel works, four frozen hours above the SO2 limit
         List<String> telemetry = telemetryPages(api, token);
         for (String lang : List.of("zh", "en")) {
             try (RoleWalk walk = new RoleWalk(port, 1280, 900)) {
@@ -180,7 +180,7 @@ class VisibleCodesBrowserIT extends IntegrationTest {
         assertThat(codes).as("codes shown instead of names, by page").isEmpty();
     }
 
-    /** A stack logger of the steel works plays three frozen hours over TCP; the telemetry pages that show them. */
+    /** A stack logger of the steel works plays four frozen hours over TCP; the telemetry pages that show them. */
     private List<String> telemetryPages(Http api, String token) {
         String mn = "VISIBLE0CODES00000000001";
         HttpResponse<String> r = api.json("POST", "/api/v1/telemetry/loggers", token, "{\"mn\":\"" + mn
@@ -189,11 +189,11 @@ class VisibleCodesBrowserIT extends IntegrationTest {
                 + "\"monitoringPoint\":\"STACK\"}");
         assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
         java.time.LocalDateTime start = java.time.LocalDateTime.now(clock.withZone(org.capgov.shared.ChinaTime.ZONE))
-                .truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusHours(4);
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusHours(5);
         try {
             new org.capgov.telemetry.simulator.LoggerSimulator("localhost", gateway.port()).play(
                     org.capgov.telemetry.simulator.LoggerSimulator.stackGas(mn, "123456", 900, true,
-                            org.capgov.telemetry.simulator.LoggerSimulator.Fault.NONE), start, 180);
+                            org.capgov.telemetry.simulator.LoggerSimulator.Fault.NONE), start, 240);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
