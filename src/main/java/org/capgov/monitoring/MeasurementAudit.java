@@ -68,4 +68,19 @@ class MeasurementAudit {
                 "测量值 " + before.id() + "（" + before.metric() + "）标记为" + to.nameZh(),
                 Map.of("id", before.id(), "validity", before.validity().name()), after));
     }
+
+    /** A derived value re-computed by the platform (a system revision), with the value and validity before and after. */
+    void revised(Measurement before, java.math.BigDecimal value, Validity to, String note, String regionPath) {
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("id", before.id());
+        was.put("value", before.value() == null ? null : before.value().toPlainString());
+        was.put("validity", before.validity().name());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("id", before.id());
+        after.put("value", value.toPlainString());
+        after.put("validity", to.name());
+        after.put("note", note == null ? "" : note.strip());
+        audit.record(new AuditEvent(AuditAction.UPDATE, "measurement", before.uscc(), regionPath,
+                "系统重算测量值 " + before.id() + "（" + before.metric() + "）", was, after));
+    }
 }

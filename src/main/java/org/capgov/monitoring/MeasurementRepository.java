@@ -145,6 +145,12 @@ class MeasurementRepository {
                 .query(Boolean.class).single();
     }
 
+    /** A derived value re-computed from its inputs: the value in the metric's unit and as submitted, and its validity. */
+    void revise(long id, java.math.BigDecimal value, String original, Validity validity) {
+        jdbc.sql("update measurement set value = :v, original_value = :o, validity = :validity where id = :id")
+                .param("v", value).param("o", original).param("validity", validity.name()).param("id", id).update();
+    }
+
     void setValidity(long id, Validity validity) {
         jdbc.sql("update measurement set validity = :v where id = :id").param("v", validity.name()).param("id", id).update();
     }

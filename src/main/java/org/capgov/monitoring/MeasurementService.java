@@ -1,5 +1,7 @@
 package org.capgov.monitoring;
 
+import java.math.BigDecimal;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -160,6 +162,27 @@ public class MeasurementService {
         }
         measurements.setValidity(id, to);
         audit.validityChanged(before, to, note, enterprises.get(before.uscc()).regionPath());
+        return measurements.find(id).orElseThrow();
+    }
+
+    /**
+     * Revises a value the platform itself derived from online monitoring when its inputs changed (a packet that arrived
+     * after its hour was averaged): the row keeps its id, so the value is revised and not duplicated, and the audit
+     * entry holds the value before and after as a system revision. Values people entered or imported are never
+     * revised in place; they are marked ({@link #changeValidity}).
+     */
+    @Transactional
+    public Measurement revise(long id, BigDecimal value, Validity validity, String note) {
+        Measurement before = get(id);
+        if (before.source() != MeasurementSource.ONLINE_MONITORING || value == null || validity == null) {
+            throw DomainException.invalid(List.of(new FieldProblem("source", before.source().name(),
+                    "只有在线监测数据的统计值可由系统重算")));
+        }
+        if (before.value() != null && before.value().compareTo(value) == 0 && before.validity() == validity) {
+            return before;
+        }
+        measurements.revise(id, value, value.toPlainString(), validity);
+        audit.revised(before, value, validity, note, enterprises.get(before.uscc()).regionPath());
         return measurements.find(id).orElseThrow();
     }
 

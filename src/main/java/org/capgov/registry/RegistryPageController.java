@@ -66,8 +66,12 @@ class RegistryPageController {
     private final EquipmentFactService facts;
     private final Clock clock;
 
+    private final java.util.List<EnterprisePageSection> sections;
+
     RegistryPageController(Clock clock, EnterpriseService enterprises, EquipmentService equipment, AuditReader audit,
-            RegionService regions, MessageSource messages, EquipmentFactService facts) {
+            RegionService regions, MessageSource messages, EquipmentFactService facts,
+            java.util.List<EnterprisePageSection> sections) {
+        this.sections = sections;
         this.clock = clock;
         this.facts = facts;
         this.enterprises = enterprises;
@@ -156,6 +160,15 @@ class RegistryPageController {
         model.addAttribute("audit", audit.forSubject(Actors.scope(), e.uscc(), 100));
         model.addAttribute("statuses", EnterpriseStatus.values());
         model.addAttribute("today", ChinaTime.today(clock));
+        // sections of other modules (online monitoring's exceedances …), each as the caller may see it
+        java.util.List<java.util.Map<String, Object>> shown = new java.util.ArrayList<>();
+        for (EnterprisePageSection s : sections) {
+            Object content = s.content(e);
+            if (content != null) {
+                shown.add(java.util.Map.of("template", s.template(), "content", content));
+            }
+        }
+        model.addAttribute("sections", shown);
         keepForm(model);
         return "registry/enterprise";
     }

@@ -182,8 +182,26 @@ class TelemetryPipelineBrowserIT extends IntegrationTest {
             page.navigate(base + "/telemetry/overview");
             assertThat(page.locator("#district-500102")).isVisible();
 
-            // the enterprise page leads to its exceedances, and each to the raw packets behind it
+            // the enterprise page itself lists the exceedance with its limit, rule and citation, and opens onto the
+            // raw packets behind it
             page.navigate(base + "/registry/enterprises/" + uscc);
+            assertThat(page.locator("#online-exceedance-table tr.online-exceedance")).hasCount(1);
+            assertThat(page.locator("#online-exceedance-0")).containsText("小时均值");
+            assertThat(page.locator("#online-exceedance-0")).containsText("900.");
+            assertThat(page.locator("#online-exceedance-0")).containsText("mg/m³");
+            assertThat(page.locator("#online-exceedance-0")).containsText(HIGH_MN);
+            assertThat(page.locator("#online-exceedance-0 a[href*='/catalog/rules/']")).hasCount(1);
+            assertThat(page.locator("#online-exceedance-0 .online-citation")).not().isEmpty();
+            assertThat(page.locator(".online-evidence .online-packets").first()).not().isVisible();
+            page.locator(".online-evidence summary").first().click();
+            assertThat(page.locator(".online-evidence .online-packets tbody tr")).hasCount(60);
+            assertThat(page.locator(".online-evidence .online-packets").first()).containsText("MN=" + HIGH_MN);
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("telemetry-enterprise-page.png"))
+                    .setFullPage(true));
+            page.navigate(base + "/registry/enterprises/" + uscc + "?lang=en");
+            assertThat(page.locator("#online-exceedances h2")).containsText("Online monitoring exceedances");
+            assertThat(page.locator("#online-exceedance-0")).containsText("Hourly mean");
+            page.navigate(base + "/registry/enterprises/" + uscc + "?lang=zh");
             page.click("#enterprise-telemetry a");
             assertThat(page.locator("#exceedance-table tbody tr")).hasCount(1);
             assertThat(page.locator("#exceedance-table")).containsText("二氧化硫");

@@ -38,6 +38,16 @@ class VisibleCodesBrowserIT extends IntegrationTest {
     int port;
     @Autowired
     TestPeople testPeople;
+    @Autowired
+    org.capgov.telemetry.gateway.TelemetryGateway gateway;
+    @Autowired
+    org.capgov.telemetry.validity.AggregationService aggregation;
+    @Autowired
+    org.capgov.telemetry.quality.QualityService quality;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    org.capgov.support.MovableClock clock;
 
     @Test
     void noRoleReadsACodeAndTheFindingsStayBesideTheSidebar() {
@@ -122,6 +132,18 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             }
             codes.putAll(walk.codesByPage);
         }
+        // online monitoring in both languages: a logger of the steel works, four frozen hours above the SO2 limit
+        List<String> telemetry = telemetryPages(api, token);
+        for (String lang : List.of("zh", "en")) {
+            try (RoleWalk walk = new RoleWalk(port, 1280, 900)) {
+                walk.login(TestPeople.username(Role.COORDINATOR), TestPeople.PASSWORD);
+                walk.page.navigate(walk.base + "/?lang=" + lang);
+                for (String path : telemetry) {
+                    walk.visit(path, "walk-telemetry-" + lang + path.replaceAll("[^a-z0-9]+", "-"));
+                }
+                walk.codesByPage.forEach((p, c) -> codes.put(lang + " " + p, c));
+            }
+        }
         for (Role role : List.of(Role.DISTRICT_OFFICER, Role.DEPARTMENT_OFFICER, Role.ENTERPRISE,
                 Role.FINANCIAL_INSTITUTION, Role.GRID_COMPANY, Role.OBSERVER)) {
             try (RoleWalk walk = new RoleWalk(port, 1280, 900)) {
@@ -156,6 +178,34 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             walk.codesByPage.forEach((p, c) -> codes.put("public " + p, c));
         }
         assertThat(codes).as("codes shown instead of names, by page").isEmpty();
+    }
+
+    /** A stack logger of the steel works plays four frozen hours over TCP; the telemetry pages that show them. */
+    private List<String> telemetryPages(Http api, String token) {
+        String mn = "VISIBLE0CODES00000000001";
+        HttpResponse<String> r = api.json("POST", "/api/v1/telemetry/loggers", token, "{\"mn\":\"" + mn
+                + "\",\"password\":\"123456\",\"st\":\"31\",\"uscc\":\"" + STEEL + "\",\"equipmentRef\":\"BF1\","
+                + "\"factors\":{\"a21026\":\"so2_conc\",\"a21002\":\"nox_conc\",\"a34013\":\"pm_conc\"},"
+                + "\"monitoringPoint\":\"STACK\"}");
+        assertThat(r.statusCode()).as(r.body()).isIn(201, 409);
+        java.time.LocalDateTime start = java.time.LocalDateTime.now(clock.withZone(org.capgov.shared.ChinaTime.ZONE))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusHours(5);
+        try {
+            new org.capgov.telemetry.simulator.LoggerSimulator("localhost", gateway.port()).play(
+                    org.capgov.telemetry.simulator.LoggerSimulator.stackGas(mn, "123456", 900, true,
+                            org.capgov.telemetry.simulator.LoggerSimulator.Fault.NONE), start, 240);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        aggregation.run();
+        quality.run();
+        long alert = jdbc.sql("""
+                select a.id from telemetry_quality_alert a join telemetry_logger l on l.id = a.logger_id
+                where l.mn = :mn order by a.id limit 1""").param("mn", mn).query(Long.class).single();
+        return List.of("/telemetry/loggers", "/telemetry/loggers?uscc=" + STEEL, "/telemetry/overview",
+                "/telemetry/alerts", "/telemetry/alerts/" + alert, "/telemetry/loggers/" + mn,
+                "/telemetry/loggers/" + mn + "/packets?from=" + start + "&to=" + start.plusHours(1),
+                "/registry/enterprises/" + STEEL);
     }
 
     private static void besideSidebar(RoleWalk walk, int width) {

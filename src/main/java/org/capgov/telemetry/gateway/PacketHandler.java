@@ -49,10 +49,13 @@ class PacketHandler extends SimpleChannelInboundHandler<byte[]> {
         String remote = String.valueOf(ctx.channel().remoteAddress());
         Hj212Parser.Result r = Dialect.HJ212_2017.parser().parse(frame, Set.of());
         Optional<LoggerRepository.Admission> logger = Optional.empty();
-        if (!r.ok() && LENIENT_REASONS.contains(r.rejection().reason()) && r.rejection().mn() != null) {
-            // a framing deviation: the logger's lenient mode may let it through, counted
+        if (!r.ok() && r.rejection().mn() != null) {
+            // a framing deviation the logger's lenient mode may let through (counted), or a logger of another
+            // edition of the standard (docs/reference/hj212.md §7, §12): parsed again as the logger speaks
             logger = loggers.admission(r.rejection().mn());
-            if (logger.isPresent() && !logger.get().tolerances().isEmpty()) {
+            boolean otherDialect = logger.isPresent() && logger.get().dialect() != Dialect.HJ212_2017;
+            if (otherDialect || logger.isPresent() && !logger.get().tolerances().isEmpty()
+                    && LENIENT_REASONS.contains(r.rejection().reason())) {
                 r = logger.get().dialect().parser().parse(frame, logger.get().tolerances());
             }
         }

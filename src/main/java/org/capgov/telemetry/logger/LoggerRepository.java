@@ -58,9 +58,10 @@ public class LoggerRepository {
     long insert(LoggerRegistration r, byte[] salt, byte[] hash, long enterpriseId, String regionPath, String by) {
         long id = jdbc.sql("""
                 insert into telemetry_logger (mn, password_salt, password_hash, st, enterprise_id, uscc, region_path,
-                    equipment_code, monitoring_point, created_by, tolerances)
+                    equipment_code, monitoring_point, created_by, tolerances, protocol)
                 values (:mn, :salt, :hash, :st, :enterprise, :uscc, :path, :equipment, :point, :by,
-                    cast(:tolerances as text[])) returning id""")
+                    cast(:tolerances as text[]), :protocol) returning id""")
+                .param("protocol", r.protocol() == null ? Dialect.HJ212_2017.name() : r.protocol())
                 .param("tolerances", pgArray(r.tolerances() == null ? List.of() : r.tolerances().stream().sorted().toList()))
                 .param("mn", r.mn()).param("salt", salt).param("hash", hash).param("st", r.st())
                 .param("enterprise", enterpriseId).param("uscc", r.uscc()).param("path", regionPath)

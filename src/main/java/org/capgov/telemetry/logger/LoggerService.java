@@ -84,6 +84,10 @@ public class LoggerService {
             });
         }
         tolerances(r.tolerances(), problems);
+        if (r.protocol() != null && org.capgov.telemetry.protocol.Dialect.of(r.protocol()).isEmpty()) {
+            problems.add(new FieldProblem("protocol", r.protocol(),
+                    "未知的传输标准；可选 HJ212_2017（HJ 212-2017，默认）或 HJT212_2005（HJ/T 212-2005）"));
+        }
         Enterprise owner = null;
         if (r.uscc() == null || r.uscc().isBlank()) {
             problems.add(new FieldProblem("uscc", "", "缺少企业统一社会信用代码"));
@@ -105,7 +109,8 @@ public class LoggerService {
         }
         LoggerRegistration clean = new LoggerRegistration(r.mn(), r.password(), r.st(), owner.uscc(),
                 r.equipmentRef() == null || r.equipmentRef().isBlank() ? null : r.equipmentRef(), r.factors(),
-                r.monitoringPoint(), r.tolerances() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(r.tolerances())));
+                r.monitoringPoint(), r.tolerances() == null ? List.of() : List.copyOf(new java.util.TreeSet<>(r.tolerances())),
+                r.protocol() == null ? org.capgov.telemetry.protocol.Dialect.HJ212_2017.name() : r.protocol());
         byte[] salt = LoggerCredentials.salt();
         loggers.insert(clean, salt, LoggerCredentials.hash(salt, r.password()), owner.id(), owner.regionPath(),
                 Actors.username());
@@ -117,6 +122,7 @@ public class LoggerService {
         after.put("monitoringPoint", stored.monitoringPoint());
         after.put("factors", stored.factors());
         after.put("tolerances", stored.tolerances());
+        after.put("protocol", stored.protocol());
         audit.record(new AuditEvent(AuditAction.CREATE, "telemetry_logger", owner.uscc(), owner.regionPath(),
                 "登记数采仪 " + stored.mn(), null, after));
         return stored;

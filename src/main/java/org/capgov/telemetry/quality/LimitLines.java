@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class LimitLines {
 
-    /** A limit with the rule it comes from. */
-    public record Limit(double value, String unit, String ruleId) {
+    /** A limit with the rule it comes from and that rule's citation (document and section), as people cite it. */
+    public record Limit(double value, String unit, String ruleId, String citation) {
     }
 
     private final CatalogService catalog;
@@ -46,9 +46,23 @@ public class LimitLines {
             }
             double v = new BigDecimal(n.toString()).doubleValue();
             if (best == null || v < best.value()) {
-                best = new Limit(v, r.unit(), r.id());
+                best = new Limit(v, r.unit(), r.id(), citation(r));
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static String citation(CatalogRule r) {
+        if (r.citation() == null) {
+            return r.documentId();
+        }
+        StringBuilder s = new StringBuilder(r.citation().document() == null ? r.documentId() : r.citation().document());
+        if (r.citation().section() != null && !r.citation().section().isBlank()) {
+            s.append(' ').append(r.citation().section());
+        }
+        if (r.citation().standard() != null && !r.citation().standard().isBlank()) {
+            s.append('（').append(r.citation().standard()).append('）');
+        }
+        return s.toString();
     }
 }

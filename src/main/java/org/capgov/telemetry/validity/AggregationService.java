@@ -23,6 +23,7 @@ import org.capgov.monitoring.MeasurementDraft;
 import org.capgov.monitoring.MeasurementService;
 import org.capgov.monitoring.MeasurementSource;
 import org.capgov.monitoring.Metric;
+import org.capgov.monitoring.Validity;
 import org.capgov.monitoring.Units;
 import org.capgov.shared.ChinaTime;
 import org.capgov.telemetry.protocol.Hj212Factors;
@@ -47,8 +48,8 @@ public class AggregationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AggregationService.class);
 
-    /** What one pass did. */
-    public record Pass(int hours, int days, int measurements) {
+    /** What one pass did; {@code revised} counts hours computed again because packets arrived after them. */
+    public record Pass(int hours, int days, int measurements, int revised) {
     }
 
     private final AggregateRepository aggregates;
@@ -82,7 +83,11 @@ public class AggregationService {
         }
     }
 
-    /** Averages every hour and day that has ended (plus the grace for late packets) and was not averaged yet. */
+    /**
+     * Averages every hour and day that has ended (plus the grace for late packets) and was not averaged yet; then
+     * computes again each averaged hour that received packets since (and its day, when that was averaged too),
+     * revising the measurements fed from them instead of adding new ones.
+     */
     public Pass run() {
         LocalDateTime before = LocalDateTime.now(clock.withZone(ChinaTime.ZONE))
                 .minusMinutes(properties.graceMinutes());
@@ -90,22 +95,37 @@ public class AggregationService {
             int fed = 0;
             List<AggregateRepository.Due> hours = aggregates.dueHours(before);
             for (AggregateRepository.Due due : hours) {
-                fed += tx.execute(s -> hour(due));
+                fed += tx.execute(s -> hour(due, false));
+            }
+            List<AggregateRepository.Due> late = aggregates.lateHours(clock.instant()
+                    .minus(java.time.Duration.ofHours(properties.lateLookbackHours())));
+            java.util.Set<AggregateRepository.Due> lateDays = new java.util.LinkedHashSet<>();
+            for (AggregateRepository.Due due : late) {
+                fed += tx.execute(s -> hour(due, true));
+                LocalDateTime day = due.start().truncatedTo(ChronoUnit.DAYS);
+                if (aggregates.hasDay(due.loggerId(), day)) {
+                    lateDays.add(new AggregateRepository.Due(due.loggerId(), day));
+                }
             }
             List<AggregateRepository.Due> days = aggregates.dueDays(before);
             for (AggregateRepository.Due due : days) {
-                fed += tx.execute(s -> day(due));
+                fed += tx.execute(s -> day(due, false));
             }
-            return new Pass(hours.size(), days.size(), fed);
+            for (AggregateRepository.Due due : lateDays) {
+                fed += tx.execute(s -> day(due, true));
+            }
+            return new Pass(hours.size(), days.size(), fed, late.size());
         });
     }
 
-    private int hour(AggregateRepository.Due due) {
+    private int hour(AggregateRepository.Due due, boolean again) {
         AggregateRepository.LoggerRef logger = aggregates.logger(due.loggerId());
         LocalDateTime end = due.start().plusHours(1);
         Map<String, List<AggregateRepository.Row>> byFactor = new LinkedHashMap<>();
+        java.util.Set<Long> packets = new java.util.HashSet<>();
         for (AggregateRepository.Row r : aggregates.values(logger.id(), due.start(), end)) {
             byFactor.computeIfAbsent(r.factor(), f -> new ArrayList<>()).add(r);
+            packets.add(r.packetId());
         }
         Instant now = clock.instant();
         List<Feed> feeds = new ArrayList<>();
@@ -118,16 +138,20 @@ public class AggregationService {
             Averaging.Mean mean = Averaging.of(points, sent ? 1 : properties.minValidMinutes());
             String metric = rows.get(0).metric();
             Converted c = convert(factor, metric, mean);
-            aggregates.insert(logger.id(), factor, metric, "HOUR", due.start(), c.mean(), c.unit(), now);
-            if (c.mean().valid() && c.toMetric() && wants(metric, StatisticRule.Statistic.HOURLY_MEAN)) {
-                feeds.add(new Feed(factor, metric, c.mean().mean(), c.unit(), "HOUR", due.start(), end));
+            aggregates.insert(logger.id(), factor, metric, "HOUR", due.start(), c.mean(), c.unit(), packets.size(), now);
+            boolean toEngine = c.toMetric() && wants(metric, StatisticRule.Statistic.HOURLY_MEAN);
+            Feed f = new Feed(factor, metric, c.mean().mean(), c.unit(), "HOUR", due.start(), end);
+            if (!again || !revised(logger, f, toEngine && c.mean().valid(), packets.size())) {
+                if (c.mean().valid() && toEngine) {
+                    feeds.add(f);
+                }
             }
         });
-        auditBatch(logger, due.start(), end);
+        auditBatch(logger, due.start(), end, again);
         return feed(logger, feeds);
     }
 
-    private int day(AggregateRepository.Due due) {
+    private int day(AggregateRepository.Due due, boolean again) {
         AggregateRepository.LoggerRef logger = aggregates.logger(due.loggerId());
         Map<String, List<AggregateRepository.Aggregate>> byFactor = new LinkedHashMap<>();
         for (AggregateRepository.Aggregate a : aggregates.hours(logger.id(), due.start())) {
@@ -142,13 +166,38 @@ public class AggregationService {
             Averaging.Mean mean = Averaging.of(points, properties.minValidHours());
             String metric = hours.get(0).metric();
             String unit = hours.get(0).unit();
-            aggregates.insert(logger.id(), factor, metric, "DAY", due.start(), mean, unit, now);
+            aggregates.insert(logger.id(), factor, metric, "DAY", due.start(), mean, unit, null, now);
             boolean toMetric = metric != null && Metric.of(metric).map(m -> m.unit().equals(unit)).orElse(false);
-            if (mean.valid() && toMetric && wants(metric, StatisticRule.Statistic.DAILY_MEAN)) {
-                feeds.add(new Feed(factor, metric, mean.mean(), unit, "DAY", due.start(), due.start().plusDays(1)));
+            boolean toEngine = toMetric && wants(metric, StatisticRule.Statistic.DAILY_MEAN);
+            Feed f = new Feed(factor, metric, mean.mean(), unit, "DAY", due.start(), due.start().plusDays(1));
+            if (!again || !revised(logger, f, toEngine && mean.valid(), hours.size())) {
+                if (mean.valid() && toEngine) {
+                    feeds.add(f);
+                }
             }
         });
         return feed(logger, feeds);
+    }
+
+    /**
+     * A value computed again: the measurement it was fed as is revised in place (a system revision, audited by
+     * monitoring), to the new value or to not valid; true when there was one, false when it must be fed anew.
+     */
+    private boolean revised(AggregateRepository.LoggerRef logger, Feed f, boolean valid, int inputs) {
+        Long id = aggregates.measurementOf(logger.id(), f.factor(), f.period(), f.start());
+        if (id == null) {
+            return false;
+        }
+        Measurement old = measurements.get(id);
+        BigDecimal value = valid ? rounded(f.value()) : old.value();
+        measurements.revise(id, value, valid ? Validity.VALID : Validity.INVALID, "迟到报文：数采仪 " + logger.mn() + " "
+                + f.start().toString().replace('T', ' ') + " 起的" + (f.period().equals("HOUR") ? "小时" : "日")
+                + "均值按 " + inputs + (f.period().equals("HOUR") ? " 包" : " 个小时值") + "重算");
+        return true;
+    }
+
+    private static BigDecimal rounded(Double v) {
+        return BigDecimal.valueOf(v).round(new java.math.MathContext(8));
     }
 
     private boolean wants(String metric, StatisticRule.Statistic statistic) {
@@ -174,7 +223,7 @@ public class AggregationService {
                 .orElseGet(() -> new Converted(m, from, false));
     }
 
-    private record Feed(String factor, String metric, double value, String unit, String period, LocalDateTime start,
+    private record Feed(String factor, String metric, Double value, String unit, String period, LocalDateTime start,
             LocalDateTime end) {
     }
 
@@ -186,7 +235,7 @@ public class AggregationService {
         for (Feed f : feeds) {
             String statistic = f.period().equals("HOUR") ? "HOURLY_MEAN" : "DAILY_MEAN";
             drafts.add(new MeasurementDraft(logger.uscc(), logger.equipmentCode(), f.metric(),
-                    BigDecimal.valueOf(f.value()).round(new java.math.MathContext(8)).toPlainString(), f.unit(),
+                    rounded(f.value()).toPlainString(), f.unit(),
                     f.end().atOffset(ZoneOffset.ofHours(8)).toString(), null, null,
                     MeasurementSource.ONLINE_MONITORING.name(), "VALID",
                     Map.of("statistic", statistic, "monitoring_point", logger.monitoringPoint(), "logger_mn", logger.mn(),
@@ -205,7 +254,7 @@ public class AggregationService {
      * One audit entry per logger-hour: the packets are not audited one by one (the trail is a serialised hash chain),
      * but their hashes are chained into this entry, so any later change to a stored raw packet shows.
      */
-    private void auditBatch(AggregateRepository.LoggerRef logger, LocalDateTime from, LocalDateTime to) {
+    private void auditBatch(AggregateRepository.LoggerRef logger, LocalDateTime from, LocalDateTime to, boolean again) {
         List<AggregateRepository.PacketHash> packets = aggregates.packetHashes(logger.id(), from, to);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("mn", logger.mn());
@@ -214,8 +263,10 @@ public class AggregationService {
         after.put("firstQn", packets.isEmpty() ? null : packets.get(0).qn());
         after.put("lastQn", packets.isEmpty() ? null : packets.get(packets.size() - 1).qn());
         after.put("sha256", batchHash(packets));
-        audit.record(new AuditEvent(AuditAction.CREATE, "telemetry_batch", logger.mn() + "@" + from, logger.regionPath(),
-                "在线监测数据入库：数采仪 " + logger.mn() + " " + from.toString().replace('T', ' ') + " 起一小时，"
+        // a late packet changes the hour's set of packets: a second entry names the new set (the first stays)
+        audit.record(new AuditEvent(again ? AuditAction.UPDATE : AuditAction.CREATE, "telemetry_batch",
+                logger.mn() + "@" + from, logger.regionPath(), (again ? "迟到报文，重算" : "在线监测数据入库")
+                        + "：数采仪 " + logger.mn() + " " + from.toString().replace('T', ' ') + " 起一小时，"
                         + packets.size() + " 包", null, after));
     }
 

@@ -57,11 +57,14 @@ class TelemetryPageController {
     private final QualityRepository alerts;
     private final LimitLines limits;
     private final EnterpriseService enterprises;
+    private final EnterpriseExceedances exceedances;
     private final Vocabulary labels;
     private final Clock clock;
 
     TelemetryPageController(TelemetryPageRepository pages, AggregateRepository aggregates, QualityRepository alerts,
-            LimitLines limits, EnterpriseService enterprises, Vocabulary labels, Clock clock) {
+            LimitLines limits, EnterpriseService enterprises, EnterpriseExceedances exceedances, Vocabulary labels,
+            Clock clock) {
+        this.exceedances = exceedances;
         this.pages = pages;
         this.aggregates = aggregates;
         this.alerts = alerts;
@@ -79,26 +82,12 @@ class TelemetryPageController {
                 .filter(r -> uscc == null || uscc.isBlank() || r.uscc().equalsIgnoreCase(uscc.strip())).toList();
         model.addAttribute("loggers", rows.stream().map(this::view).toList());
         if (uscc != null && !uscc.isBlank() && !rows.isEmpty()) {
-            // the enterprise's exceedances of the last 90 days, each with the raw packets behind it
+            // the enterprise's exceedances of the last 90 days, each linked to the raw packets behind it
             Enterprise owner = enterprises.get(rows.get(0).uscc());
-            LocalDateTime to = LocalDateTime.now(clock.withZone(ChinaTime.ZONE));
-            List<Exceedance> exceedances = new ArrayList<>();
-            for (TelemetryPageRepository.Row r : rows) {
-                Map<String, String> factors = factors(r.factors());
-                for (String period : List.of("HOUR", "DAY")) {
-                    values(r, owner, factors, period, to.minusDays(90), to).stream().filter(ValueView::exceeds)
-                            .forEach(v -> exceedances.add(new Exceedance(r.mn(), v,
-                                    v.value().start().plus(period.equals("HOUR") ? Duration.ofHours(1) : Duration.ofDays(1)))));
-                }
-            }
             model.addAttribute("enterprise", owner);
-            model.addAttribute("exceedances", exceedances);
+            model.addAttribute("exceedances", exceedances.of(owner, rows));
         }
         return "telemetry/loggers";
-    }
-
-    /** A valid hourly or daily value above its limit, with the end of its period for the link to its packets. */
-    record Exceedance(String mn, ValueView value, LocalDateTime end) {
     }
 
     @GetMapping("/telemetry/overview")

@@ -16,7 +16,7 @@ class TelemetryPageRepository {
     /** A logger row of the registry and overview pages. */
     record Row(long id, String mn, String uscc, String enterprise, String regionName, String regionCode,
             String monitoringPoint, String equipmentCode, String tolerances, String factors, Instant lastPacketAt,
-            Instant lastFaultAt, String lastFault) {
+            Instant lastFaultAt, String lastFault, String protocol) {
     }
 
     /** A packet of the live view with its values. */
@@ -39,7 +39,7 @@ class TelemetryPageRepository {
                 array_to_string(l.tolerances, ','),
                 (select string_agg(f.factor || '=' || f.metric, ',' order by f.factor) from telemetry_logger_factor f
                  where f.logger_id = l.id),
-                l.last_packet_at, l.last_fault_at, l.last_fault
+                l.last_packet_at, l.last_fault_at, l.last_fault, l.protocol
             from telemetry_logger l join enterprise e on e.id = l.enterprise_id join region r on r.code = e.region_code
             """;
 
@@ -49,7 +49,20 @@ class TelemetryPageRepository {
                 .params(where.params()).param("mn", mn)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13)))
+                        rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
+                        rs.getString(14)))
+                .list();
+    }
+
+    /** The loggers of one enterprise within the caller's scope. */
+    List<Row> loggersOf(DataScope scope, String uscc) {
+        SqlPredicate where = scope.predicate("l.region_path", null, "l.uscc");
+        return jdbc.sql(ROW + " where " + where.sql() + " and l.uscc = :uscc order by l.mn")
+                .params(where.params()).param("uscc", uscc)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10), instant(rs.getTimestamp(11)), instant(rs.getTimestamp(12)), rs.getString(13),
+                        rs.getString(14)))
                 .list();
     }
 
