@@ -59,6 +59,7 @@ class AnnualReportPageController {
     String show(@PathVariable long id, Model model) {
         AnnualReports.AnnualReport r = reports.get(id);
         model.addAttribute("report", r);
+        model.addAttribute("decides", reports.decides(r));
         model.addAttribute("reportTitle", AnnualReportDocument.title(r));
         model.addAttribute("figures", reports.figuresOf(r));
         model.addAttribute("today", ChinaTime.today(clock));

@@ -141,10 +141,18 @@ public class AnnualReports {
         return get(id);
     }
 
+    /** Whether the caller acts for the level above the report (reading S11): who may accept or return it. */
+    public boolean decides(AnnualReport r) {
+        return Actors.scope().coversRegion(ReportingChainPolicies.decidedOver(path(r), r.level()));
+    }
+
     /** The level above accepts a submitted report, or returns it with a reason. */
     @Transactional
     public AnnualReport decide(long id, boolean accept, String reason) {
         AnnualReport r = get(id);
+        if (!decides(r)) {
+            throw DomainException.forbidden("error.supervision.annual.nextLevel", r.regionName());
+        }
         if (!"SUBMITTED".equals(r.status())) {
             throw DomainException.conflict("error.supervision.annual.notSubmitted");
         }

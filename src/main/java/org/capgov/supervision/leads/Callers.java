@@ -25,6 +25,13 @@ final class Callers {
                 .anyMatch(m -> m.role() == Role.ADMIN || m.role() == Role.COORDINATOR);
     }
 
+    /** The administrator, or a coordinator over a whole province-level region (e.g. /500000/). */
+    static boolean provinceCoordinator() {
+        return Actors.scope().unrestricted() || memberships().stream()
+                .anyMatch(m -> (m.role() == Role.ADMIN || m.role() == Role.COORDINATOR) && m.regionPath() != null
+                        && m.regionPath().chars().filter(c -> c == '/').count() == 2);
+    }
+
     static List<Membership> memberships() {
         return Actors.principal().orElse(null) instanceof CapgovUser user ? user.memberships() : List.of();
     }

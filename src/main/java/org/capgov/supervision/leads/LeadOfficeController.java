@@ -1,9 +1,12 @@
 package org.capgov.supervision.leads;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.capgov.shared.Dimension;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.Industry;
+import org.capgov.shared.ListFilters;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The departments' pages of leads: the list, one lead with its photos and steps, verify, close and register. */
 @Controller
@@ -24,6 +28,8 @@ class LeadOfficeController {
 
     static final String READERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER','OBSERVER')";
     static final String HANDLERS = "hasAnyRole('ADMIN','COORDINATOR','DEPARTMENT_OFFICER','DISTRICT_OFFICER')";
+    private static final List<String> FILTERS = List.of("state", "matter");
+    private static final List<Integer> SIZES = List.of(25, 50, 100);
 
     private final PublicLeadService leads;
     private final ProblemService problems;
@@ -37,11 +43,44 @@ class LeadOfficeController {
 
     @GetMapping("/supervision/leads")
     @PreAuthorize(READERS)
-    String list(@RequestParam(required = false) String state, Model model) {
-        model.addAttribute("state", state == null ? "" : state);
+    String list(@RequestParam Map<String, String> query, Model model) {
+        Map<String, String> f = ListFilters.values(query, FILTERS);
+        int page = ListFilters.page(query);
+        int size = ListFilters.size(query, SIZES, 25);
+        model.addAttribute("f", f);
         model.addAttribute("states", LeadPolicies.STATES);
-        model.addAttribute("leads", leads.visible(state));
+        model.addAttribute("matters", LeadPolicies.MATTERS);
+        model.addAttribute("size", size);
+        model.addAttribute("sizes", SIZES);
+        LeadRepository.Page result;
+        try {
+            result = leads.search(f.get("state"), f.get("matter"), page, size);
+        } catch (DomainException e) {
+            model.addAttribute("failure", message(e));
+            result = new LeadRepository.Page(List.of(), 0);
+            page = 0;
+        }
+        model.addAttribute("result", result);
+        model.addAttribute("page", page);
+        if (page > 0) {
+            model.addAttribute("previousLink", link(f, size, page - 1));
+        }
+        boolean hasNext = (long) (page + 1) * size < result.total();
+        model.addAttribute("hasNext", hasNext);
+        if (hasNext) {
+            model.addAttribute("nextLink", link(f, size, page + 1));
+        }
         return "supervision/leads";
+    }
+
+    private static String link(Map<String, String> f, int size, int page) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath("/supervision/leads");
+        f.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                b.queryParam(k, v);
+            }
+        });
+        return b.queryParam("size", size).queryParam("page", page).encode().build().toUriString();
     }
 
     @GetMapping("/supervision/leads/{trackingNo}")
@@ -107,14 +146,15 @@ class LeadOfficeController {
             if (e.status() == 404) {
                 throw e;
             }
-            StringBuilder b = new StringBuilder(messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
-                    LocaleContextHolder.getLocale()));
-            if (e.problems().size() > 1) {
-            b.setLength(0);
-            b.append(String.join("；", e.problems().stream().map(DomainException.FieldProblem::reason).toList()));
-        }
-            redirect.addFlashAttribute("failure", b.toString());
+            redirect.addFlashAttribute("failure", message(e));
         }
         return "redirect:/supervision/leads/" + trackingNo;
+    }
+
+    private String message(DomainException e) {
+        if (e.problems().size() > 1) {
+            return String.join("；", e.problems().stream().map(DomainException.FieldProblem::reason).toList());
+        }
+        return messages.getMessage(e.messageKey(), e.args(), e.messageKey(), LocaleContextHolder.getLocale());
     }
 }

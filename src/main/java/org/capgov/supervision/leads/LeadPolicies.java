@@ -1,8 +1,10 @@
 package org.capgov.supervision.leads;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Leads from the public about a place (seed 004 四、（四）"畅通举报渠道"): which dimension's department a matter goes to,
@@ -34,7 +36,44 @@ public final class LeadPolicies {
     private static final Map<String, String> TARGET = Map.of("VERIFY", "VERIFYING", "CLOSE", "CLOSED",
             "REGISTER", "REGISTERED");
 
+    /** Kinds of department that take a lead of no one duty (OTHER), the district government first. */
+    private static final List<String> OWNERS = List.of("DISTRICT_GOVERNMENT", "MANAGEMENT_COMMITTEE");
+
+    /**
+     * A department that may take a lead: its code, kind ({@code GOVERNMENT_DEPARTMENT}, {@code DISTRICT_GOVERNMENT},
+     * …), the path of its region and the dimensions of its duties.
+     */
+    public record Desk(String code, String kind, String regionPath, Set<String> dimensions) {
+    }
+
     private LeadPolicies() {
+    }
+
+    /**
+     * The department that takes a lead of {@code matter} about a place at {@code path} (reading S7): among the
+     * government departments of the matter's duty whose region encloses the place, the nearest (a district's own
+     * bureau before the city's); for a matter of no duty, or where no such bureau exists, the nearest district
+     * government (before a management committee); else {@code fallback}, the city's coordinating office.
+     */
+    public static String route(String matter, String path, List<Desk> desks, String fallback) {
+        Comparator<Desk> nearest = Comparator.comparingInt((Desk d) -> -d.regionPath().length())
+                .thenComparing(Desk::code);
+        Optional<String> duty = dimension(matter);
+        Optional<Desk> bureau = duty.flatMap(dim -> desks.stream()
+                .filter(d -> "GOVERNMENT_DEPARTMENT".equals(d.kind()) && d.dimensions().contains(dim)
+                        && encloses(d.regionPath(), path))
+                .min(nearest));
+        if (bureau.isPresent()) {
+            return bureau.get().code();
+        }
+        return desks.stream().filter(d -> OWNERS.contains(d.kind()) && encloses(d.regionPath(), path))
+                .min(Comparator.comparingInt((Desk d) -> -d.regionPath().length())
+                        .thenComparingInt(d -> OWNERS.indexOf(d.kind())).thenComparing(Desk::code))
+                .map(Desk::code).orElse(fallback);
+    }
+
+    private static boolean encloses(String regionPath, String path) {
+        return regionPath != null && path != null && path.startsWith(regionPath);
     }
 
     /** The dimension of the department that verifies {@code matter}; empty for OTHER. */

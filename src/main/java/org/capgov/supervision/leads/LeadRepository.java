@@ -47,25 +47,21 @@ class LeadRepository {
     }
 
     /**
-     * The department whose seed duties cover {@code dimension} in the nearest region enclosing {@code path}: a
-     * district's own bureau before the city's.
+     * The active departments that may take a lead about a place at {@code path}: government departments,
+     * district governments and management committees whose region encloses the place ({@link LeadPolicies#route}
+     * picks one).
      */
-    Optional<String> routeByDimension(String dimension, String path) {
+    List<LeadPolicies.Desk> desks(String path) {
         return jdbc.sql("""
-                select d.code from department d join region r on r.code = d.region_code
-                where d.active and d.kind = 'GOVERNMENT_DEPARTMENT' and cast(:dim as varchar) = any (d.dimensions)
-                  and starts_with(:path, r.path)
-                order by length(r.path) desc, d.code limit 1
-                """).param("dim", dimension).param("path", path).query(String.class).optional();
+                select d.code, d.kind, r.path, d.dimensions from department d join region r on r.code = d.region_code
+                where d.active and d.kind in ('GOVERNMENT_DEPARTMENT', 'DISTRICT_GOVERNMENT', 'MANAGEMENT_COMMITTEE')
+                  and starts_with(:path, r.path)""").param("path", path)
+                .query((rs, n) -> new LeadPolicies.Desk(rs.getString(1), rs.getString(2), rs.getString(3),
+                        dimensions(rs.getArray(4)))).list();
     }
 
-    /** The district government or management committee of the region or the nearest enclosing one. */
-    Optional<String> regionOwner(String path) {
-        return jdbc.sql("""
-                select d.code from department d join region r on r.code = d.region_code
-                where d.active and d.kind in ('DISTRICT_GOVERNMENT', 'MANAGEMENT_COMMITTEE') and starts_with(:path, r.path)
-                order by length(r.path) desc, case d.kind when 'DISTRICT_GOVERNMENT' then 0 else 1 end, d.code limit 1
-                """).param("path", path).query(String.class).optional();
+    private static java.util.Set<String> dimensions(java.sql.Array a) throws SQLException {
+        return a == null ? java.util.Set.of() : java.util.Set.of((String[]) a.getArray());
     }
 
     long insert(String trackingNo, String matter, Place place, String address, BigDecimal lat, BigDecimal lon,
@@ -104,16 +100,28 @@ class LeadRepository {
                 .optional();
     }
 
-    List<Lead> visible(SqlPredicate visible, String state, int limit) {
+    /** One page of leads and how many match. */
+    record Page(List<Lead> items, long total) {
+    }
+
+    Page search(SqlPredicate visible, String state, String matter, int page, int size) {
         Map<String, Object> params = new HashMap<>(visible.params());
-        String where = visible.sql();
+        String where = " where " + visible.sql();
         if (state != null) {
             where += " and l.state = :state";
             params.put("state", state);
         }
-        params.put("limit", limit);
-        return jdbc.sql(SELECT + " where " + where + " order by l.received_at desc, l.id desc limit :limit")
+        if (matter != null) {
+            where += " and l.matter = :matter";
+            params.put("matter", matter);
+        }
+        long total = jdbc.sql("select count(*) from supervision_lead l" + where).params(params).query(Long.class)
+                .single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Lead> items = jdbc.sql(SELECT + where + " order by l.received_at desc, l.id desc limit :limit offset :offset")
                 .params(params).query((rs, n) -> map(rs)).list();
+        return new Page(items, total);
     }
 
     boolean canSee(long id, SqlPredicate visible) {

@@ -133,6 +133,12 @@ class ProblemRepository {
                         rs.getString("actor"), LeadRepository.instant(rs.getTimestamp("recorded_at")))).list();
     }
 
+    /** How many problems of the list lie outside {@code scope}. */
+    long outside(String listCode, SqlPredicate scope) {
+        return jdbc.sql("select count(*) from supervision_problem p where p.list_code = :c and not (" + scope.sql()
+                + ")").params(scope.params()).param("c", listCode).query(Long.class).single();
+    }
+
     Optional<String> departmentRegionPath(String code) {
         return jdbc.sql("select r.path from department d join region r on r.code = d.region_code"
                 + " where d.code = :c and d.active").param("c", code).query(String.class).optional();

@@ -53,9 +53,13 @@ public class ProblemService {
         return ChinaTime.today(clock);
     }
 
-    /** Renames, adds or retires a list (coordinators); the register keeps the problems of a retired list. */
+    /**
+     * Renames, adds or retires a list; the register keeps the problems of a retired list. The names are shared by
+     * the whole platform, so only a province-level coordinator (or the administrator) changes them, and only a list
+     * whose problems all lie in their scope (reading S6).
+     */
     @Transactional
-    public void saveList(String code, String name, boolean active) {
+    public Problem.ProblemList saveList(String code, String name, boolean active) {
         if (!Callers.coordinator()) {
             throw DomainException.forbidden("error.supervision.problem.coordinatorOnly");
         }
@@ -67,11 +71,26 @@ public class ProblemService {
         if (n.isEmpty() || n.length() > 60) {
             throw DomainException.invalid("name", "error.supervision.problemList.name");
         }
+        if (!Callers.provinceCoordinator() || problems.outside(c, Actors.scope().regionPredicate("p.region_path")) > 0) {
+            throw DomainException.forbidden("error.supervision.problemList.scope");
+        }
         Problem.ProblemList before = problems.list(c).orElse(null);
         problems.saveList(c, n, active);
         Problem.ProblemList after = problems.list(c).orElseThrow();
         audit.record(before == null ? AuditEvent.created("supervision_problem_list", c, null, after)
                 : AuditEvent.updated("supervision_problem_list", c, null, before, after));
+        return after;
+    }
+
+    /** A responsible department must sit in the problem's region or in a region above it (the city's bureau). */
+    private void checkDepartment(String department, String problemPath) {
+        String path = problems.departmentRegionPath(department).orElse(null);
+        if (path == null) {
+            throw DomainException.invalid("department", "error.supervision.problem.department", department);
+        }
+        if (!problemPath.startsWith(path) && !path.startsWith(problemPath)) {
+            throw DomainException.invalid("department", "error.supervision.problem.departmentOutside", department);
+        }
     }
 
     /**
@@ -109,6 +128,9 @@ public class ProblemService {
         }
         if (!wrong.isEmpty()) {
             throw DomainException.invalid(wrong);
+        }
+        if (department != null) {
+            checkDepartment(department, place.path());
         }
         boolean assigned = department != null && d.deadline() != null;
         String state = assigned ? "ASSIGNED" : "FOUND";
@@ -171,9 +193,7 @@ public class ProblemService {
         }
         if (a.equals("ASSIGN")) {
             dept = department == null ? "" : department.trim();
-            if (problems.departmentRegionPath(dept).isEmpty()) {
-                throw DomainException.invalid("department", "error.supervision.problem.department", dept);
-            }
+            checkDepartment(dept, p.regionPath());
             if (deadline == null) {
                 throw DomainException.invalid("deadline", "error.supervision.problem.deadline");
             }

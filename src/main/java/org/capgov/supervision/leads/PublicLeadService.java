@@ -159,8 +159,7 @@ public class PublicLeadService {
 
     /** The department for a matter in a region: that dimension's bureau, else the district government, else the city. */
     String route(String matter, String path) {
-        return LeadPolicies.dimension(matter).flatMap(d -> leads.routeByDimension(d, path))
-                .or(() -> leads.regionOwner(path)).orElse(FALLBACK);
+        return LeadPolicies.route(matter, path, leads.desks(path), FALLBACK);
     }
 
     public Lead.Status status(String trackingNo) {
@@ -168,12 +167,17 @@ public class PublicLeadService {
                 .orElseThrow(() -> DomainException.notFound("error.lead.notFound", trackingNo));
     }
 
-    public List<Lead> visible(String state) {
+    /** One page of the leads the caller sees, newest first, of one state and one matter when given. */
+    public LeadRepository.Page search(String state, String matter, int page, int size) {
         String s = state == null || state.isBlank() ? null : state.trim().toUpperCase(Locale.ROOT);
         if (s != null && !LeadPolicies.STATES.contains(s)) {
             throw DomainException.invalid("state", "error.lead.state", state);
         }
-        return leads.visible(Callers.visibility("l.region_path", "l.department_code"), s, 500);
+        String m = matter == null || matter.isBlank() ? null : matter.trim().toUpperCase(Locale.ROOT);
+        if (m != null && !LeadPolicies.MATTERS.contains(m)) {
+            throw DomainException.invalid("matter", "error.lead.matter", matter);
+        }
+        return leads.search(Callers.visibility("l.region_path", "l.department_code"), s, m, Math.max(0, page), size);
     }
 
     public Lead get(String trackingNo) {
