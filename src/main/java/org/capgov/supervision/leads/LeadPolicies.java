@@ -36,8 +36,12 @@ public final class LeadPolicies {
     private static final Map<String, String> TARGET = Map.of("VERIFY", "VERIFYING", "CLOSE", "CLOSED",
             "REGISTER", "REGISTERED");
 
-    /** Kinds of department that take a lead of no one duty (OTHER), the district government first. */
-    private static final List<String> OWNERS = List.of("DISTRICT_GOVERNMENT", "MANAGEMENT_COMMITTEE");
+    /**
+     * Kinds of department that take a lead of no one duty (OTHER), the district government first, then a management
+     * committee, then the coordinating office of an enclosing region.
+     */
+    private static final List<String> OWNERS = List.of("DISTRICT_GOVERNMENT", "MANAGEMENT_COMMITTEE",
+            "COORDINATION_OFFICE");
 
     /**
      * A department that may take a lead: its code, kind ({@code GOVERNMENT_DEPARTMENT}, {@code DISTRICT_GOVERNMENT},
@@ -53,7 +57,10 @@ public final class LeadPolicies {
      * The department that takes a lead of {@code matter} about a place at {@code path} (reading S7): among the
      * government departments of the matter's duty whose region encloses the place, the nearest (a district's own
      * bureau before the city's); for a matter of no duty, or where no such bureau exists, the nearest district
-     * government (before a management committee); else {@code fallback}, the city's coordinating office.
+     * government (before a management committee), else the coordinating office of an enclosing region; where the
+     * place's province has none of these (天津 has no coordinating office on the platform), the nearest department
+     * that leads backward-capacity exits (TECHNOLOGY), so a lead never leaves its province; {@code fallback} only
+     * when no department encloses the place at all.
      */
     public static String route(String matter, String path, List<Desk> desks, String fallback) {
         Comparator<Desk> nearest = Comparator.comparingInt((Desk d) -> -d.regionPath().length())
@@ -69,7 +76,11 @@ public final class LeadPolicies {
         return desks.stream().filter(d -> OWNERS.contains(d.kind()) && encloses(d.regionPath(), path))
                 .min(Comparator.comparingInt((Desk d) -> -d.regionPath().length())
                         .thenComparingInt(d -> OWNERS.indexOf(d.kind())).thenComparing(Desk::code))
-                .map(Desk::code).orElse(fallback);
+                .map(Desk::code)
+                .or(() -> desks.stream().filter(d -> "GOVERNMENT_DEPARTMENT".equals(d.kind())
+                        && d.dimensions().contains("TECHNOLOGY") && encloses(d.regionPath(), path)).min(nearest)
+                        .map(Desk::code))
+                .orElse(fallback);
     }
 
     private static boolean encloses(String regionPath, String path) {

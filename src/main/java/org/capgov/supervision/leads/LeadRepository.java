@@ -54,7 +54,8 @@ class LeadRepository {
     List<LeadPolicies.Desk> desks(String path) {
         return jdbc.sql("""
                 select d.code, d.kind, r.path, d.dimensions from department d join region r on r.code = d.region_code
-                where d.active and d.kind in ('GOVERNMENT_DEPARTMENT', 'DISTRICT_GOVERNMENT', 'MANAGEMENT_COMMITTEE')
+                where d.active and d.kind in ('GOVERNMENT_DEPARTMENT', 'DISTRICT_GOVERNMENT', 'MANAGEMENT_COMMITTEE',
+                                   'COORDINATION_OFFICE')
                   and starts_with(:path, r.path)""").param("path", path)
                 .query((rs, n) -> new LeadPolicies.Desk(rs.getString(1), rs.getString(2), rs.getString(3),
                         dimensions(rs.getArray(4)))).list();

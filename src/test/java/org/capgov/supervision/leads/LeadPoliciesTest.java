@@ -52,6 +52,7 @@ class LeadPoliciesTest {
             new Desk("CQ-FZGGW", "GOVERNMENT_DEPARTMENT", CITY, Set.of("ENERGY")),
             new Desk("CQ-SCJGJ", "GOVERNMENT_DEPARTMENT", CITY, Set.of("QUALITY")),
             new Desk("CQ-YJJ", "GOVERNMENT_DEPARTMENT", CITY, Set.of("SAFETY")),
+            new Desk("CQ-LDXZB", "COORDINATION_OFFICE", CITY, Set.of()),
             new Desk("FL-JXW", "GOVERNMENT_DEPARTMENT", FULING, Set.of("TECHNOLOGY")),
             new Desk("FL-STHJJ", "GOVERNMENT_DEPARTMENT", FULING, Set.of("ENVIRONMENT")),
             new Desk("FL-GXQ", "MANAGEMENT_COMMITTEE", FULING, Set.of()),
@@ -96,5 +97,14 @@ class LeadPoliciesTest {
         // the 万州 energy desk does not enclose 涪陵, though it is nearer than the city's by path length
         assertThat(LeadPolicies.route("ENERGY", FULING, DESKS, "CQ-LDXZB")).isEqualTo("CQ-FZGGW");
         assertThat(LeadPolicies.route("POLLUTION", "/500000/500101/", DESKS, "CQ-LDXZB")).isEqualTo("CQ-STHJJ");
+    }
+
+    @Test
+    void aLeadOfNoDutyInAProvinceWithoutACoordinatingOfficeStaysInThatProvince() {
+        List<Desk> tianjin = List.of(
+                new Desk("TJ-JXW", "GOVERNMENT_DEPARTMENT", "/120000/", Set.of("TECHNOLOGY", "SAFETY")),
+                new Desk("TJ-HBJ", "GOVERNMENT_DEPARTMENT", "/120000/", Set.of("ENVIRONMENT")));
+        assertThat(LeadPolicies.route("OTHER", "/120000/120101/", tianjin, "CQ-LDXZB")).isEqualTo("TJ-JXW");
+        assertThat(LeadPolicies.route("POLLUTION", "/120000/120101/", tianjin, "CQ-LDXZB")).isEqualTo("TJ-HBJ");
     }
 }
