@@ -40,10 +40,12 @@ class AuditPageController {
 
     private final AuditReader reader;
     private final Vocabulary labels;
+    private final AuditObjects objects;
 
-    AuditPageController(AuditReader reader, Vocabulary labels) {
+    AuditPageController(AuditReader reader, Vocabulary labels, AuditObjects objects) {
         this.reader = reader;
         this.labels = labels;
+        this.objects = objects;
     }
 
     @GetMapping("/audit")
@@ -106,7 +108,8 @@ class AuditPageController {
                 ? labels.in(Vocabulary.ZH, "enforcement.action.", e.summary()) : e.summary();
         return Arrays.asList(Long.toString(e.id()), TIME.format(e.recordedAt()), e.actor(), e.actorIp(),
                 labels.in(Vocabulary.ZH, "audit.action.", e.action()),
-                labels.in(Vocabulary.ZH, "audit.entityType.", e.entityType()), e.entityId(), e.regionPath(), summary,
+                labels.in(Vocabulary.ZH, "audit.entityType.", e.entityType()),
+                objects.name(Vocabulary.ZH, e.entityType(), e.entityId()), e.regionPath(), summary,
                 e.beforeState(), e.afterState(), e.hash(), e.pending() ? "" : Long.toString(e.position()),
                 labels.in(Vocabulary.ZH, "audit.seal.", e.pending() ? "PENDING" : "SEALED"));
     }

@@ -177,6 +177,12 @@ class VisibleCodesBrowserIT extends IntegrationTest {
             }
             walk.codesByPage.forEach((p, c) -> codes.put("public " + p, c));
         }
+        // a logger's MN is the device number people type to find it (like a USCC), not a code of the vocabulary;
+        // other tests register the standard's verified packets, whose MN has underscores
+        java.util.Set<String> mns = new java.util.HashSet<>(jdbc.sql("select mn from telemetry_logger")
+                .query(String.class).list());
+        codes.replaceAll((page, found) -> found.stream().filter(c -> !mns.contains(c)).toList());
+        codes.values().removeIf(List::isEmpty);
         assertThat(codes).as("codes shown instead of names, by page").isEmpty();
     }
 

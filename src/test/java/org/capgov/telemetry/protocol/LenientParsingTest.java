@@ -63,8 +63,8 @@ class LenientParsingTest {
     }
 
     @Test
-    void onlyTheDialectOf2017IsImplemented() {
-        assertThat(Dialect.values()).containsExactly(Dialect.HJ212_2017);
+    void the2017And2005DialectsAreImplementedAnd2025IsNot() {
+        assertThat(Dialect.values()).containsExactly(Dialect.HJ212_2017, Dialect.HJT212_2005);
         assertThat(Dialect.of("HJ212_2025")).isEmpty();
         byte[] f = frame(EXAMPLE, EXAMPLE.length(), Hj212Crc.hex(Hj212Crc.of(EXAMPLE)));
         assertThat(Dialect.HJ212_2017.parser().parse(f, Set.of()).ok()).isTrue();
