@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class PlanSuspensionIT extends IntegrationTest {
 
-    /** A Monday before the steel suspension of 2024-08-23, on which the fixtures of steel plans start their notice. */
-    static final LocalDate BEFORE_SUSPENSION = LocalDate.of(2024, 7, 1);
+    /** A Wednesday before the steel suspension of 2024-08-23, on which the fixtures of steel plans start their notice. */
+    static final LocalDate BEFORE_SUSPENSION = LocalDate.of(2024, 7, 3);
 
     @LocalServerPort
     int port;

@@ -141,7 +141,7 @@ class ProjectPlanApiIT extends IntegrationTest {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long plan = json.readTree(created.body()).get("plan").get("id").asLong();
         // noticed the day before the 2024 steel suspension began (reading P8), announced too early the next day
-        LocalDate start = PlanSuspensionIT.BEFORE_SUSPENSION.plusDays(52);
+        LocalDate start = LocalDate.of(2024, 8, 22);
         assertThat(post("/api/v1/replacement-plans/" + plan + "/notice", "{\"startOn\":\"" + start
                 + "\",\"document\":\"渝经信公示〔2026〕9号\"}").statusCode()).isEqualTo(200);
         assertThat(f.units(account, "RESERVED")).isEqualTo(1_500_000);
