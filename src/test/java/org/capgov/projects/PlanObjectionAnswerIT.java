@@ -59,7 +59,8 @@ class PlanObjectionAnswerIT extends IntegrationTest {
                 + retired(owner, "OA1") + "," + retired(owner, "OA2") + "],\"confirmingAuthority\":\"重庆市经济和信息化委员会\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long plan = json.readTree(created.body()).get("plan").get("id").asLong();
-        LocalDate start = today.minusDays(40);
+        // published before the 2024 steel suspension (reading P8): a steel plan's notice cannot start after it
+        LocalDate start = PlanSuspensionIT.BEFORE_SUSPENSION;
         assertThat(post("/api/v1/replacement-plans/" + plan + "/notice", "{\"startOn\":\"" + start
                 + "\",\"document\":\"渝经信公示〔2026〕41号\"}").statusCode()).isEqualTo(200);
 

@@ -54,7 +54,8 @@ class PlanObjectionScopeIT extends IntegrationTest {
     @Test
     void onlyReviewersAnswerAndOnlyObjectionsToPlansInTheirScope() {
         LedgerFixtures f = new LedgerFixtures(Http.api(port), json, people);
-        LocalDate start = ChinaTime.today(clock).minusDays(40);
+        // published before the 2024 steel suspension (reading P8): a steel plan's notice cannot start after it
+        LocalDate start = PlanSuspensionIT.BEFORE_SUSPENSION;
         String wanzhou = f.enterprise("500101", LedgerFixtures.converter("OSW1", 1_000_000),
                 LedgerFixtures.converter("OSW2", 1_000_000));
         String fuling = f.enterprise("500102", LedgerFixtures.converter("OSF1", 1_000_000),

@@ -100,7 +100,9 @@ class ProjectBrowserIT extends IntegrationTest {
             // the coordinator: notice, an objection during it, announcement after it
             Page coordinator = browser.login(TestPeople.username(Role.COORDINATOR));
             coordinator.navigate(planUrl);
-            LocalDate start = today.minusDays(40);
+            // published before the 2024 steel suspension (reading P8): a steel plan's notice cannot start after it
+            assertThat(coordinator.locator("#plan-suspended")).containsText("327号");
+            LocalDate start = PlanSuspensionIT.BEFORE_SUSPENSION;
             coordinator.fill("#startOn", start.toString());
             coordinator.fill("#n-document", "渝经信公示〔2026〕21号");
             coordinator.click("#notice-submit");

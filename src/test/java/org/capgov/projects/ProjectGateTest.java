@@ -185,4 +185,13 @@ class ProjectGateTest {
         assertThat(stillRefused.replacementPlan().covers()).isFalse();
         assertThat(ProjectGate.withPlan(d, null)).isSameAs(d);
     }
+
+    @Test
+    void aSuspensionIsFoundByIndustryOnTheDayTheNoticeStartsAmongTheDocumentsCoveringTheRegion() {
+        assertThat(ProjectGate.suspension(CATALOGUE, Set.of("nat"), "STEEL", LocalDate.of(2024, 8, 23))).contains(SUSPENSION);
+        assertThat(ProjectGate.suspension(CATALOGUE, Set.of("nat"), "STEEL", LocalDate.of(2026, 12, 8))).contains(SUSPENSION);
+        assertThat(ProjectGate.suspension(CATALOGUE, Set.of("nat"), "STEEL", LocalDate.of(2024, 8, 22))).isEmpty();
+        assertThat(ProjectGate.suspension(CATALOGUE, Set.of("nat"), "CEMENT", LocalDate.of(2026, 12, 8))).isEmpty();
+        assertThat(ProjectGate.suspension(CATALOGUE, Set.of("loc"), "STEEL", LocalDate.of(2026, 12, 8))).isEmpty();
+    }
 }

@@ -78,7 +78,8 @@ class ProjectPlanApiIT extends IntegrationTest {
         long plan = json.readTree(created.body()).get("plan").get("id").asLong();
         assertRefused(plan(id, retired(owner, "XO2") + "," + retired(owner, "XO1")), 409, "已计入置换方案");
 
-        LocalDate start = today.minusDays(40);
+        // published before the 2024 steel suspension (reading P8): a steel plan's notice cannot start after it
+        LocalDate start = PlanSuspensionIT.BEFORE_SUSPENSION;
         HttpResponse<String> notice = post("/api/v1/replacement-plans/" + plan + "/notice",
                 "{\"startOn\":\"" + start + "\",\"document\":\"渝经信公示〔2026〕3号\"}");
         assertThat(notice.statusCode()).as(notice.body()).isEqualTo(200);
@@ -139,11 +140,14 @@ class ProjectPlanApiIT extends IntegrationTest {
                 + account + ",\"ledgerUnits\":1500000,\"confirmingAuthority\":\"重庆市经济和信息化委员会\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long plan = json.readTree(created.body()).get("plan").get("id").asLong();
-        assertThat(post("/api/v1/replacement-plans/" + plan + "/notice", "{\"startOn\":\"" + today
+        // noticed the day before the 2024 steel suspension began (reading P8), announced too early the next day
+        LocalDate start = LocalDate.of(2024, 8, 22);
+        assertThat(post("/api/v1/replacement-plans/" + plan + "/notice", "{\"startOn\":\"" + start
                 + "\",\"document\":\"渝经信公示〔2026〕9号\"}").statusCode()).isEqualTo(200);
         assertThat(f.units(account, "RESERVED")).isEqualTo(1_500_000);
         assertRefused(post("/api/v1/replacement-plans/" + plan + "/announce", "{\"document\":\"渝经信公告〔2026〕9号\","
-                + "\"exitDeadline\":\"" + today.plusDays(90) + "\"}"), 409, "尚未届满");
+                + "\"announcedOn\":\"" + start.plusDays(1) + "\",\"exitDeadline\":\"" + today.plusDays(90) + "\"}"),
+                409, "尚未届满");
         assertThat(post("/api/v1/replacement-plans/" + plan + "/refuse",
                 "{\"reason\":\"公示期收到实名举报，指标来源待核\",\"document\":\"渝经信函〔2026〕2号\"}").statusCode()).isEqualTo(200);
         assertThat(f.units(account, "RESERVED")).isZero();

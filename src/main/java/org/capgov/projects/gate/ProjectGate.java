@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.time.LocalDate;
 import org.capgov.catalog.Catalog;
 import org.capgov.catalog.ReplacementRule;
 import org.capgov.compliance.Finding;
@@ -137,6 +140,19 @@ public final class ProjectGate {
         return new GateDecision(c.catalogueVersion(), c.asOf(), c.region(), c.keyAirRegion(), c.industry(), c.kind(),
                 c.decision(), c.ratio(), c.requiredRetirement(), c.reasons(), new GateDecision.PlanCoverage(
                         plan.code(), plan.status(), plan.announcedOn(), plan.announcement(), plan.covered(), true));
+    }
+
+    /**
+     * The catalogue's suspension of replacement (a {@code SUSPENSION} rule) in force on {@code day} for the industry,
+     * among the documents covering the plan's region, if any (reading P8 in docs/decisions/replacement-plan-readings.md):
+     * the day that counts is the day the public notice of a plan starts, not the project's date.
+     */
+    public static Optional<ReplacementRule> suspension(Catalog catalogue, Set<String> documents, String industry,
+            LocalDate day) {
+        return catalogue.replacement().stream()
+                .filter(r -> r.kind() == ReplacementRule.Kind.SUSPENSION && r.inForceOn(day)
+                        && documents.contains(r.documentId()) && r.covers(industry))
+                .findFirst();
     }
 
     /**

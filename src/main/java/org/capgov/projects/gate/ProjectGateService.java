@@ -17,6 +17,9 @@ import org.capgov.compliance.ProjectRuleFindings;
 import org.capgov.shared.DomainException;
 import org.capgov.shared.DomainException.FieldProblem;
 import org.capgov.shared.Product;
+import org.capgov.shared.Vocabulary;
+import java.util.Optional;
+import org.capgov.catalog.SourceDocument;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,12 +36,36 @@ public class ProjectGateService {
     private final EvaluationService evaluation;
     private final Clock clock;
     private final ReplacementPlans plans;
+    private final Vocabulary labels;
 
-    ProjectGateService(CatalogService catalog, EvaluationService evaluation, Clock clock, ReplacementPlans plans) {
+    ProjectGateService(CatalogService catalog, EvaluationService evaluation, Clock clock, ReplacementPlans plans,
+            Vocabulary labels) {
         this.catalog = catalog;
         this.evaluation = evaluation;
         this.clock = clock;
         this.plans = plans;
+        this.labels = labels;
+    }
+
+    /**
+     * Why a replacement plan of the industry in the region may not start its public notice on {@code day}: a
+     * suspension of replacement in force that day (reading P8), in Chinese citing the document; empty when none.
+     */
+    public Optional<String> publicationSuspended(LocalDate day, String region, String industry) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ProjectRuleFindings facts = evaluation.evaluateProject(new EvaluationRequest(day, region, industry, List.of(),
+                List.of()), problems);
+        if (facts == null) {
+            return Optional.empty();
+        }
+        Catalog catalogue = catalog.current();
+        return ProjectGate.suspension(catalogue, facts.documents(), industry, day).map(rule -> {
+            SourceDocument d = catalogue.documents().get(rule.documentId());
+            String source = d == null ? rule.documentId() : "《" + d.title() + "》（" + d.number() + "）";
+            return "依据" + source + "，" + labels.in(Vocabulary.ZH, "industry.", industry) + "行业产能置换工作自 "
+                    + rule.effectiveFrom() + " 起暂停" + (rule.effectiveTo() == null ? "" : "至 " + rule.effectiveTo())
+                    + "，" + day + " 不得公示产能置换方案，公示即视为违规新增产能";
+        });
     }
 
     public GateDecision evaluate(GateRequest request) {

@@ -19,6 +19,7 @@ import org.capgov.audit.AuditTrail;
 import org.capgov.enforcement.CaseService;
 import org.capgov.projects.gate.GateDecision;
 import org.capgov.projects.gate.ProjectGate;
+import org.capgov.projects.gate.ProjectGateService;
 import org.capgov.projects.ledger.LedgerQueries;
 import org.capgov.projects.ledger.LedgerRequests;
 import org.capgov.projects.ledger.LedgerService;
@@ -64,10 +65,12 @@ public class PlanService {
     private final Clock clock;
     private final int noticeDays;
     private final WorkingDays workingDays;
+    private final ProjectGateService gates;
 
     PlanService(PlanRepository plans, ProjectService projects, EquipmentService equipment, ExcludedCapacity excluded,
             LedgerService ledger, LedgerQueries accounts, CaseService cases, AuditTrail audit, Clock clock,
-            @Value("${capgov.projects.notice-working-days:10}") int noticeDays) {
+            @Value("${capgov.projects.notice-working-days:10}") int noticeDays, ProjectGateService gates) {
+        this.gates = gates;
         this.plans = plans;
         this.projects = projects;
         this.equipment = equipment;
@@ -257,6 +260,10 @@ public class PlanService {
         if (!"DRAFT".equals(p.status())) {
             throw refused("方案 " + p.code() + " 已公示或已办结");
         }
+        String suspended = suspension(p, start);
+        if (suspended != null) {
+            throw refused(suspended);
+        }
         LocalDate end;
         try {
             end = workingDays.periodEnd(start, p.noticeDays());
@@ -354,6 +361,12 @@ public class PlanService {
         return detail(id);
     }
 
+    /** Why the plan's 公示 may not start on {@code day} (today when null; a suspension, reading P8); null when it may. */
+    public String suspension(ReplacementPlan p, LocalDate day) {
+        day = day == null ? ChinaTime.today(clock) : day;
+        return gates.publicationSuspended(day, p.regionCode(), projects.find(p.projectId(), false).industry()).orElse(null);
+    }
+
     private boolean visible(long account) {
         try {
             accounts.account(account, 1);
@@ -378,11 +391,8 @@ public class PlanService {
 
     private static String statusName(EquipmentStatus s) {
         return switch (s) {
-            case POWER_UNIT_REMOVED -> "拆除动力装置";
-            case SEALED -> "封存";
-            case DISMANTLED -> "拆除";
-            case TRANSFERRED -> "转让";
-            default -> s.name();
+            case POWER_UNIT_REMOVED -> "拆除动力装置"; case SEALED -> "封存"; case DISMANTLED -> "拆除";
+            case TRANSFERRED -> "转让"; default -> s.name();
         };
     }
 

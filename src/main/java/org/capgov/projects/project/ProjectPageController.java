@@ -135,6 +135,7 @@ class ProjectPageController {
     String plan(@PathVariable long id, Model model) {
         PlanService.Detail d = plans.detail(id);
         model.addAttribute("d", d);
+        model.addAttribute("suspended", "DRAFT".equals(d.plan().status()) ? plans.suspension(d.plan(), null) : null);
         model.addAttribute("provisionalYears", plans.workingDays().provisionalYears(d.plan().noticeStart(),
                 d.plan().noticeEnd()));
         return "projects/plan";
